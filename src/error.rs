@@ -1,0 +1,28 @@
+//! The crate-wide error type.
+
+use crate::money::MoneyError;
+
+/// Every error this crate returns, by family.
+///
+/// Each family has its own `#[non_exhaustive]` enum whose variants name what
+/// was wrong (which domain, which participant, which field); functions
+/// return the narrowest family, and all of them convert into `Error` with `?`.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::{Currency, Error, Money};
+///
+/// fn total() -> Result<Money, Error> {
+///     let a = Money::from_major(1, Currency::GBP);
+///     Ok(a.checked_add(Money::from_major(1, Currency::EUR))?)
+/// }
+/// assert!(matches!(total(), Err(Error::Money(_))));
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Money, currency, rate or rounding.
+    #[error(transparent)]
+    Money(#[from] MoneyError),
+}

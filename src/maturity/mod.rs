@@ -1,0 +1,1 @@
+//! Integration maturity: frameworks, assessments and partnership profiles.

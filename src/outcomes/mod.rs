@@ -1,0 +1,1 @@
+//! Outcome metrics and payment rules.
