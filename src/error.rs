@@ -1,6 +1,7 @@
 //! The crate-wide error type.
 
 use crate::money::MoneyError;
+use crate::outcomes::OutcomeError;
 
 /// Every error this crate returns, by family.
 ///
@@ -25,4 +26,7 @@ pub enum Error {
     /// Money, currency, rate or rounding.
     #[error(transparent)]
     Money(#[from] MoneyError),
+    /// Outcome metrics, prices, payment rules, contracts and settlement.
+    #[error(transparent)]
+    Outcome(#[from] OutcomeError),
 }
