@@ -1,5 +1,6 @@
 //! The crate-wide error type.
 
+use crate::finance::InvestmentError;
 use crate::money::MoneyError;
 use crate::outcomes::OutcomeError;
 
@@ -29,4 +30,7 @@ pub enum Error {
     /// Outcome metrics, prices, payment rules, contracts and settlement.
     #[error(transparent)]
     Outcome(#[from] OutcomeError),
+    /// Investment cash flows, return measures, waterfalls and guarantees.
+    #[error(transparent)]
+    Investment(#[from] InvestmentError),
 }

@@ -4,7 +4,7 @@
 //! and compute exactly and auditably what an outcomes contract (a Social
 //! Impact Bond, payment by results) owes.
 //!
-//! The crate has two halves:
+//! The crate has two halves, and the money around them:
 //!
 //! - [`maturity`]: integration-maturity frameworks as data (the AQuA System
 //!   Integration Framework and the SCIROCCO / B3 maturity model are built in),
@@ -13,6 +13,10 @@
 //! - [`outcomes`]: outcome metrics and payment rules (rate cards, group
 //!   thresholds, cohort-versus-comparison triggers, baselines, banded
 //!   schedules, co-payers), settled into an auditable statement.
+//! - [`finance`]: the investor view of an outcomes contract (dated cash
+//!   flows, money multiple, NPV, XIRR, capped-return waterfalls and
+//!   guarantees) and the whole-system cost of care across the NHS and social
+//!   care.
 //!
 //! Money is exact: [`Money`] is a [`rust_decimal::Decimal`] with a
 //! [`Currency`], and rounding happens only where a contract's
@@ -20,6 +24,7 @@
 //!
 //! Design decisions are recorded in [`_documentation::design`].
 
+pub mod finance;
 pub mod maturity;
 pub mod outcomes;
 

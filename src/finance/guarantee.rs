@@ -1,0 +1,81 @@
+//! Guarantees of principal.
+
+use crate::Money;
+
+use super::InvestmentError;
+
+/// A guarantee by a third party that covers losses of principal up to a
+/// limit: when outcome payments fall short of the principal, the guarantor
+/// pays the shortfall up to the limit, and the investors bear the rest.
+///
+/// Rikers Island (NYC ABLE): Bloomberg Philanthropies guaranteed $7.2m of
+/// Goldman Sachs's $9.6m loan.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::finance::Guarantee;
+/// use integration_outcomes::Money;
+///
+/// let bloomberg = Guarantee::new("Bloomberg Philanthropies", "USD 7200000".parse()?)?;
+/// let shortfall: Money = "USD 9600000".parse()?;
+/// assert_eq!(bloomberg.cover(shortfall)?.to_string(), "USD 7,200,000.00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Guarantee {
+    guarantor: String,
+    limit: Money,
+}
+
+impl Guarantee {
+    /// A guarantee by `guarantor` of losses up to `limit`.
+    ///
+    /// # Errors
+    ///
+    /// [`InvestmentError::InvalidShares`] if the guarantor's name is blank;
+    /// [`InvestmentError::AmountOutOfRange`] if `limit` is negative.
+    pub fn new(guarantor: impl Into<String>, limit: Money) -> Result<Guarantee, InvestmentError> {
+        let guarantor = guarantor.into();
+        if guarantor.trim().is_empty() {
+            return Err(InvestmentError::InvalidShares {
+                reason: "the guarantor's name is blank".to_owned(),
+            });
+        }
+        if limit.is_negative() {
+            return Err(InvestmentError::AmountOutOfRange {
+                what: "guarantee limit",
+                requirement: "non-negative",
+                amount: limit,
+            });
+        }
+        Ok(Guarantee { guarantor, limit })
+    }
+
+    /// Who gives the guarantee.
+    #[must_use]
+    pub fn guarantor(&self) -> &str {
+        &self.guarantor
+    }
+
+    /// The most the guarantor pays.
+    #[must_use]
+    pub const fn limit(&self) -> Money {
+        self.limit
+    }
+
+    /// What the guarantor pays against a `shortfall` of principal: the
+    /// smaller of the shortfall and the limit (nothing if there is no
+    /// shortfall).
+    ///
+    /// # Errors
+    ///
+    /// [`InvestmentError::Money`] if the currencies differ.
+    pub fn cover(&self, shortfall: Money) -> Result<Money, InvestmentError> {
+        let covered = shortfall.min(self.limit)?;
+        if covered.is_negative() {
+            return Ok(Money::zero(covered.currency()));
+        }
+        Ok(covered)
+    }
+}

@@ -1,0 +1,51 @@
+//! The money around the outcomes: the investor view of an outcomes contract
+//! and the whole-system cost of care.
+//!
+//! **Investor view.** [`CashFlows`] holds an investment's dated
+//! [`CashFlow`]s (capital drawn down, service costs, outcome payments,
+//! repayments, interest, guarantee payments), signed from the investor's
+//! point of view by their [`CashFlowKind`]. From them: the money multiple
+//! ([`CashFlows::moic`], exact), the net present value at a rate over actual
+//! dates ([`CashFlows::npv`]) and the internal rate of return over irregular
+//! dates ([`CashFlows::xirr`]), which is an error, never a wrong number, when
+//! no single rate exists. A [`CappedReturnWaterfall`] splits outcome
+//! payments between investors (up to principal plus a capped return), surplus
+//! parties and a [`Guarantee`] of principal, exactly.
+//!
+//! Money stays exact `Decimal`; rates, discount factors and the IRR are
+//! `f64` (see `DESIGN.md`, "Investor view").
+//!
+//! # Example
+//!
+//! ```
+//! use integration_outcomes::finance::{CashFlow, CashFlowKind, CashFlows, XirrOptions};
+//! use integration_outcomes::Currency;
+//! use rust_decimal::Decimal;
+//!
+//! let flows = CashFlows::new(Currency::GBP, [
+//!     CashFlow::new("2012-09-01".parse()?, CashFlowKind::CapitalDrawdown, "GBP 1000000".parse()?)?,
+//!     CashFlow::new("2017-09-01".parse()?, CashFlowKind::Repayment, "GBP 1000000".parse()?)?,
+//!     CashFlow::new("2017-09-01".parse()?, CashFlowKind::Interest, "GBP 164000".parse()?)?,
+//! ])?;
+//! assert!(flows.moic()?.is_at_least(Decimal::new(1164, 3))?);
+//! let irr = flows.xirr(XirrOptions::new())?;
+//! assert!(irr.rate() > 0.03 && irr.rate() < 0.032);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod cash_flow;
+mod error;
+mod guarantee;
+mod measures;
+mod waterfall;
+mod xirr;
+
+pub use cash_flow::{CashFlow, CashFlowKind, CashFlows, Direction};
+pub use error::InvestmentError;
+pub use guarantee::Guarantee;
+pub use measures::{DayCount, MoneyMultiple, NpvOptions};
+pub use waterfall::{
+    CappedReturnWaterfall, Distribution, InvestmentTerm, InvestorLine, PartyShares, ReturnBasis,
+    ReturnCap,
+};
+pub use xirr::{Irr, XIRR_HIGHEST_RATE, XIRR_LOWEST_RATE, XIRR_TOLERANCE, XirrOptions};

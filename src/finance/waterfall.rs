@@ -1,0 +1,762 @@
+//! The capped-return waterfall: who gets how much of the outcome payments.
+
+use std::collections::BTreeSet;
+
+use rust_decimal::{Decimal, MathematicalOps};
+
+use crate::{Date, Money, Rate, RoundingPolicy};
+
+use super::measures::days_between;
+use super::{CashFlow, CashFlowKind, Guarantee, InvestmentError};
+
+/// How a capped annual return accrues over the term.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::finance::{InvestmentTerm, ReturnBasis, ReturnCap};
+/// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+///
+/// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine);
+/// let term = InvestmentTerm::new("2020-01-01".parse()?, "2022-01-01".parse()?)?; // 731 days
+/// let principal = Money::from_major(1_000, Currency::GBP);
+/// let simple = ReturnCap::new("10%".parse()?, ReturnBasis::Simple)?;
+/// let compound = ReturnCap::new("10%".parse()?, ReturnBasis::CompoundAnnually)?;
+/// assert_eq!(simple.return_on(principal, term, &pence)?.to_string(), "GBP 200.27"); // 1000 × 10% × 731/365
+/// assert_eq!(compound.return_on(principal, term, &pence)?.to_string(), "GBP 210.00"); // 1000 × (1.1² − 1)
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ReturnBasis {
+    /// Simple interest: `principal × rate × days / 365`.
+    Simple,
+    /// Compounded on each anniversary of the start, with simple interest
+    /// (actual/365) for the final broken period:
+    /// `principal × ((1 + rate)ⁿ × (1 + rate × d / 365) − 1)`, `n` whole
+    /// years and `d` the days after the last anniversary.
+    CompoundAnnually,
+    /// The rate once for the whole term, whatever its length
+    /// (`principal × rate`): "€250,000 repaid plus 3%".
+    WholeTerm,
+}
+
+/// The most an investor may earn on top of principal: a non-negative rate
+/// and how it accrues.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::finance::{ReturnBasis, ReturnCap};
+/// let peterborough = ReturnCap::new("13%".parse()?, ReturnBasis::CompoundAnnually)?;
+/// assert_eq!(peterborough.rate().to_string(), "13%");
+/// assert!(ReturnCap::new("-1%".parse()?, ReturnBasis::Simple).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReturnCap {
+    rate: Rate,
+    basis: ReturnBasis,
+}
+
+impl ReturnCap {
+    /// A cap of `rate` accruing on `basis`.
+    ///
+    /// # Errors
+    ///
+    /// [`InvestmentError::NegativeReturnCap`] if the rate is negative.
+    pub fn new(rate: Rate, basis: ReturnBasis) -> Result<ReturnCap, InvestmentError> {
+        if rate.is_negative() {
+            return Err(InvestmentError::NegativeReturnCap { rate });
+        }
+        Ok(ReturnCap { rate, basis })
+    }
+
+    /// The rate.
+    #[must_use]
+    pub const fn rate(&self) -> Rate {
+        self.rate
+    }
+
+    /// How it accrues.
+    #[must_use]
+    pub const fn basis(&self) -> ReturnBasis {
+        self.basis
+    }
+
+    /// The capped return on `principal` over `term`, computed exactly (a
+    /// compound factor to `Decimal`'s 28 significant digits) and rounded
+    /// once with `rounding`.
+    ///
+    /// # Errors
+    ///
+    /// [`InvestmentError::DateOutOfRange`] for unusable dates;
+    /// [`InvestmentError::Money`] on overflow.
+    pub fn return_on(
+        &self,
+        principal: Money,
+        term: InvestmentTerm,
+        rounding: &RoundingPolicy,
+    ) -> Result<Money, InvestmentError> {
+        let overflow =
+            || InvestmentError::Money(crate::MoneyError::Overflow { operation: "capped return" });
+        let r = self.rate.as_fraction();
+        let year = Decimal::from(365);
+        // The return as `principal × numerator / 365`, divided once at the end.
+        let numerator = match self.basis {
+            ReturnBasis::WholeTerm => r.checked_mul(year).ok_or_else(overflow)?,
+            ReturnBasis::Simple => {
+                let days = Decimal::from(days_between(term.start, term.end)?);
+                r.checked_mul(days).ok_or_else(overflow)?
+            }
+            ReturnBasis::CompoundAnnually => {
+                let (years, days) = term.whole_years_and_days()?;
+                let growth = (Decimal::ONE + r).checked_powi(years).ok_or_else(overflow)?;
+                let broken = year
+                    .checked_add(r.checked_mul(Decimal::from(days)).ok_or_else(overflow)?)
+                    .ok_or_else(overflow)?;
+                growth
+                    .checked_mul(broken)
+                    .ok_or_else(overflow)?
+                    .checked_sub(year)
+                    .ok_or_else(overflow)?
+            }
+        };
+        let exact = principal
+            .amount()
+            .checked_mul(numerator)
+            .and_then(|n| n.checked_div(year))
+            .ok_or_else(overflow)?;
+        Ok(Money::new(exact, principal.currency()).round(rounding))
+    }
+}
+
+/// The dates an investment runs between: from drawdown to repayment.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::finance::InvestmentTerm;
+/// let term = InvestmentTerm::new("2013-09-01".parse()?, "2015-12-31".parse()?)?;
+/// assert_eq!(term.days()?, 851);
+/// assert!(InvestmentTerm::new("2015-12-31".parse()?, "2013-09-01".parse()?).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InvestmentTerm {
+    start: Date,
+    end: Date,
+}
+
+impl InvestmentTerm {
+    /// A term from `start` to `end`.
+    ///
+    /// # Errors
+    ///
+    /// [`InvestmentError::TermEndsBeforeStart`] if `end < start`.
+    pub fn new(start: Date, end: Date) -> Result<InvestmentTerm, InvestmentError> {
+        if end < start {
+            return Err(InvestmentError::TermEndsBeforeStart { start, end });
+        }
+        Ok(InvestmentTerm { start, end })
+    }
+
+    /// The first day.
+    #[must_use]
+    pub const fn start(&self) -> Date {
+        self.start
+    }
+
+    /// The last day.
+    #[must_use]
+    pub const fn end(&self) -> Date {
+        self.end
+    }
+
+    /// Actual days from start to end.
+    ///
+    /// # Errors
+    ///
+    /// [`InvestmentError::DateOutOfRange`] if the dates cannot be differenced.
+    pub fn days(&self) -> Result<i32, InvestmentError> {
+        days_between(self.start, self.end)
+    }
+
+    /// Whole years (anniversaries of the start, 29 February clamping to 28
+    /// February) and the days after the last anniversary.
+    fn whole_years_and_days(&self) -> Result<(i64, i32), InvestmentError> {
+        let out_of_range = || InvestmentError::DateOutOfRange { from: self.start, to: self.end };
+        let mut years: i64 = 0;
+        let mut anniversary = self.start;
+        loop {
+            let next_years = years.checked_add(1).ok_or_else(out_of_range)?;
+            let next = self
+                .start
+                .checked_add(jiff::Span::new().try_years(next_years).map_err(|_| out_of_range())?)
+                .map_err(|_| out_of_range())?;
+            if next > self.end {
+                break;
+            }
+            years = next_years;
+            anniversary = next;
+        }
+        Ok((years, days_between(anniversary, self.end)?))
+    }
+}
+
+/// One party's declared share.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct PartyShare {
+    party: String,
+    weight: Decimal,
+}
+
+/// Named parties with declared shares (weights, in any unit: 50/50, 0.8/0.2,
+/// or commitments in pounds). Splits by these shares use
+/// [`Money::allocate`], so the parts always sum exactly to the whole.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::finance::PartyShares;
+/// use rust_decimal::Decimal;
+///
+/// let split = PartyShares::new([("Essex County Council", Decimal::ONE), ("Action for Children", Decimal::ONE)])?;
+/// let parts = split.split("GBP 100.01".parse()?)?;
+/// assert_eq!(parts[0].1.to_string(), "GBP 50.01");
+/// assert_eq!(parts[1].1.to_string(), "GBP 50.00");
+/// assert!(PartyShares::new([("A", Decimal::ONE), ("A", Decimal::ONE)]).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartyShares {
+    shares: Vec<PartyShare>,
+}
+
+impl PartyShares {
+    /// Parties and their weights, in order (ties in the split go to the
+    /// earlier party).
+    ///
+    /// # Errors
+    ///
+    /// [`InvestmentError::InvalidShares`] if there are no parties, a name is
+    /// blank or repeated, a weight is negative, or the weights sum to zero.
+    pub fn new<I, S>(shares: I) -> Result<PartyShares, InvestmentError>
+    where
+        I: IntoIterator<Item = (S, Decimal)>,
+        S: Into<String>,
+    {
+        let invalid = |reason: String| InvestmentError::InvalidShares { reason };
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        for (party, weight) in shares {
+            let party: String = party.into();
+            if party.trim().is_empty() {
+                return Err(invalid("a party's name is blank".to_owned()));
+            }
+            if !seen.insert(party.clone()) {
+                return Err(invalid(format!("party {party:?} is named twice")));
+            }
+            if weight.is_sign_negative() && !weight.is_zero() {
+                return Err(invalid(format!("party {party:?} has negative share {weight}")));
+            }
+            out.push(PartyShare { party, weight });
+        }
+        if out.is_empty() {
+            return Err(invalid("no parties".to_owned()));
+        }
+        if out.iter().all(|s| s.weight.is_zero()) {
+            return Err(invalid("the shares sum to zero".to_owned()));
+        }
+        Ok(PartyShares { shares: out })
+    }
+
+    /// The parties, in order.
+    pub fn parties(&self) -> impl Iterator<Item = &str> {
+        self.shares.iter().map(|s| s.party.as_str())
+    }
+
+    /// Splits `amount` exactly by the shares (largest remainder in minor
+    /// units), pairing each part with its party.
+    ///
+    /// # Errors
+    ///
+    /// [`InvestmentError::Money`] if the amount is not a whole number of
+    /// minor units or the split overflows.
+    pub fn split(&self, amount: Money) -> Result<Vec<(String, Money)>, InvestmentError> {
+        let weights: Vec<Decimal> = self.shares.iter().map(|s| s.weight).collect();
+        let parts = amount.allocate(&weights)?;
+        Ok(self.shares.iter().map(|s| s.party.clone()).zip(parts).collect())
+    }
+}
+
+/// One investor's result from a [`Distribution`].
+///
+/// # Example
+///
+/// See [`CappedReturnWaterfall::distribute`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvestorLine {
+    investor: String,
+    from_payments: Money,
+    from_guarantee: Money,
+    loss: Money,
+}
+
+impl InvestorLine {
+    /// The investor.
+    #[must_use]
+    pub fn investor(&self) -> &str {
+        &self.investor
+    }
+
+    /// The investor's share of the outcome payments.
+    #[must_use]
+    pub const fn from_payments(&self) -> Money {
+        self.from_payments
+    }
+
+    /// The investor's share of the guarantee payment.
+    #[must_use]
+    pub const fn from_guarantee(&self) -> Money {
+        self.from_guarantee
+    }
+
+    /// The investor's share of the principal lost after the guarantee
+    /// (positive: an amount lost).
+    #[must_use]
+    pub const fn loss(&self) -> Money {
+        self.loss
+    }
+}
+
+/// What a [`CappedReturnWaterfall`] does with an amount paid.
+///
+/// Invariants (tested): `to_investors + surplus == paid`, each list of lines
+/// sums exactly to its total, and when payments fall short of principal,
+/// `to_investors + guarantee_called + loss == principal`.
+///
+/// # Example
+///
+/// See [`CappedReturnWaterfall::distribute`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Distribution {
+    paid: Money,
+    investor_limit: Money,
+    to_investors: Money,
+    surplus: Money,
+    surplus_lines: Vec<(String, Money)>,
+    shortfall: Money,
+    guarantee_called: Money,
+    loss: Money,
+    investor_lines: Vec<InvestorLine>,
+}
+
+impl Distribution {
+    /// The outcome payments distributed.
+    #[must_use]
+    pub const fn paid(&self) -> Money {
+        self.paid
+    }
+
+    /// Principal plus the capped return: the most investors may receive.
+    #[must_use]
+    pub const fn investor_limit(&self) -> Money {
+        self.investor_limit
+    }
+
+    /// Paid to investors from the outcome payments.
+    #[must_use]
+    pub const fn to_investors(&self) -> Money {
+        self.to_investors
+    }
+
+    /// Paid above the investor limit, split among the surplus parties.
+    #[must_use]
+    pub const fn surplus(&self) -> Money {
+        self.surplus
+    }
+
+    /// The surplus by party, summing exactly to [`surplus`](Self::surplus).
+    #[must_use]
+    pub fn surplus_lines(&self) -> &[(String, Money)] {
+        &self.surplus_lines
+    }
+
+    /// Principal not covered by the outcome payments.
+    #[must_use]
+    pub const fn shortfall(&self) -> Money {
+        self.shortfall
+    }
+
+    /// What the guarantor pays the investors.
+    #[must_use]
+    pub const fn guarantee_called(&self) -> Money {
+        self.guarantee_called
+    }
+
+    /// Principal the investors lose after the guarantee (positive).
+    #[must_use]
+    pub const fn loss(&self) -> Money {
+        self.loss
+    }
+
+    /// Each investor's payments, guarantee and loss, by share.
+    #[must_use]
+    pub fn investor_lines(&self) -> &[InvestorLine] {
+        &self.investor_lines
+    }
+
+    /// The investors' receipts as cash flows on `date`: an
+    /// [`OutcomePayment`](CashFlowKind::OutcomePayment) and a
+    /// [`GuaranteePayment`](CashFlowKind::GuaranteePayment), each only if
+    /// non-zero.
+    ///
+    /// # Errors
+    ///
+    /// None in practice (amounts are never negative); the `Result` is the
+    /// cash-flow constructor's.
+    pub fn investor_cash_flows(&self, date: Date) -> Result<Vec<CashFlow>, InvestmentError> {
+        let mut flows = Vec::new();
+        if !self.to_investors.is_zero() {
+            flows.push(CashFlow::new(date, CashFlowKind::OutcomePayment, self.to_investors)?);
+        }
+        if !self.guarantee_called.is_zero() {
+            flows.push(CashFlow::new(date, CashFlowKind::GuaranteePayment, self.guarantee_called)?);
+        }
+        Ok(flows)
+    }
+}
+
+/// Investors receive outcome payments up to principal plus a capped return;
+/// anything above goes to named surplus parties by declared shares; a
+/// shortfall of principal is met by a guarantee up to its limit, and the rest
+/// is the investors' loss, split by their shares.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::finance::{
+///     CappedReturnWaterfall, Guarantee, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap,
+/// };
+/// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+/// use rust_decimal::Decimal;
+///
+/// // Rikers Island: below the first band the city pays nothing.
+/// let cents = RoundingPolicy::for_currency(Currency::USD, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+/// let waterfall = CappedReturnWaterfall::new(
+///     "USD 9600000".parse()?,
+///     ReturnCap::new("5.1%".parse()?, ReturnBasis::CompoundAnnually)?,
+///     InvestmentTerm::new("2012-09-01".parse()?, "2016-08-31".parse()?)?,
+///     PartyShares::new([("Goldman Sachs", Decimal::ONE)])?,
+///     PartyShares::new([("City of New York", Decimal::ONE)])?,
+///     cents,
+/// )?
+/// .with_guarantee(Guarantee::new("Bloomberg Philanthropies", "USD 7200000".parse()?)?)?;
+/// let d = waterfall.distribute(Money::zero(Currency::USD))?;
+/// assert_eq!(d.guarantee_called().to_string(), "USD 7,200,000.00");
+/// assert_eq!(d.loss().to_string(), "USD 2,400,000.00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CappedReturnWaterfall {
+    principal: Money,
+    cap: ReturnCap,
+    term: InvestmentTerm,
+    investors: PartyShares,
+    surplus_to: PartyShares,
+    rounding: RoundingPolicy,
+    guarantee: Option<Guarantee>,
+}
+
+impl CappedReturnWaterfall {
+    /// A waterfall for `principal` lent over `term`, with the return capped
+    /// by `cap` (computed and rounded once with `rounding`), investors
+    /// sharing by `investors` and any surplus going to `surplus_to`.
+    ///
+    /// # Errors
+    ///
+    /// [`InvestmentError::AmountOutOfRange`] if the principal is not
+    /// positive; [`InvestmentError::RoundingFinerThanCurrency`] if `rounding`
+    /// keeps more places than the currency's minor unit (splits must be in
+    /// whole minor units).
+    pub fn new(
+        principal: Money,
+        cap: ReturnCap,
+        term: InvestmentTerm,
+        investors: PartyShares,
+        surplus_to: PartyShares,
+        rounding: RoundingPolicy,
+    ) -> Result<CappedReturnWaterfall, InvestmentError> {
+        if principal.is_negative() || principal.is_zero() {
+            return Err(InvestmentError::AmountOutOfRange {
+                what: "principal",
+                requirement: "positive",
+                amount: principal,
+            });
+        }
+        let currency = principal.currency();
+        if rounding.decimal_places() > u32::from(currency.minor_units()) {
+            return Err(InvestmentError::RoundingFinerThanCurrency {
+                decimal_places: rounding.decimal_places(),
+                currency,
+                minor_units: currency.minor_units(),
+            });
+        }
+        Ok(CappedReturnWaterfall {
+            principal,
+            cap,
+            term,
+            investors,
+            surplus_to,
+            rounding,
+            guarantee: None,
+        })
+    }
+
+    /// Adds a guarantee of principal.
+    ///
+    /// # Errors
+    ///
+    /// [`InvestmentError::WrongCurrency`] if the guarantee is in another
+    /// currency; [`InvestmentError::GuaranteeExceedsPrincipal`] if its limit
+    /// is above the principal.
+    pub fn with_guarantee(
+        mut self,
+        guarantee: Guarantee,
+    ) -> Result<CappedReturnWaterfall, InvestmentError> {
+        let expected = self.principal.currency();
+        if guarantee.limit().currency() != expected {
+            return Err(InvestmentError::WrongCurrency {
+                what: "the guarantee limit",
+                expected,
+                found: guarantee.limit().currency(),
+            });
+        }
+        if guarantee.limit().amount() > self.principal.amount() {
+            return Err(InvestmentError::GuaranteeExceedsPrincipal {
+                guarantor: guarantee.guarantor().to_owned(),
+                limit: guarantee.limit(),
+                principal: self.principal,
+            });
+        }
+        self.guarantee = Some(guarantee);
+        Ok(self)
+    }
+
+    /// The principal.
+    #[must_use]
+    pub const fn principal(&self) -> Money {
+        self.principal
+    }
+
+    /// The guarantee, if any.
+    #[must_use]
+    pub const fn guarantee(&self) -> Option<&Guarantee> {
+        self.guarantee.as_ref()
+    }
+
+    /// Principal plus the capped return over the term, rounded once.
+    ///
+    /// # Errors
+    ///
+    /// As for [`ReturnCap::return_on`].
+    pub fn investor_limit(&self) -> Result<Money, InvestmentError> {
+        let capped = self.cap.return_on(self.principal, self.term, &self.rounding)?;
+        Ok(self.principal.checked_add(capped)?)
+    }
+
+    /// Distributes `paid`, the outcome payments received for the investment.
+    ///
+    /// # Errors
+    ///
+    /// [`InvestmentError::WrongCurrency`] if `paid` is in another currency;
+    /// [`InvestmentError::AmountOutOfRange`] if it is negative;
+    /// [`InvestmentError::Money`] if it is not a whole number of minor units
+    /// (round it first) or on overflow.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CappedReturnWaterfall, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+    /// let waterfall = CappedReturnWaterfall::new(
+    ///     "GBP 1000".parse()?,
+    ///     ReturnCap::new("10%".parse()?, ReturnBasis::WholeTerm)?,
+    ///     InvestmentTerm::new("2020-01-01".parse()?, "2023-01-01".parse()?)?,
+    ///     PartyShares::new([("Trust A", Decimal::from(2)), ("Trust B", Decimal::ONE)])?,
+    ///     PartyShares::new([("Council", Decimal::ONE)])?,
+    ///     pence,
+    /// )?;
+    /// let d = waterfall.distribute("GBP 1200".parse()?)?;
+    /// assert_eq!(d.to_investors().to_string(), "GBP 1,100.00");
+    /// assert_eq!(d.surplus().to_string(), "GBP 100.00");
+    /// assert_eq!(d.investor_lines()[0].from_payments().to_string(), "GBP 733.33");
+    /// assert_eq!(d.investor_lines()[1].from_payments().to_string(), "GBP 366.67");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn distribute(&self, paid: Money) -> Result<Distribution, InvestmentError> {
+        let currency = self.principal.currency();
+        if paid.currency() != currency {
+            return Err(InvestmentError::WrongCurrency {
+                what: "the amount paid",
+                expected: currency,
+                found: paid.currency(),
+            });
+        }
+        if paid.is_negative() {
+            return Err(InvestmentError::AmountOutOfRange {
+                what: "amount paid",
+                requirement: "non-negative",
+                amount: paid,
+            });
+        }
+        // Fail early, naming the payment, if it has fractions of a minor unit.
+        paid.to_minor_units()?;
+        let investor_limit = self.investor_limit()?;
+        let to_investors = paid.min(investor_limit)?;
+        let surplus = paid.checked_sub(to_investors)?;
+        let shortfall = if to_investors.amount() < self.principal.amount() {
+            self.principal.checked_sub(to_investors)?
+        } else {
+            Money::zero(currency)
+        };
+        let guarantee_called = match &self.guarantee {
+            Some(g) => g.cover(shortfall)?,
+            None => Money::zero(currency),
+        };
+        let loss = shortfall.checked_sub(guarantee_called)?;
+        let payments = self.investors.split(to_investors)?;
+        let guarantees = self.investors.split(guarantee_called)?;
+        let losses = self.investors.split(loss)?;
+        let investor_lines = payments
+            .into_iter()
+            .zip(guarantees)
+            .zip(losses)
+            .map(|(((investor, from_payments), (_, from_guarantee)), (_, loss))| InvestorLine {
+                investor,
+                from_payments,
+                from_guarantee,
+                loss,
+            })
+            .collect();
+        Ok(Distribution {
+            paid,
+            investor_limit,
+            to_investors,
+            surplus,
+            surplus_lines: self.surplus_to.split(surplus)?,
+            shortfall,
+            guarantee_called,
+            loss,
+            investor_lines,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Currency, RoundingStage, RoundingStrategy};
+
+    fn pence() -> RoundingPolicy {
+        RoundingPolicy::for_currency(
+            Currency::GBP,
+            RoundingStrategy::TowardZero,
+            RoundingStage::PerTotal,
+        )
+    }
+
+    fn term(a: &str, b: &str) -> InvestmentTerm {
+        InvestmentTerm::new(a.parse().unwrap(), b.parse().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn compound_uses_anniversaries_and_a_simple_broken_period() {
+        let cap = ReturnCap::new("10%".parse().unwrap(), ReturnBasis::CompoundAnnually).unwrap();
+        let p = Money::from_major(1_000, Currency::GBP);
+        // Two anniversaries then 182 days: 1000 × (1.21 × (1 + 0.1 × 182/365) − 1) = 270.3343…
+        let r = cap.return_on(p, term("2020-01-01", "2022-07-02"), &pence()).unwrap();
+        assert_eq!(r.to_string(), "GBP 270.33");
+        // A leap-day start clamps its anniversaries to 28 February.
+        assert_eq!(term("2020-02-29", "2021-03-01").whole_years_and_days().unwrap(), (1, 1));
+        assert_eq!(term("2020-01-01", "2020-01-01").whole_years_and_days().unwrap(), (0, 0));
+    }
+
+    #[test]
+    fn shortfall_without_guarantee_is_all_loss() {
+        let w = CappedReturnWaterfall::new(
+            Money::from_major(900, Currency::GBP),
+            ReturnCap::new("13%".parse().unwrap(), ReturnBasis::Simple).unwrap(),
+            term("2020-01-01", "2025-01-01"),
+            PartyShares::new([("A", Decimal::ONE), ("B", Decimal::ONE), ("C", Decimal::ONE)])
+                .unwrap(),
+            PartyShares::new([("Council", Decimal::ONE)]).unwrap(),
+            pence(),
+        )
+        .unwrap();
+        let d = w.distribute(Money::from_minor(50_000, Currency::GBP)).unwrap();
+        assert_eq!(d.loss(), Money::from_major(400, Currency::GBP));
+        assert_eq!(d.surplus(), Money::zero(Currency::GBP));
+        let lost: Vec<String> = d.investor_lines().iter().map(|l| l.loss().to_string()).collect();
+        assert_eq!(lost, ["GBP 133.34", "GBP 133.33", "GBP 133.33"]);
+        assert!(d.investor_cash_flows("2025-01-01".parse().unwrap()).unwrap().len() == 1);
+    }
+
+    #[test]
+    fn bad_inputs_are_errors() {
+        let make = |p: i64| {
+            CappedReturnWaterfall::new(
+                Money::from_major(p, Currency::GBP),
+                ReturnCap::new("13%".parse().unwrap(), ReturnBasis::Simple).unwrap(),
+                term("2020-01-01", "2025-01-01"),
+                PartyShares::new([("A", Decimal::ONE)]).unwrap(),
+                PartyShares::new([("Council", Decimal::ONE)]).unwrap(),
+                pence(),
+            )
+        };
+        assert!(matches!(make(0), Err(InvestmentError::AmountOutOfRange { .. })));
+        let w = make(100).unwrap();
+        assert!(matches!(
+            w.distribute(Money::from_major(1, Currency::EUR)),
+            Err(InvestmentError::WrongCurrency { .. })
+        ));
+        assert!(matches!(
+            w.distribute(Money::from_major(-1, Currency::GBP)),
+            Err(InvestmentError::AmountOutOfRange { .. })
+        ));
+        assert!(matches!(
+            w.distribute(Money::new("0.001".parse().unwrap(), Currency::GBP)),
+            Err(InvestmentError::Money(_))
+        ));
+        assert!(matches!(
+            w.clone().with_guarantee(
+                Guarantee::new("G", Money::from_major(101, Currency::GBP)).unwrap()
+            ),
+            Err(InvestmentError::GuaranteeExceedsPrincipal { .. })
+        ));
+        assert!(matches!(
+            w.with_guarantee(Guarantee::new("G", Money::from_major(1, Currency::USD)).unwrap()),
+            Err(InvestmentError::WrongCurrency { .. })
+        ));
+        let fine =
+            RoundingPolicy::new(4, RoundingStrategy::TowardZero, RoundingStage::PerTotal).unwrap();
+        assert!(matches!(
+            CappedReturnWaterfall::new(
+                Money::from_major(1, Currency::GBP),
+                ReturnCap::new("13%".parse().unwrap(), ReturnBasis::Simple).unwrap(),
+                term("2020-01-01", "2025-01-01"),
+                PartyShares::new([("A", Decimal::ONE)]).unwrap(),
+                PartyShares::new([("Council", Decimal::ONE)]).unwrap(),
+                fine,
+            ),
+            Err(InvestmentError::RoundingFinerThanCurrency { .. })
+        ));
+        assert!(PartyShares::new(Vec::<(String, Decimal)>::new()).is_err());
+        assert!(PartyShares::new([(" ", Decimal::ONE)]).is_err());
+        assert!(PartyShares::new([("A", Decimal::NEGATIVE_ONE), ("B", Decimal::TWO)]).is_err());
+        assert!(PartyShares::new([("A", Decimal::ZERO)]).is_err());
+    }
+}
