@@ -1,6 +1,6 @@
 //! The crate-wide error type.
 
-use crate::finance::InvestmentError;
+use crate::finance::{CostBenefitError, InvestmentError, LedgerError};
 use crate::money::MoneyError;
 use crate::outcomes::OutcomeError;
 
@@ -33,4 +33,10 @@ pub enum Error {
     /// Investment cash flows, return measures, waterfalls and guarantees.
     #[error(transparent)]
     Investment(#[from] InvestmentError),
+    /// Whole-system cost ledgers: spend records, partners, periods.
+    #[error(transparent)]
+    Ledger(#[from] LedgerError),
+    /// Avoided activity, unit costs, savings and prices from savings.
+    #[error(transparent)]
+    CostBenefit(#[from] CostBenefitError),
 }

@@ -193,3 +193,196 @@ pub enum InvestmentError {
     #[error(transparent)]
     Money(#[from] MoneyError),
 }
+
+/// What went wrong with a whole-system cost ledger: a bad record (named by
+/// its reference), an unknown partner, mixed currencies, overlapping periods,
+/// or a query that cannot be answered.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::finance::{
+///     CostCentre, CostLedger, LedgerError, NegativeSpend, Partner, PartnerKind, Period, Sector,
+///     SpendRecord, Subject,
+/// };
+/// use integration_outcomes::Currency;
+///
+/// let mut ledger = CostLedger::new(
+///     Currency::GBP,
+///     [Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?],
+///     NegativeSpend::Reject,
+/// )?;
+/// let year = Period::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+/// let record = SpendRecord::new(
+///     "R1",
+///     Subject::segment("75-84")?,
+///     CostCentre::new("angus", Sector::SocialCare, "home care")?,
+///     year,
+///     "GBP 100".parse()?,
+/// )?;
+/// let err = ledger.add(record).unwrap_err();
+/// assert!(matches!(err, LedgerError::UnknownPartner { .. }));
+/// assert_eq!(err.to_string(), "record R1 names unknown partner \"angus\"");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LedgerError {
+    /// A period ends before it starts.
+    #[error("period ends on {end}, before it starts on {start}")]
+    InvalidPeriod {
+        /// The first day.
+        start: Date,
+        /// The last day.
+        end: Date,
+    },
+    /// A required text field is blank.
+    #[error("{field} is blank{}", context.as_deref().map(|c| format!(" ({c})")).unwrap_or_default())]
+    BlankField {
+        /// Which field ("reference", "service", "partner id").
+        field: &'static str,
+        /// Where, if known (a record's reference).
+        context: Option<String>,
+    },
+    /// Two partners share an id.
+    #[error("partner {partner:?} is declared twice")]
+    DuplicatePartner {
+        /// The repeated id.
+        partner: String,
+    },
+    /// Two records share a reference.
+    #[error("record reference {reference} is used twice")]
+    DuplicateReference {
+        /// The repeated reference.
+        reference: String,
+    },
+    /// A record names a partner the ledger does not know.
+    #[error("record {reference} names unknown partner {partner:?}")]
+    UnknownPartner {
+        /// The record.
+        reference: String,
+        /// The partner id it named.
+        partner: String,
+    },
+    /// A record has negative spend and the ledger's policy rejects it.
+    #[error("record {reference} has negative spend {amount}, which this ledger does not allow")]
+    NegativeSpend {
+        /// The record.
+        reference: String,
+        /// The amount.
+        amount: Money,
+    },
+    /// A record is in a different currency from the ledger.
+    #[error("record {reference} is in {found}, but the ledger is in {expected}")]
+    CurrencyMismatch {
+        /// The record.
+        reference: String,
+        /// The ledger's currency.
+        expected: Currency,
+        /// The record's currency.
+        found: Currency,
+    },
+    /// A record's period overlaps, without being equal to, a period already in
+    /// the ledger: spend would be counted twice or split ambiguously.
+    #[error("record {reference} covers {period}, which overlaps {existing} already in the ledger")]
+    OverlappingPeriods {
+        /// The record.
+        reference: String,
+        /// The record's period.
+        period: super::Period,
+        /// The period it overlaps.
+        existing: super::Period,
+    },
+    /// A per-head figure was asked for a population of zero.
+    #[error("the population of {group} is zero, so cost per head is undefined")]
+    ZeroPopulation {
+        /// Which group.
+        group: String,
+    },
+    /// Money arithmetic failed.
+    #[error(transparent)]
+    Money(#[from] MoneyError),
+}
+
+/// What went wrong linking avoided activity to savings and an outcome price.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::finance::{AvoidedActivity, CostBenefitError, UnitCosts};
+/// use integration_outcomes::Currency;
+/// use rust_decimal::Decimal;
+///
+/// let costs = UnitCosts::new(Currency::GBP);
+/// let err = costs.saving(&[AvoidedActivity::new("bed day", Decimal::TEN)?]).unwrap_err();
+/// assert!(matches!(err, CostBenefitError::NoUnitCost { .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CostBenefitError {
+    /// An activity or partner name is blank.
+    #[error("{field} is blank")]
+    BlankField {
+        /// Which field.
+        field: &'static str,
+    },
+    /// A unit cost is negative.
+    #[error("unit cost of {activity:?} to {partner:?} is negative: {cost}")]
+    NegativeUnitCost {
+        /// The activity.
+        activity: String,
+        /// The partner bearing the cost.
+        partner: String,
+        /// The cost.
+        cost: Money,
+    },
+    /// A unit cost was given twice for the same activity and partner.
+    #[error("unit cost of {activity:?} to {partner:?} is given twice")]
+    DuplicateUnitCost {
+        /// The activity.
+        activity: String,
+        /// The partner.
+        partner: String,
+    },
+    /// A unit cost is in another currency.
+    #[error(
+        "unit cost of {activity:?} to {partner:?} is in {found}, but the costs are in {expected}"
+    )]
+    CurrencyMismatch {
+        /// The activity.
+        activity: String,
+        /// The partner.
+        partner: String,
+        /// The currency of the unit costs.
+        expected: Currency,
+        /// The cost's currency.
+        found: Currency,
+    },
+    /// An avoided quantity is negative.
+    #[error("avoided quantity of {activity:?} is negative: {quantity}")]
+    NegativeQuantity {
+        /// The activity.
+        activity: String,
+        /// The quantity.
+        quantity: rust_decimal::Decimal,
+    },
+    /// Avoided activity has no unit cost for any partner.
+    #[error("no unit cost is known for {activity:?}")]
+    NoUnitCost {
+        /// The activity.
+        activity: String,
+    },
+    /// A partner has no saving in this result.
+    #[error("partner {partner:?} has no saving in this result")]
+    UnknownPartner {
+        /// The partner asked for.
+        partner: String,
+    },
+    /// The outcome price could not be set from the saving.
+    #[error(transparent)]
+    Pricing(#[from] crate::outcomes::OutcomeError),
+    /// Money arithmetic failed.
+    #[error(transparent)]
+    Money(#[from] MoneyError),
+}

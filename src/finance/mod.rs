@@ -15,6 +15,15 @@
 //! Money stays exact `Decimal`; rates, discount factors and the IRR are
 //! `f64` (see `DESIGN.md`, "Investor view").
 //!
+//! **Whole-system cost of care.** A [`CostLedger`] holds [`SpendRecord`]s by
+//! person or population segment ([`Subject`]), partner organisation (an NHS
+//! board, each local authority), [`Sector`], service and [`Period`]: exact
+//! totals, breakdowns with shares, cost per head, and the change between
+//! periods or between a cohort and its comparison group. [`UnitCosts`] turn
+//! avoided activity into the [`Saving`] it represents per partner, and from it
+//! an outcome price through the payments module's
+//! [`SavingsPricing`](crate::outcomes::SavingsPricing).
+//!
 //! # Example
 //!
 //! ```
@@ -34,15 +43,22 @@
 //! ```
 
 mod cash_flow;
+mod cost_benefit;
 mod error;
 mod guarantee;
+mod ledger;
 mod measures;
 mod waterfall;
 mod xirr;
 
 pub use cash_flow::{CashFlow, CashFlowKind, CashFlows, Direction};
-pub use error::InvestmentError;
+pub use cost_benefit::{AvoidedActivity, Saving, SavingLine, UnitCosts};
+pub use error::{CostBenefitError, InvestmentError, LedgerError};
 pub use guarantee::Guarantee;
+pub use ledger::{
+    Breakdown, BreakdownLine, CostCentre, CostChange, CostLedger, Group, NegativeSpend, Partner,
+    PartnerKind, Period, Sector, Selection, SpendRecord, Subject,
+};
 pub use measures::{DayCount, MoneyMultiple, NpvOptions};
 pub use waterfall::{
     CappedReturnWaterfall, Distribution, InvestmentTerm, InvestorLine, PartyShares, ReturnBasis,
