@@ -1,6 +1,7 @@
 //! The crate-wide error type.
 
 use crate::finance::{CostBenefitError, InvestmentError, LedgerError};
+use crate::indigo::IndigoError;
 use crate::money::MoneyError;
 use crate::outcomes::OutcomeError;
 
@@ -39,4 +40,7 @@ pub enum Error {
     /// Avoided activity, unit costs, savings and prices from savings.
     #[error(transparent)]
     CostBenefit(#[from] CostBenefitError),
+    /// An INDIGO data-standard document.
+    #[error(transparent)]
+    Indigo(#[from] IndigoError),
 }

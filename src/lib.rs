@@ -25,6 +25,7 @@
 //! Design decisions are recorded in [`_documentation::design`].
 
 pub mod finance;
+pub mod indigo;
 pub mod maturity;
 pub mod outcomes;
 

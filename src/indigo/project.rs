@@ -1,0 +1,455 @@
+use std::collections::HashSet;
+
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+use super::json::{IndigoDate, Node, invalid};
+use super::{IndigoError, IndigoErrorKind};
+use crate::{Currency, Money};
+
+/// The parts of an INDIGO impact-bond project document (data standard 4.1)
+/// this crate uses: outcome metrics, outcome pricings and outcome payment
+/// commitments. Every other field is ignored.
+///
+/// Values are read from the standard's `{"value": ...}` wrappers. Absent
+/// values stay absent (`None`): nothing is invented; [`IndigoProject::gaps`]
+/// lists what a settlement would need but the document lacks.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::indigo::IndigoProject;
+///
+/// let doc = r#"{
+///   "id": "INDIGO-POJ-0000",
+///   "name": {"value": "Example SIB"},
+///   "outcome_metrics": [{"id": "m1", "definition": {"value": "Entry to employment"}}],
+///   "outcome_pricings": [{
+///     "outcome_metric_id": {"value": "m1"},
+///     "currency": {"value": "GBP"},
+///     "price_per_unit": {"amount": {"value": 2600}}
+///   }]
+/// }"#;
+/// let project = IndigoProject::from_json(doc)?;
+/// assert_eq!(project.metrics().len(), 1);
+/// assert_eq!(project.pricings()[0].price_per_unit().unwrap().to_string(), "GBP 2,600.00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndigoProject {
+    id: Option<String>,
+    name: Option<String>,
+    metrics: Vec<MetricRecord>,
+    pricings: Vec<PricingRecord>,
+    commitments: Vec<CommitmentRecord>,
+}
+
+/// One entry of a project's `outcome_metrics`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricRecord {
+    path: String,
+    id: String,
+    definition: Option<String>,
+    target_population: Option<String>,
+    targeted_number: Option<Decimal>,
+    unit_type: Option<String>,
+    target: Option<String>,
+    validation_method: Option<String>,
+    data_source: Option<String>,
+}
+
+/// One entry of a project's `outcome_pricings`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PricingRecord {
+    path: String,
+    metric_id: String,
+    currency: Option<Currency>,
+    price_per_unit: Option<Decimal>,
+    maximum_price: Option<Decimal>,
+    description: Option<String>,
+}
+
+/// One entry of a project's `outcome_payment_commitments`: how much one payer
+/// may pay at most.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommitmentRecord {
+    path: String,
+    payer: Option<String>,
+    role_category: Option<String>,
+    maximum_payment: Option<Decimal>,
+    currency: Option<Currency>,
+    result_type: Option<String>,
+    period_start: Option<IndigoDate>,
+    period_end: Option<IndigoDate>,
+}
+
+/// Something a settlement needs that an INDIGO document does not provide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Gap {
+    /// An outcome metric has no pricing entry at all.
+    UnpricedMetric {
+        /// The metric's id.
+        metric_id: String,
+    },
+    /// A pricing entry has no price per unit.
+    MissingPrice {
+        /// The pricing's JSON path.
+        path: String,
+        /// The metric it prices.
+        metric_id: String,
+    },
+    /// A pricing or commitment gives an amount but no currency.
+    MissingCurrency {
+        /// The entry's JSON path.
+        path: String,
+    },
+    /// A payment commitment has no maximum amount.
+    MissingMaximumPayment {
+        /// The commitment's JSON path.
+        path: String,
+    },
+    /// A payment commitment does not name its payer.
+    MissingPayer {
+        /// The commitment's JSON path.
+        path: String,
+    },
+}
+
+impl std::fmt::Display for Gap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Gap::UnpricedMetric { metric_id } => {
+                write!(f, "outcome metric {metric_id:?} has no pricing")
+            }
+            Gap::MissingPrice { path, metric_id } => {
+                write!(f, "{path}: pricing for {metric_id:?} gives no price per unit")
+            }
+            Gap::MissingCurrency { path } => write!(f, "{path}: an amount without a currency"),
+            Gap::MissingMaximumPayment { path } => {
+                write!(f, "{path}: no maximum potential outcome payment")
+            }
+            Gap::MissingPayer { path } => write!(f, "{path}: no payer organisation"),
+        }
+    }
+}
+
+fn non_negative(path: &str, value: Option<Decimal>) -> Result<Option<Decimal>, IndigoError> {
+    match value {
+        Some(v) if v.is_sign_negative() && !v.is_zero() => {
+            Err(invalid(path, format!("{v} is negative")))
+        }
+        other => Ok(other),
+    }
+}
+
+impl IndigoProject {
+    /// Reads a project document from JSON text.
+    ///
+    /// # Errors
+    ///
+    /// [`IndigoError`] naming the JSON path of: invalid JSON, a value of the
+    /// wrong type, an outcome metric without an `id` or with a duplicate one,
+    /// a pricing or commitment that names an unknown metric, an unknown
+    /// currency code, a malformed date, or a negative amount.
+    pub fn from_json(text: &str) -> Result<IndigoProject, IndigoError> {
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            IndigoError::new("/", IndigoErrorKind::Syntax { message: e.to_string() })
+        })?;
+        IndigoProject::from_value(&value)
+    }
+
+    /// Reads a project document from an already parsed JSON value.
+    ///
+    /// # Errors
+    ///
+    /// As for [`IndigoProject::from_json`], except syntax errors.
+    pub fn from_value(value: &Value) -> Result<IndigoProject, IndigoError> {
+        let root = Node::root(value)?;
+        let id = root.plain_string("id")?;
+        let name = root.string("name")?;
+
+        let mut metrics = Vec::new();
+        let mut ids = HashSet::new();
+        for node in root.array("outcome_metrics")? {
+            let id_path = node.path_of("id");
+            let id = node
+                .plain_string("id")?
+                .filter(|s| !s.trim().is_empty())
+                .ok_or_else(|| IndigoError::new(&id_path, IndigoErrorKind::Missing))?;
+            if !ids.insert(id.clone()) {
+                return Err(invalid(&id_path, format!("duplicate outcome metric id {id:?}")));
+            }
+            let targeted_path =
+                node.path_of("targeted_number_of_service_users_or_beneficiaries_total");
+            metrics.push(MetricRecord {
+                id,
+                definition: node.string("definition")?,
+                target_population: node.string("target_population")?,
+                targeted_number: non_negative(
+                    &targeted_path,
+                    node.decimal("targeted_number_of_service_users_or_beneficiaries_total", false)?,
+                )?,
+                unit_type: node.string("unit_type_of_targeted_service_users_or_beneficiaries")?,
+                target: node.string("outcome_metric_target")?,
+                validation_method: node.string("outcome_validation_method")?,
+                data_source: node.string("data_source_for_outcome_validation")?,
+                path: node.path.clone(),
+            });
+        }
+
+        let metric_reference = |node: &Node<'_>| -> Result<String, IndigoError> {
+            let path = format!("{}/value", node.path_of("outcome_metric_id"));
+            let id = node
+                .string("outcome_metric_id")?
+                .ok_or_else(|| IndigoError::new(&path, IndigoErrorKind::Missing))?;
+            if ids.contains(&id) {
+                Ok(id)
+            } else {
+                Err(IndigoError::new(&path, IndigoErrorKind::UnknownMetric { id }))
+            }
+        };
+
+        let mut pricings = Vec::new();
+        for node in root.array("outcome_pricings")? {
+            let metric_id = metric_reference(&node)?;
+            let (price_per_unit, price_path) = match node.object("price_per_unit")? {
+                Some(p) => (p.decimal("amount", false)?, p.path_of("amount")),
+                None => (None, node.path_of("price_per_unit")),
+            };
+            let (maximum_price, max_path) =
+                match node.object("maximum_price_if_all_targets_achieved")? {
+                    Some(p) => (p.decimal("amount", true)?, p.path_of("amount")),
+                    None => (None, node.path_of("maximum_price_if_all_targets_achieved")),
+                };
+            pricings.push(PricingRecord {
+                metric_id,
+                currency: node.currency("currency")?,
+                price_per_unit: non_negative(&price_path, price_per_unit)?,
+                maximum_price: non_negative(&max_path, maximum_price)?,
+                description: node.string("price_description")?,
+                path: node.path.clone(),
+            });
+        }
+
+        let mut commitments = Vec::new();
+        for node in root.array("outcome_payment_commitments")? {
+            let (maximum_payment, currency, max_path) =
+                match node.object("maximum_potential_outcome_payment")? {
+                    Some(m) => {
+                        (m.decimal("amount", false)?, m.currency("currency")?, m.path_of("amount"))
+                    }
+                    None => (None, None, node.path_of("maximum_potential_outcome_payment")),
+                };
+            let (period_start, period_end) = match node.object("period")? {
+                Some(p) => (p.date("start_date")?, p.date("end_date")?),
+                None => (None, None),
+            };
+            commitments.push(CommitmentRecord {
+                payer: node.string("organisation_id")?,
+                role_category: node.string("organisation_role_category")?,
+                maximum_payment: non_negative(&max_path, maximum_payment)?,
+                currency,
+                result_type: node.string("result_type")?,
+                period_start,
+                period_end,
+                path: node.path.clone(),
+            });
+        }
+
+        Ok(IndigoProject { id, name, metrics, pricings, commitments })
+    }
+
+    /// The project's INDIGO identifier (such as `INDIGO-POJ-0153`), if given.
+    #[must_use]
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+
+    /// The project's name, if given.
+    #[must_use]
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_deref()
+    }
+
+    /// The outcome metrics, in document order.
+    #[must_use]
+    pub fn metrics(&self) -> &[MetricRecord] {
+        &self.metrics
+    }
+
+    /// The outcome pricings, in document order.
+    #[must_use]
+    pub fn pricings(&self) -> &[PricingRecord] {
+        &self.pricings
+    }
+
+    /// The outcome payment commitments, in document order.
+    #[must_use]
+    pub fn commitments(&self) -> &[CommitmentRecord] {
+        &self.commitments
+    }
+
+    /// What the document lacks for a settlement: unpriced metrics, pricings
+    /// without a price or currency, commitments without an amount, currency or
+    /// payer. Reported, never filled in.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::{Gap, IndigoProject};
+    ///
+    /// let project = IndigoProject::from_json(r#"{"outcome_metrics": [{"id": "m1"}]}"#)?;
+    /// assert_eq!(project.gaps(), [Gap::UnpricedMetric { metric_id: "m1".into() }]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn gaps(&self) -> Vec<Gap> {
+        let mut gaps = Vec::new();
+        for metric in &self.metrics {
+            if !self.pricings.iter().any(|p| p.metric_id == metric.id) {
+                gaps.push(Gap::UnpricedMetric { metric_id: metric.id.clone() });
+            }
+        }
+        for p in &self.pricings {
+            if p.price_per_unit.is_none() {
+                gaps.push(Gap::MissingPrice {
+                    path: p.path.clone(),
+                    metric_id: p.metric_id.clone(),
+                });
+            }
+            if p.currency.is_none() && (p.price_per_unit.is_some() || p.maximum_price.is_some()) {
+                gaps.push(Gap::MissingCurrency { path: p.path.clone() });
+            }
+        }
+        for c in &self.commitments {
+            if c.payer.is_none() {
+                gaps.push(Gap::MissingPayer { path: c.path.clone() });
+            }
+            match (c.maximum_payment, c.currency) {
+                (None, _) => gaps.push(Gap::MissingMaximumPayment { path: c.path.clone() }),
+                (Some(_), None) => gaps.push(Gap::MissingCurrency { path: c.path.clone() }),
+                (Some(_), Some(_)) => {}
+            }
+        }
+        gaps
+    }
+}
+
+impl MetricRecord {
+    /// The metric's within-project id (such as `outcomemetric1`).
+    #[must_use]
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    /// JSON path of this entry.
+    #[must_use]
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+    /// The outcome definition.
+    #[must_use]
+    pub fn definition(&self) -> Option<&str> {
+        self.definition.as_deref()
+    }
+    /// The target population.
+    #[must_use]
+    pub fn target_population(&self) -> Option<&str> {
+        self.target_population.as_deref()
+    }
+    /// The targeted number of service users or beneficiaries.
+    #[must_use]
+    pub fn targeted_number(&self) -> Option<Decimal> {
+        self.targeted_number
+    }
+    /// `Individual` or `Other`, as the standard's codelist says.
+    #[must_use]
+    pub fn unit_type(&self) -> Option<&str> {
+        self.unit_type.as_deref()
+    }
+    /// The free-text outcome metric target (the payment condition).
+    #[must_use]
+    pub fn target(&self) -> Option<&str> {
+        self.target.as_deref()
+    }
+    /// How the outcome is validated (the evidence).
+    #[must_use]
+    pub fn validation_method(&self) -> Option<&str> {
+        self.validation_method.as_deref()
+    }
+    /// The data source for outcome validation.
+    #[must_use]
+    pub fn data_source(&self) -> Option<&str> {
+        self.data_source.as_deref()
+    }
+}
+
+impl PricingRecord {
+    /// JSON path of this entry.
+    #[must_use]
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+    /// The metric this pricing belongs to (always a metric the project defines).
+    #[must_use]
+    pub fn metric_id(&self) -> &str {
+        &self.metric_id
+    }
+    /// The pricing currency, if given.
+    #[must_use]
+    pub fn currency(&self) -> Option<Currency> {
+        self.currency
+    }
+    /// The price per unit as money, if both the amount and currency are given.
+    #[must_use]
+    pub fn price_per_unit(&self) -> Option<Money> {
+        Some(Money::new(self.price_per_unit?, self.currency?))
+    }
+    /// The maximum price if all targets are achieved, if both the amount and
+    /// currency are given.
+    #[must_use]
+    pub fn maximum_price(&self) -> Option<Money> {
+        Some(Money::new(self.maximum_price?, self.currency?))
+    }
+    /// The free-text price description.
+    #[must_use]
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+}
+
+impl CommitmentRecord {
+    /// JSON path of this entry.
+    #[must_use]
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+    /// The INDIGO organisation id of the payer.
+    #[must_use]
+    pub fn payer(&self) -> Option<&str> {
+        self.payer.as_deref()
+    }
+    /// The payer's role category (such as `Government/Public Sector/Public Bank`).
+    #[must_use]
+    pub fn role_category(&self) -> Option<&str> {
+        self.role_category.as_deref()
+    }
+    /// The payer's maximum potential outcome payment, if amount and currency are given.
+    #[must_use]
+    pub fn maximum_payment(&self) -> Option<Money> {
+        Some(Money::new(self.maximum_payment?, self.currency?))
+    }
+    /// `Interim` or `Overall`.
+    #[must_use]
+    pub fn result_type(&self) -> Option<&str> {
+        self.result_type.as_deref()
+    }
+    /// The commitment period's start, at the precision given.
+    #[must_use]
+    pub fn period_start(&self) -> Option<IndigoDate> {
+        self.period_start
+    }
+    /// The commitment period's end, at the precision given.
+    #[must_use]
+    pub fn period_end(&self) -> Option<IndigoDate> {
+        self.period_end
+    }
+}

@@ -1,0 +1,184 @@
+//! Reading INDIGO 4.1 project documents: every field the crate uses, several
+//! currencies, partial data, and errors that name their JSON path.
+
+use integration_outcomes::indigo::{Gap, IndigoDate, IndigoErrorKind, IndigoProject};
+use integration_outcomes::{Currency, Date, Money};
+
+/// A hand-built document in the standard's shape, using every field the crate
+/// reads plus fields it ignores.
+const FULL: &str = r#"{
+  "id": "INDIGO-POJ-9001",
+  "name": {"value": "Two-currency test project", "status": "PUBLIC"},
+  "stage_development": {"value": "Implementation"},
+  "outcome_metrics": [
+    {
+      "id": "outcomemetric1",
+      "definition": {"value": "Entry into first employment"},
+      "target_population": {"value": "Young people aged 14-24"},
+      "targeted_number_of_service_users_or_beneficiaries_total": {"value": 2900},
+      "unit_type_of_targeted_service_users_or_beneficiaries": {"value": "Individual"},
+      "outcome_metric_target": {"value": "16+ hours a week for 13 weeks"},
+      "outcome_validation_method": {"value": "Payslips"},
+      "data_source_for_outcome_validation": {"value": "Provider records"},
+      "primary_sdg_goal": {"value": "8"},
+      "notes": "ignored"
+    },
+    {
+      "id": "outcomemetric2",
+      "definition": {"value": "Improved school behaviour"},
+      "outcome_validation_method": {"value": "Letter from teacher"}
+    }
+  ],
+  "outcome_pricings": [
+    {
+      "outcome_metric_id": {"value": "outcomemetric1"},
+      "currency": {"value": "GBP"},
+      "price_per_unit": {"amount": {"value": 3500}, "amount_usd": {"value": 4400}},
+      "maximum_price_if_all_targets_achieved": {"amount": {"value": "3,500.00"}},
+      "price_description": {"value": "Round 2 price"}
+    },
+    {
+      "outcome_metric_id": {"value": "outcomemetric2"},
+      "currency": {"value": "EUR"},
+      "price_per_unit": {"amount": {"value": 1300.5}}
+    }
+  ],
+  "outcome_payment_commitments": [
+    {
+      "organisation_id": {"value": "INDIGO-ORG-0001"},
+      "organisation_role_category": {"value": "Government/Public Sector/Public Bank"},
+      "maximum_potential_outcome_payment": {"currency": {"value": "GBP"}, "amount": {"value": 3400000}},
+      "result_type": {"value": "Overall"},
+      "period": {"start_date": {"value": "2012-04"}, "end_date": {"value": "2015-10-31"}}
+    },
+    {
+      "organisation_id": {"value": "INDIGO-ORG-0002"},
+      "maximum_potential_outcome_payment": {"currency": {"value": "EUR"}, "amount": {"value": 250000}},
+      "period": {"start_date": {"value": "2013"}}
+    }
+  ],
+  "transactions": [{"transaction_type": {"value": "Outcome Payment"}}]
+}"#;
+
+#[test]
+fn reads_every_field_used() {
+    let p = IndigoProject::from_json(FULL).unwrap();
+    assert_eq!(p.id(), Some("INDIGO-POJ-9001"));
+    assert_eq!(p.name(), Some("Two-currency test project"));
+
+    let m = &p.metrics()[0];
+    assert_eq!(m.id(), "outcomemetric1");
+    assert_eq!(m.path(), "/outcome_metrics/0");
+    assert_eq!(m.definition(), Some("Entry into first employment"));
+    assert_eq!(m.target_population(), Some("Young people aged 14-24"));
+    assert_eq!(m.targeted_number().unwrap().to_string(), "2900");
+    assert_eq!(m.unit_type(), Some("Individual"));
+    assert_eq!(m.target(), Some("16+ hours a week for 13 weeks"));
+    assert_eq!(m.validation_method(), Some("Payslips"));
+    assert_eq!(m.data_source(), Some("Provider records"));
+    assert_eq!(p.metrics()[1].validation_method(), Some("Letter from teacher"));
+
+    let gbp = &p.pricings()[0];
+    assert_eq!(gbp.metric_id(), "outcomemetric1");
+    assert_eq!(gbp.currency(), Some(Currency::GBP));
+    assert_eq!(gbp.price_per_unit(), Some(Money::from_major(3_500, Currency::GBP)));
+    assert_eq!(gbp.maximum_price(), Some(Money::from_major(3_500, Currency::GBP)));
+    assert_eq!(gbp.description(), Some("Round 2 price"));
+    let eur = &p.pricings()[1];
+    assert_eq!(eur.price_per_unit(), Some(Money::from_minor(130_050, Currency::EUR)));
+    assert_eq!(eur.maximum_price(), None);
+
+    let c = &p.commitments()[0];
+    assert_eq!(c.payer(), Some("INDIGO-ORG-0001"));
+    assert_eq!(c.role_category(), Some("Government/Public Sector/Public Bank"));
+    assert_eq!(c.maximum_payment(), Some(Money::from_major(3_400_000, Currency::GBP)));
+    assert_eq!(c.result_type(), Some("Overall"));
+    assert_eq!(c.period_start(), Some(IndigoDate::Month(2012, 4)));
+    assert_eq!(c.period_end(), Some(IndigoDate::Day(Date::constant(2015, 10, 31))));
+    assert_eq!(p.commitments()[1].period_start(), Some(IndigoDate::Year(2013)));
+    assert_eq!(
+        p.commitments()[1].maximum_payment(),
+        Some(Money::from_major(250_000, Currency::EUR))
+    );
+    assert!(p.gaps().is_empty(), "{:?}", p.gaps());
+}
+
+#[test]
+fn partial_data_is_reported_not_invented() {
+    let doc = r#"{
+      "outcome_metrics": [{"id": "a"}, {"id": "b"}, {"id": "c"}],
+      "outcome_pricings": [
+        {"outcome_metric_id": {"value": "a"}, "currency": {"value": "USD"}},
+        {"outcome_metric_id": {"value": "b"}, "price_per_unit": {"amount": {"value": 10}}}
+      ],
+      "outcome_payment_commitments": [
+        {"maximum_potential_outcome_payment": {"amount": {"value": 5}}},
+        {"organisation_id": {"value": "ORG"}}
+      ]
+    }"#;
+    let p = IndigoProject::from_json(doc).unwrap();
+    assert_eq!(p.pricings()[1].price_per_unit(), None, "no currency, so no money");
+    assert_eq!(
+        p.gaps(),
+        [
+            Gap::UnpricedMetric { metric_id: "c".into() },
+            Gap::MissingPrice { path: "/outcome_pricings/0".into(), metric_id: "a".into() },
+            Gap::MissingCurrency { path: "/outcome_pricings/1".into() },
+            Gap::MissingPayer { path: "/outcome_payment_commitments/0".into() },
+            Gap::MissingCurrency { path: "/outcome_payment_commitments/0".into() },
+            Gap::MissingMaximumPayment { path: "/outcome_payment_commitments/1".into() },
+        ]
+    );
+}
+
+#[test]
+fn an_empty_project_is_valid_and_empty() {
+    let p = IndigoProject::from_json("{}").unwrap();
+    assert!(p.metrics().is_empty() && p.pricings().is_empty() && p.commitments().is_empty());
+    assert!(p.gaps().is_empty());
+}
+
+#[test]
+fn errors_name_their_json_path() {
+    let cases: &[(&str, &str)] = &[
+        (r#"{"outcome_metrics": {"id": "a"}}"#, "/outcome_metrics"),
+        (r#"{"outcome_metrics": [{"id": 1}]}"#, "/outcome_metrics/0/id"),
+        (r#"{"outcome_metrics": [{"definition": {"value": "x"}}]}"#, "/outcome_metrics/0/id"),
+        (r#"{"outcome_metrics": [{"id": "a"}, {"id": "a"}]}"#, "/outcome_metrics/1/id"),
+        (
+            r#"{"outcome_metrics": [{"id": "a", "definition": {"value": 3}}]}"#,
+            "/outcome_metrics/0/definition/value",
+        ),
+        (
+            r#"{"outcome_metrics": [{"id": "a"}], "outcome_pricings": [{"outcome_metric_id": {"value": "a"}, "price_per_unit": {"amount": {"value": "ten"}}}]}"#,
+            "/outcome_pricings/0/price_per_unit/amount/value",
+        ),
+        (
+            r#"{"outcome_metrics": [{"id": "a"}], "outcome_pricings": [{"outcome_metric_id": {"value": "a"}, "currency": {"value": "XXQ"}}]}"#,
+            "/outcome_pricings/0/currency/value",
+        ),
+        (
+            r#"{"outcome_metrics": [{"id": "a"}], "outcome_pricings": [{"outcome_metric_id": {"value": "a"}, "price_per_unit": {"amount": {"value": -1}}}]}"#,
+            "/outcome_pricings/0/price_per_unit/amount",
+        ),
+        (
+            r#"{"outcome_payment_commitments": [{"period": {"end_date": {"value": "2015-13"}}}]}"#,
+            "/outcome_payment_commitments/0/period/end_date/value",
+        ),
+        ("[1, 2]", "/"),
+        ("{", "/"),
+    ];
+    for (doc, path) in cases {
+        let err = IndigoProject::from_json(doc).unwrap_err();
+        assert_eq!(err.path(), *path, "{doc}: {err}");
+    }
+}
+
+#[test]
+fn a_pricing_naming_an_unknown_metric_is_an_error() {
+    let doc = r#"{"outcome_metrics": [{"id": "a"}], "outcome_pricings": [{"outcome_metric_id": {"value": "z"}}]}"#;
+    let err = IndigoProject::from_json(doc).unwrap_err();
+    assert_eq!(err.path(), "/outcome_pricings/0/outcome_metric_id/value");
+    assert_eq!(err.kind(), &IndigoErrorKind::UnknownMetric { id: "z".into() });
+    assert!(err.to_string().contains("\"z\""));
+}
