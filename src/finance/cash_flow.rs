@@ -382,3 +382,68 @@ impl CashFlows {
         Ok(Money::sum(self.currency, self.flows.iter().map(CashFlow::net))?)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serde_goes_through_the_constructors() {
+        let flows = CashFlows::new(
+            Currency::GBP,
+            [CashFlow::new(
+                "2020-01-01".parse().unwrap(),
+                CashFlowKind::CapitalDrawdown,
+                Money::from_major(5, Currency::GBP),
+            )
+            .unwrap()],
+        )
+        .unwrap();
+        let json = serde_json::to_string(&flows).unwrap();
+        assert_eq!(
+            json,
+            r#"{"currency":"GBP","flows":[{"date":"2020-01-01","kind":"capital_drawdown","amount":{"amount":"5.00","currency":"GBP"}}]}"#
+        );
+        assert_eq!(serde_json::from_str::<CashFlows>(&json).unwrap(), flows);
+        let negative = json.replace("\"5.00\"", "\"-5.00\"");
+        assert!(serde_json::from_str::<CashFlows>(&negative).is_err());
+        let euros = json.replace("\"currency\":\"GBP\"}", "\"currency\":\"EUR\"}");
+        assert!(serde_json::from_str::<CashFlows>(&euros).is_err());
+    }
+
+    #[test]
+    fn flows_stay_in_date_order_and_mismatches_name_the_flow() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        let gbp = |n| Money::from_major(n, Currency::GBP);
+        let mut flows = CashFlows::new(Currency::GBP, []).unwrap();
+        flows
+            .push(CashFlow::new(d("2021-01-01"), CashFlowKind::Repayment, gbp(1)).unwrap())
+            .unwrap();
+        flows
+            .push(CashFlow::new(d("2020-01-01"), CashFlowKind::CapitalDrawdown, gbp(2)).unwrap())
+            .unwrap();
+        flows
+            .push(CashFlow::new(d("2021-01-01"), CashFlowKind::Interest, gbp(3)).unwrap())
+            .unwrap();
+        let kinds: Vec<CashFlowKind> = flows.flows().iter().map(CashFlow::kind).collect();
+        assert_eq!(
+            kinds,
+            [CashFlowKind::CapitalDrawdown, CashFlowKind::Repayment, CashFlowKind::Interest]
+        );
+        let err = flows
+            .push(
+                CashFlow::new(
+                    d("2022-01-01"),
+                    CashFlowKind::Repayment,
+                    Money::from_major(1, Currency::EUR),
+                )
+                .unwrap(),
+            )
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "cash flow 3 (repayment on 2022-01-01) is in EUR, but the investment is in GBP"
+        );
+        assert_eq!(flows.total_of(CashFlowKind::Interest).unwrap(), gbp(3));
+    }
+}

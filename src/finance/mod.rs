@@ -41,6 +41,43 @@
 //! assert!(irr.rate() > 0.03 && irr.rate() < 0.032);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! The README's example (keep the two in step):
+//!
+//! ```
+//! use integration_outcomes::finance::{
+//!     CappedReturnWaterfall, CashFlow, CashFlowKind, CashFlows, Guarantee, InvestmentTerm,
+//!     PartyShares, ReturnBasis, ReturnCap, XirrOptions,
+//! };
+//! use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+//! use rust_decimal::Decimal;
+//!
+//! // Rikers Island: a $9.6m loan, $7.2m guaranteed; below the first band the
+//! // city pays nothing.
+//! let cents = RoundingPolicy::for_currency(Currency::USD, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+//! let waterfall = CappedReturnWaterfall::new(
+//!     "USD 9600000".parse()?,
+//!     ReturnCap::new("5.1%".parse()?, ReturnBasis::CompoundAnnually)?,
+//!     InvestmentTerm::new("2012-09-01".parse()?, "2015-08-31".parse()?)?,
+//!     PartyShares::new([("Goldman Sachs", Decimal::ONE)])?,
+//!     PartyShares::new([("City of New York", Decimal::ONE)])?,
+//!     cents,
+//! )?
+//! .with_guarantee(Guarantee::new("Bloomberg Philanthropies", "USD 7200000".parse()?)?)?;
+//! let outcome = waterfall.distribute(Money::zero(Currency::USD))?;
+//! assert_eq!(outcome.loss().to_string(), "USD 2,400,000.00");
+//!
+//! let mut flows = CashFlows::new(Currency::USD, [
+//!     CashFlow::new("2012-09-01".parse()?, CashFlowKind::CapitalDrawdown, "USD 9600000".parse()?)?,
+//! ])?;
+//! for flow in outcome.investor_cash_flows("2015-08-31".parse()?)? {
+//!     flows.push(flow)?;
+//! }
+//! assert_eq!(flows.moic()?.to_string(), "0.75×");
+//! let irr = flows.xirr(XirrOptions::new())?;
+//! assert!(irr.rate() < -0.09 && irr.rate() > -0.10); // about −9.1% a year
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod cash_flow;
 mod cost_benefit;

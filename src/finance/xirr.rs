@@ -141,8 +141,8 @@ impl Irr {
     ///
     /// # Errors
     ///
-    /// [`InvestmentError::NoConvergence`] cannot occur here; the only error is
-    /// [`InvestmentError::Money`] if the rate does not fit a `Decimal`.
+    /// [`InvestmentError::Money`] if the rate does not fit a `Decimal`
+    /// (above about 7.9 × 10²⁸).
     pub fn to_rate(
         &self,
         decimal_places: u32,
