@@ -2,6 +2,7 @@
 
 use crate::finance::{CostBenefitError, InvestmentError, LedgerError};
 use crate::indigo::IndigoError;
+use crate::maturity::{AssessmentError, ComparisonError, FrameworkError};
 use crate::money::MoneyError;
 use crate::outcomes::OutcomeError;
 
@@ -43,4 +44,13 @@ pub enum Error {
     /// An INDIGO data-standard document.
     #[error(transparent)]
     Indigo(#[from] IndigoError),
+    /// A maturity framework, its scale, a derivation or a built-in id.
+    #[error(transparent)]
+    Framework(#[from] FrameworkError),
+    /// A response or an assessment round.
+    #[error(transparent)]
+    Assessment(#[from] AssessmentError),
+    /// Comparing profiles, rounds or a profile with a target.
+    #[error(transparent)]
+    Comparison(#[from] ComparisonError),
 }

@@ -33,6 +33,7 @@ mod error;
 mod money;
 
 pub use error::Error;
+pub use maturity::{Assessment, Framework, Profile};
 pub use money::{
     Currency, Money, MoneyError, Rate, RoundingPolicy, RoundingStage, RoundingStrategy,
 };

@@ -1,1 +1,53 @@
 //! Integration maturity: frameworks, assessments and partnership profiles.
+//!
+//! - A [`Framework`] is data: an ordinal [`Scale`] and [`Domain`]s with
+//!   guiding questions and one [`Descriptor`] per level. The AQuA System
+//!   Integration Framework and the SCIROCCO / B3 maturity model are built in
+//!   ([`Framework::builtin`]); partnerships adjust them with
+//!   [`Framework::derive`], which records a [`Derivation`].
+//! - An [`Assessment`] is one round of individual [`Response`]s.
+//! - A [`Profile`] summarises a round per domain: counts, median, quartiles,
+//!   mean and the agreement measures ([`ScoreStatistics`]), judged by the
+//!   caller's [`AgreementPolicy`].
+//!
+//! # Example
+//!
+//! ```
+//! use integration_outcomes::maturity::{AgreementPolicy, Assessment, Framework, Respondent, Response, Score};
+//! use integration_outcomes::Date;
+//!
+//! let aqua = Framework::builtin("aqua-sif-2014")?;
+//! let mut responses = Vec::new();
+//! for (name, organisation, level) in [("Ann", "NHS trust", 2), ("Bob", "Council", 3), ("Cat", "CVS", 3)] {
+//!     let who = Respondent::new(name, organisation)?;
+//!     responses.push(Response::builder(&aqua, who).score("leadership", Score::Level(level))?.build());
+//! }
+//! let round = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline", responses)?;
+//! let profile = round.profile();
+//! let leadership = profile.domain("leadership").unwrap();
+//! assert_eq!(leadership.level_reached(), Some(3));
+//! assert!(profile.splits(&AgreementPolicy::RandRegion { fewer_than: 1 }).is_empty());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod agreement;
+mod assessment;
+mod builtin;
+mod counting;
+mod derive;
+mod error;
+mod framework;
+mod profile;
+mod scale;
+mod statistics;
+mod text;
+
+pub use agreement::{Agreement, AgreementPolicy};
+pub use assessment::{Assessment, Respondent, Response, ResponseBuilder, Score};
+pub use builtin::BUILTIN_FRAMEWORKS;
+pub use derive::{Adjustment, Derivation, FrameworkDerivation};
+pub use error::{AssessmentError, ComparisonError, FrameworkError};
+pub use framework::{Descriptor, DescriptorStatus, Domain, Framework, Source};
+pub use profile::{DomainProfile, OverallPosition, Profile};
+pub use scale::{Scale, ScaleLevel};
+pub use statistics::ScoreStatistics;

@@ -1,0 +1,207 @@
+//! Agreement policies: when do a partnership's ratings of a domain agree?
+
+use std::ops::RangeInclusive;
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use serde::Serialize;
+
+use super::{Scale, ScoreStatistics};
+
+/// Whether the respondents agree on a domain, under an [`AgreementPolicy`].
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::maturity::{Agreement, AgreementPolicy, Scale, ScoreStatistics};
+///
+/// let scale = Scale::numbered(0, 5)?;
+/// // Twelve ratings, four of them outside the region 2..=4 around the median 3.
+/// let stats = ScoreStatistics::from_counts(&scale, &[2, 2, 2, 3, 3, 0])?;
+/// let policy = AgreementPolicy::RandRegion { fewer_than: 4 };
+/// assert_eq!(policy.judge(&scale, stats.as_ref()), Agreement::Split);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Agreement {
+    /// The ratings agree.
+    Agreed,
+    /// The ratings do not agree: the domain is a discussion item, whatever
+    /// its median.
+    Split,
+    /// The policy cannot judge: no ratings, or too few for the measure (r_wg
+    /// needs two).
+    NotAssessable,
+}
+
+/// The rule, chosen by the caller, that decides whether ratings agree.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::maturity::{Agreement, AgreementPolicy, Scale, ScoreStatistics};
+/// use rust_decimal::Decimal;
+///
+/// let scale = Scale::numbered(1, 5)?;
+/// let stats = ScoreStatistics::from_counts(&scale, &[0, 0, 2, 2, 1])?; // 3, 3, 4, 4, 5
+/// assert_eq!(AgreementPolicy::IqrAtMost(Decimal::ONE).judge(&scale, stats.as_ref()), Agreement::Agreed);
+/// assert_eq!(AgreementPolicy::RwgAtLeast(Decimal::new(7, 1)).judge(&scale, stats.as_ref()), Agreement::Split);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub enum AgreementPolicy {
+    /// RAND/UCLA-style: agreement when fewer than `fewer_than` ratings fall
+    /// outside the 3-level region containing the median
+    /// ([`ScoreStatistics::median_region`]). The SCIROCCO Delphi study
+    /// (doi:10.5334/ijic.7747) used fewer than 4 of 12.
+    RandRegion {
+        /// Agreement needs strictly fewer ratings than this outside the region.
+        fewer_than: u64,
+    },
+    /// Agreement when the interquartile range is at most this (IQR ≤ 1 is the
+    /// most common Delphi criterion on 5- to 7-point scales).
+    IqrAtMost(Decimal),
+    /// Agreement when r_wg is at least this (0.70 is the conventional
+    /// cut-off), decided exactly; needs two ratings.
+    RwgAtLeast(Decimal),
+    /// Agreement when Tastle–Wierman consensus is at least this. Cns is a sum
+    /// of logarithms, so this one comparison is on `f64`.
+    ConsensusAtLeast(f64),
+}
+
+impl AgreementPolicy {
+    /// Judges one domain's ratings (`None` when it has none).
+    #[must_use]
+    pub fn judge(&self, scale: &Scale, statistics: Option<&ScoreStatistics>) -> Agreement {
+        let Some(stats) = statistics else {
+            return Agreement::NotAssessable;
+        };
+        let agreed = match *self {
+            AgreementPolicy::RandRegion { fewer_than } => {
+                let (_, outside) = stats.median_region(scale);
+                outside < fewer_than
+            }
+            AgreementPolicy::IqrAtMost(limit) => stats.iqr() <= limit,
+            AgreementPolicy::RwgAtLeast(minimum) => match stats.rwg_at_least(scale, minimum) {
+                Some(agreed) => agreed,
+                None => return Agreement::NotAssessable,
+            },
+            AgreementPolicy::ConsensusAtLeast(minimum) => stats.consensus() >= minimum,
+        };
+        if agreed { Agreement::Agreed } else { Agreement::Split }
+    }
+}
+
+impl std::fmt::Display for AgreementPolicy {
+    /// Writes the rule in words, such as `fewer than 4 ratings outside the
+    /// 3-level region containing the median`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AgreementPolicy::RandRegion { fewer_than } => write!(
+                f,
+                "fewer than {fewer_than} ratings outside the 3-level region containing the median"
+            ),
+            AgreementPolicy::IqrAtMost(limit) => write!(f, "interquartile range at most {limit}"),
+            AgreementPolicy::RwgAtLeast(minimum) => write!(f, "r_wg at least {minimum}"),
+            AgreementPolicy::ConsensusAtLeast(minimum) => {
+                write!(f, "Tastle-Wierman consensus at least {minimum}")
+            }
+        }
+    }
+}
+
+impl ScoreStatistics {
+    /// The 3-level region containing the median, and how many ratings fall
+    /// outside it.
+    ///
+    /// The region is `[median − 1, median + 1]`, moved inwards at the ends of
+    /// the scale so that it keeps three levels (a median of 0 on 0–5 gives
+    /// 0..=2). A half-level median such as 2.5 lies in two such regions,
+    /// 1..=3 and 2..=4; the one with more ratings inside is used (the lower on
+    /// a tie), so that agreement is not denied by the choice of region. On a
+    /// two-level scale the region is the whole scale.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{Scale, ScoreStatistics};
+    /// let scale = Scale::numbered(0, 5)?;
+    /// // 1, 2, 3, 4: median 2.5; 1..=3 and 2..=4 both leave one rating outside.
+    /// let stats = ScoreStatistics::from_counts(&scale, &[0, 1, 1, 1, 1, 0])?.unwrap();
+    /// assert_eq!(stats.median_region(&scale), (1..=3, 1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn median_region(&self, scale: &Scale) -> (RangeInclusive<u8>, u64) {
+        let (min, max) = (scale.min(), scale.max());
+        if scale.len() < 3 {
+            return (min..=max, 0);
+        }
+        let median = self.median();
+        let lower = median.floor().to_u8().unwrap_or(min);
+        let is_half = median.fract() != Decimal::ZERO;
+        let window = |centre: u8| {
+            let start = centre.saturating_sub(1).clamp(min, max - 2);
+            let range = start..=start + 2;
+            let inside: u64 = range.clone().map(|level| self.count(level)).sum();
+            (range, self.n() - inside)
+        };
+        let first = window(lower);
+        if is_half {
+            let second = window(lower.saturating_add(1));
+            if second.1 < first.1 {
+                return second;
+            }
+        }
+        first
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stats(scale: &Scale, counts: &[u64]) -> ScoreStatistics {
+        ScoreStatistics::from_counts(scale, counts).unwrap().unwrap()
+    }
+
+    #[test]
+    fn region_moves_inwards_at_the_ends() {
+        let scale = Scale::numbered(0, 5).unwrap();
+        assert_eq!(stats(&scale, &[3, 0, 0, 0, 0, 1]).median_region(&scale), (0..=2, 1));
+        assert_eq!(stats(&scale, &[1, 0, 0, 0, 0, 3]).median_region(&scale), (3..=5, 1));
+        // Median 4.5 (4, 5): both candidate regions are 3..=5.
+        assert_eq!(stats(&scale, &[0, 0, 0, 0, 1, 1]).median_region(&scale), (3..=5, 0));
+        // Median 2.5 with most ratings high: region 2..=4 is chosen.
+        let s = stats(&scale, &[1, 1, 0, 3, 3, 0]);
+        assert_eq!(s.median(), Decimal::from(3));
+        let s = stats(&scale, &[2, 0, 1, 1, 2, 0]);
+        assert_eq!(s.median(), Decimal::new(25, 1));
+        assert_eq!(s.median_region(&scale), (2..=4, 2));
+        let two = Scale::numbered(1, 2).unwrap();
+        assert_eq!(stats(&two, &[1, 1]).median_region(&two), (1..=2, 0));
+    }
+
+    #[test]
+    fn scirocco_rule_fewer_than_four_of_twelve() {
+        let scale = Scale::numbered(0, 5).unwrap();
+        let policy = AgreementPolicy::RandRegion { fewer_than: 4 };
+        // Three outside 2..=4: agreement.
+        let agreed = stats(&scale, &[1, 2, 3, 3, 3, 0]);
+        assert_eq!(agreed.median_region(&scale), (2..=4, 3));
+        assert_eq!(policy.judge(&scale, Some(&agreed)), Agreement::Agreed);
+        assert_eq!(policy.judge(&scale, None), Agreement::NotAssessable);
+        let rwg = AgreementPolicy::RwgAtLeast(Decimal::new(7, 1));
+        let one = stats(&scale, &[0, 1, 0, 0, 0, 0]);
+        assert_eq!(rwg.judge(&scale, Some(&one)), Agreement::NotAssessable);
+        assert_eq!(
+            AgreementPolicy::ConsensusAtLeast(0.99).judge(&scale, Some(&one)),
+            Agreement::Agreed
+        );
+        assert_eq!(
+            policy.to_string(),
+            "fewer than 4 ratings outside the 3-level region containing the median"
+        );
+    }
+}

@@ -1,0 +1,79 @@
+//! Built-in frameworks, embedded from the JSON files in `data/`.
+
+use serde::Deserialize;
+
+use super::{Derivation, Framework, FrameworkError, Source};
+
+const AQUA: &str = include_str!("../../data/aqua-system-integration-2014.json");
+const AQUA_CHORLEY: &str = include_str!("../../data/aqua-sif-chorley.json");
+const SCIROCCO: &str = include_str!("../../data/scirocco-b3.json");
+
+/// Ids of the built-in frameworks, for [`Framework::builtin`].
+///
+/// - `aqua-sif-2014`: the AQuA System Integration Framework (8 domains, levels
+///   1 Commitment to 5 Sustainable Delivery), 2014 toolkit domain names with
+///   the descriptors and guiding questions of the assessment chart.
+/// - `aqua-sif-chorley`: the same, derived with the domain names of the
+///   Chorley Public Service Reform Partnership's chart ("Resident engagement",
+///   "Service Model Design").
+/// - `scirocco-b3`: the SCIROCCO / B3 maturity model (12 dimensions, 0–5);
+///   descriptors that were not published or retrieved are marked unavailable.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::maturity::{BUILTIN_FRAMEWORKS, Framework};
+///
+/// for id in BUILTIN_FRAMEWORKS {
+///     assert_eq!(Framework::builtin(id)?.id(), *id);
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub const BUILTIN_FRAMEWORKS: &[&str] = &["aqua-sif-2014", "aqua-sif-chorley", "scirocco-b3"];
+
+/// A built-in framework stored as a derivation of another built-in.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DerivedFile {
+    id: String,
+    name: String,
+    source: Source,
+    derivation: Derivation,
+}
+
+impl Framework {
+    /// A built-in framework by id (see [`BUILTIN_FRAMEWORKS`]).
+    ///
+    /// Each call parses and validates the embedded JSON, through the same path
+    /// as [`Framework::from_json`].
+    ///
+    /// # Errors
+    ///
+    /// [`FrameworkError::UnknownBuiltin`] for an unknown id.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::Framework;
+    ///
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// assert_eq!(aqua.domains().len(), 8);
+    /// assert_eq!(aqua.scale().level(1).and_then(|l| l.name()), Some("Commitment"));
+    /// let scirocco = Framework::builtin("scirocco-b3")?;
+    /// assert_eq!((scirocco.domains().len(), scirocco.scale().min(), scirocco.scale().max()), (12, 0, 5));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn builtin(id: &str) -> Result<Framework, FrameworkError> {
+        match id {
+            "aqua-sif-2014" => Framework::from_json(AQUA),
+            "aqua-sif-chorley" => {
+                let file: DerivedFile = serde_json::from_str(AQUA_CHORLEY)
+                    .map_err(|e| FrameworkError::Json { message: e.to_string() })?;
+                let parent = Framework::builtin(file.derivation.parent())?;
+                let mut framework = file.derivation.apply(&parent, file.id, file.name)?;
+                framework.set_source(file.source);
+                Ok(framework)
+            }
+            "scirocco-b3" => Framework::from_json(SCIROCCO),
+            _ => Err(FrameworkError::UnknownBuiltin { id: id.to_owned() }),
+        }
+    }
+}

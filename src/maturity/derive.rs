@@ -1,0 +1,373 @@
+//! Derived frameworks: a partnership's adjusted copy of a published framework.
+
+use serde::{Deserialize, Serialize};
+
+use super::text::non_empty;
+use super::{Framework, FrameworkError, Source};
+
+/// One change a derived framework made to its parent.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::maturity::{Adjustment, Framework};
+///
+/// let chorley = Framework::builtin("aqua-sif-chorley")?;
+/// let derivation = chorley.derivation().unwrap();
+/// assert_eq!(derivation.parent(), "aqua-sif-2014");
+/// assert!(derivation.adjustments().contains(&Adjustment::RenameDomain {
+///     domain: "service_user_and_carer_engagement".into(),
+///     from: "Service User and Carer Engagement".into(),
+///     to: "Resident engagement".into(),
+/// }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum Adjustment {
+    /// A domain was renamed; its id, questions and descriptors are unchanged.
+    RenameDomain {
+        /// The domain's id.
+        domain: String,
+        /// The parent's name.
+        from: String,
+        /// The new name.
+        to: String,
+    },
+    /// Only some domains were kept.
+    Subset {
+        /// The ids kept, in the parent's order.
+        kept: Vec<String>,
+        /// The ids removed, in the parent's order.
+        removed: Vec<String>,
+    },
+    /// A guiding question was reworded.
+    RewordQuestion {
+        /// The domain's id.
+        domain: String,
+        /// The question's number within the domain, counted from 1.
+        number: usize,
+        /// The parent's wording.
+        from: String,
+        /// The new wording.
+        to: String,
+    },
+}
+
+/// What a derived framework changed from its parent: the parent's id and name
+/// and the adjustments in the order they were made.
+///
+/// A derivation can be stored (it is serialisable) and replayed on the parent
+/// with [`Derivation::apply`]; the built-in Chorley framework is stored that way.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::maturity::Framework;
+///
+/// let aqua = Framework::builtin("aqua-sif-2014")?;
+/// let local = aqua
+///     .derive("local-2026", "Our partnership's framework")?
+///     .keep_domains(&["leadership", "governance", "culture"])?
+///     .finish()?;
+/// let replayed = local.derivation().unwrap().apply(&aqua, "local-2026", "Our partnership's framework")?;
+/// assert_eq!(replayed, local);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Derivation {
+    parent: String,
+    parent_name: String,
+    adjustments: Vec<Adjustment>,
+}
+
+impl Derivation {
+    /// The parent framework's id.
+    #[must_use]
+    pub fn parent(&self) -> &str {
+        &self.parent
+    }
+
+    /// The parent framework's name.
+    #[must_use]
+    pub fn parent_name(&self) -> &str {
+        &self.parent_name
+    }
+
+    /// The changes, in the order they were made.
+    #[must_use]
+    pub fn adjustments(&self) -> &[Adjustment] {
+        &self.adjustments
+    }
+
+    /// Replays the adjustments on `parent`, giving the derived framework the
+    /// id and name `id` and `name`.
+    ///
+    /// # Errors
+    ///
+    /// [`FrameworkError::WrongParent`] if `parent` is not the recorded parent,
+    /// otherwise the errors of the individual adjustments (an unknown domain or
+    /// question).
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{Framework, FrameworkError};
+    /// let chorley = Framework::builtin("aqua-sif-chorley")?;
+    /// let scirocco = Framework::builtin("scirocco-b3")?;
+    /// let err = chorley.derivation().unwrap().apply(&scirocco, "x", "X").unwrap_err();
+    /// assert!(matches!(err, FrameworkError::WrongParent { .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn apply(
+        &self,
+        parent: &Framework,
+        id: impl Into<String>,
+        name: impl Into<String>,
+    ) -> Result<Framework, FrameworkError> {
+        if parent.id() != self.parent {
+            return Err(FrameworkError::WrongParent {
+                expected: self.parent.clone(),
+                found: parent.id().to_owned(),
+            });
+        }
+        let mut derivation = parent.derive(id, name)?;
+        for adjustment in &self.adjustments {
+            derivation = match adjustment {
+                Adjustment::RenameDomain { domain, to, .. } => {
+                    derivation.rename_domain(domain, to.clone())?
+                }
+                Adjustment::Subset { kept, .. } => {
+                    let kept: Vec<&str> = kept.iter().map(String::as_str).collect();
+                    derivation.keep_domains(&kept)?
+                }
+                Adjustment::RewordQuestion { domain, number, to, .. } => {
+                    derivation.reword_question(domain, *number, to.clone())?
+                }
+            };
+        }
+        derivation.finish()
+    }
+}
+
+/// A framework being adjusted from a parent; see [`Framework::derive`].
+///
+/// Each step checks its input at once and records an [`Adjustment`];
+/// [`finish`](FrameworkDerivation::finish) validates the result as a whole.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::maturity::Framework;
+///
+/// let aqua = Framework::builtin("aqua-sif-2014")?;
+/// let adjusted = aqua
+///     .derive("north-2026", "North partnership framework")?
+///     .rename_domain("service_user_and_carer_engagement", "Resident engagement")?
+///     .reword_question("culture", 1, "What culture do we want to build together?")?
+///     .finish()?;
+/// assert_eq!(adjusted.domain("service_user_and_carer_engagement").unwrap().name(), "Resident engagement");
+/// assert_eq!(adjusted.derivation().unwrap().adjustments().len(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct FrameworkDerivation {
+    framework: Framework,
+    id: String,
+    name: String,
+    parent: String,
+    parent_name: String,
+    adjustments: Vec<Adjustment>,
+}
+
+impl Framework {
+    /// Starts a framework derived from this one, with a new id and name.
+    ///
+    /// # Errors
+    ///
+    /// [`FrameworkError::EmptyText`] if `id` or `name` is empty.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::Framework;
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// assert!(aqua.derive("", "Unnamed").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn derive(
+        &self,
+        id: impl Into<String>,
+        name: impl Into<String>,
+    ) -> Result<FrameworkDerivation, FrameworkError> {
+        let id = non_empty(id.into(), || "framework id".to_owned())?;
+        let name = non_empty(name.into(), || format!("name of framework {id:?}"))?;
+        Ok(FrameworkDerivation {
+            framework: self.clone(),
+            id,
+            name,
+            parent: self.id().to_owned(),
+            parent_name: self.name().to_owned(),
+            adjustments: Vec::new(),
+        })
+    }
+}
+
+impl FrameworkDerivation {
+    fn unknown(&self, domain: &str) -> FrameworkError {
+        FrameworkError::UnknownDomain { framework: self.parent.clone(), domain: domain.to_owned() }
+    }
+
+    /// Renames a domain.
+    ///
+    /// # Errors
+    ///
+    /// [`FrameworkError::UnknownDomain`] or [`FrameworkError::EmptyText`].
+    pub fn rename_domain(
+        mut self,
+        domain: &str,
+        name: impl Into<String>,
+    ) -> Result<FrameworkDerivation, FrameworkError> {
+        let name = non_empty(name.into(), || format!("name of domain {domain:?}"))?;
+        let position =
+            self.framework.domain_position(domain).ok_or_else(|| self.unknown(domain))?;
+        let unknown = self.unknown(domain);
+        let target = self.framework.domains_mut().get_mut(position).ok_or(unknown)?;
+        let from = target.name().to_owned();
+        target.set_name(name.clone());
+        self.adjustments.push(Adjustment::RenameDomain {
+            domain: domain.to_owned(),
+            from,
+            to: name,
+        });
+        Ok(self)
+    }
+
+    /// Keeps only the listed domains (in the framework's order).
+    ///
+    /// # Errors
+    ///
+    /// [`FrameworkError::UnknownDomain`] for an id not in the framework, and
+    /// [`FrameworkError::NoDomains`] for an empty list.
+    pub fn keep_domains(mut self, domains: &[&str]) -> Result<FrameworkDerivation, FrameworkError> {
+        if domains.is_empty() {
+            return Err(FrameworkError::NoDomains { framework: self.id.clone() });
+        }
+        if let Some(unknown) = domains.iter().find(|d| self.framework.domain(d).is_none()) {
+            return Err(self.unknown(unknown));
+        }
+        let (kept, removed): (Vec<_>, Vec<_>) =
+            self.framework.domains_mut().drain(..).partition(|d| domains.contains(&d.id()));
+        let record = Adjustment::Subset {
+            kept: kept.iter().map(|d| d.id().to_owned()).collect(),
+            removed: removed.iter().map(|d| d.id().to_owned()).collect(),
+        };
+        *self.framework.domains_mut() = kept;
+        self.adjustments.push(record);
+        Ok(self)
+    }
+
+    /// Rewords guiding question `number` (counted from 1) of a domain.
+    ///
+    /// # Errors
+    ///
+    /// [`FrameworkError::UnknownDomain`], [`FrameworkError::UnknownQuestion`]
+    /// or [`FrameworkError::EmptyText`].
+    pub fn reword_question(
+        mut self,
+        domain: &str,
+        number: usize,
+        text: impl Into<String>,
+    ) -> Result<FrameworkDerivation, FrameworkError> {
+        let text =
+            non_empty(text.into(), || format!("guiding question {number} of domain {domain:?}"))?;
+        let position =
+            self.framework.domain_position(domain).ok_or_else(|| self.unknown(domain))?;
+        let unknown_question =
+            FrameworkError::UnknownQuestion { domain: domain.to_owned(), number };
+        let question = self
+            .framework
+            .domains_mut()
+            .get_mut(position)
+            .and_then(|d| d.question_mut(number))
+            .ok_or(unknown_question)?;
+        let from = std::mem::replace(question, text.clone());
+        self.adjustments.push(Adjustment::RewordQuestion {
+            domain: domain.to_owned(),
+            number,
+            from,
+            to: text,
+        });
+        Ok(self)
+    }
+
+    /// Sets the derived framework's own source (the parent's is kept otherwise).
+    #[must_use]
+    pub fn with_source(mut self, source: Source) -> FrameworkDerivation {
+        self.framework.set_source(source);
+        self
+    }
+
+    /// The adjusted framework, validated, recording its derivation.
+    ///
+    /// # Errors
+    ///
+    /// The validation errors of [`Framework::new`].
+    pub fn finish(self) -> Result<Framework, FrameworkError> {
+        let mut framework = self.framework;
+        let derivation = Derivation {
+            parent: self.parent,
+            parent_name: self.parent_name,
+            adjustments: self.adjustments,
+        };
+        framework.set_identity(self.id, self.name, derivation);
+        framework.revalidate()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_name_what_is_unknown() {
+        let aqua = Framework::builtin("aqua-sif-2014").unwrap();
+        let d = aqua.derive("x", "X").unwrap();
+        assert!(matches!(
+            d.clone().rename_domain("finance", "Money"),
+            Err(FrameworkError::UnknownDomain { domain, .. }) if domain == "finance"
+        ));
+        assert_eq!(
+            d.clone().reword_question("leadership", 9, "Why?").unwrap_err(),
+            FrameworkError::UnknownQuestion { domain: "leadership".into(), number: 9 }
+        );
+        assert!(matches!(
+            d.clone().reword_question("leadership", 0, "Why?"),
+            Err(FrameworkError::UnknownQuestion { number: 0, .. })
+        ));
+        assert!(matches!(d.clone().keep_domains(&[]), Err(FrameworkError::NoDomains { .. })));
+        assert!(matches!(
+            d.keep_domains(&["culture", "x"]),
+            Err(FrameworkError::UnknownDomain { .. })
+        ));
+    }
+
+    #[test]
+    fn derivation_round_trips_through_json_and_replays() {
+        let aqua = Framework::builtin("aqua-sif-2014").unwrap();
+        let derived = aqua
+            .derive("x", "X")
+            .unwrap()
+            .keep_domains(&["governance", "leadership"])
+            .unwrap()
+            .reword_question("leadership", 2, "Do leaders believe in integration?")
+            .unwrap()
+            .finish()
+            .unwrap();
+        let ids: Vec<&str> = derived.domains().iter().map(|d| d.id()).collect();
+        assert_eq!(ids, ["leadership", "governance"]);
+        let json = serde_json::to_string(&derived).unwrap();
+        let back = Framework::from_json(&json).unwrap();
+        assert_eq!(back, derived);
+        let replayed = back.derivation().unwrap().apply(&aqua, "x", "X").unwrap();
+        assert_eq!(replayed, derived);
+    }
+}

@@ -1,0 +1,308 @@
+//! Error families of the maturity namespace.
+
+/// What is wrong with a framework, its scale, a derivation or a built-in id.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::maturity::{FrameworkError, Framework};
+///
+/// let err = Framework::builtin("no-such-framework").unwrap_err();
+/// assert!(matches!(err, FrameworkError::UnknownBuiltin { .. }));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum FrameworkError {
+    /// A framework has no domains.
+    #[error("framework {framework:?} has no domains")]
+    NoDomains {
+        /// The framework's id.
+        framework: String,
+    },
+    /// A scale has fewer than two levels, so no agreement measure is defined.
+    #[error("a scale needs at least two levels, found {levels}")]
+    ScaleTooShort {
+        /// How many levels the scale has.
+        levels: usize,
+    },
+    /// A scale has more levels than the crate supports (100).
+    #[error("a scale may have at most 100 levels, found {levels}")]
+    ScaleTooLong {
+        /// How many levels the scale has.
+        levels: usize,
+    },
+    /// A level number appears twice in a scale.
+    #[error("level {level} appears more than once in the scale")]
+    DuplicateLevel {
+        /// The repeated level.
+        level: u8,
+    },
+    /// Scale levels are not consecutive ascending integers.
+    #[error("the scale goes from level {previous} to level {next}; levels must ascend by one")]
+    ScaleNotConsecutive {
+        /// The level before the break.
+        previous: u8,
+        /// The level after the break.
+        next: u8,
+    },
+    /// Two domains share an id.
+    #[error("duplicate domain id {domain:?}")]
+    DuplicateDomain {
+        /// The repeated id.
+        domain: String,
+    },
+    /// An id, name, question or descriptor text is empty or only white space.
+    #[error("{item} is empty")]
+    EmptyText {
+        /// Which text, such as `name of domain "leadership"`.
+        item: String,
+    },
+    /// A domain describes a level the scale does not have.
+    #[error("domain {domain:?} has a descriptor for level {level}, which the scale lacks")]
+    DescriptorOffScale {
+        /// The domain's id.
+        domain: String,
+        /// The level described.
+        level: u8,
+    },
+    /// A domain describes the same level twice.
+    #[error("domain {domain:?} has more than one descriptor for level {level}")]
+    DuplicateDescriptor {
+        /// The domain's id.
+        domain: String,
+        /// The level described twice.
+        level: u8,
+    },
+    /// A domain has no descriptor for a level of the scale.
+    #[error("domain {domain:?} has no descriptor for level {level}")]
+    MissingDescriptor {
+        /// The domain's id.
+        domain: String,
+        /// The level without a descriptor.
+        level: u8,
+    },
+    /// A descriptor's status contradicts its text (an unavailable descriptor
+    /// with text, or a published one without).
+    #[error("domain {domain:?} level {level}: {reason}")]
+    InconsistentDescriptor {
+        /// The domain's id.
+        domain: String,
+        /// The level described.
+        level: u8,
+        /// What contradicts what.
+        reason: &'static str,
+    },
+    /// A derivation names a domain the framework does not have.
+    #[error("framework {framework:?} has no domain {domain:?}")]
+    UnknownDomain {
+        /// The framework's id.
+        framework: String,
+        /// The domain asked for.
+        domain: String,
+    },
+    /// A derivation rewords a guiding question that does not exist.
+    #[error("domain {domain:?} has no guiding question number {number}")]
+    UnknownQuestion {
+        /// The domain's id.
+        domain: String,
+        /// The question number asked for, counted from 1.
+        number: usize,
+    },
+    /// A derivation is replayed on a framework other than its parent.
+    #[error("the derivation is from {expected:?}, not from {found:?}")]
+    WrongParent {
+        /// The parent the derivation records.
+        expected: String,
+        /// The framework it was applied to.
+        found: String,
+    },
+    /// No built-in framework has this id.
+    #[error("no built-in framework {id:?}")]
+    UnknownBuiltin {
+        /// The id asked for.
+        id: String,
+    },
+    /// A framework's JSON is malformed (syntax, missing or unknown fields).
+    #[error("invalid framework json: {message}")]
+    Json {
+        /// The parser's message, with line and column.
+        message: String,
+    },
+}
+
+/// What is wrong with a response or an assessment round.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::maturity::{AssessmentError, Framework, Respondent, Response, Score};
+///
+/// let aqua = Framework::builtin("aqua-sif-2014")?;
+/// let who = Respondent::new("A. Patel", "Chorley Council")?;
+/// let err = Response::builder(&aqua, who).score("finance", Score::Level(3)).unwrap_err();
+/// assert!(matches!(err, AssessmentError::UnknownDomain { .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AssessmentError {
+    /// A response scores a domain the framework does not have.
+    #[error("{respondent} scored unknown domain {domain:?}")]
+    UnknownDomain {
+        /// Who gave the response.
+        respondent: String,
+        /// The domain id given.
+        domain: String,
+    },
+    /// A score is not a level of the framework's scale.
+    #[error("{respondent} scored domain {domain:?} at {level}, outside the scale {min}..={max}")]
+    ScoreOffScale {
+        /// Who gave the response.
+        respondent: String,
+        /// The domain scored.
+        domain: String,
+        /// The level given.
+        level: u8,
+        /// The lowest level of the scale.
+        min: u8,
+        /// The highest level of the scale.
+        max: u8,
+    },
+    /// A response scores the same domain twice.
+    #[error("{respondent} scored domain {domain:?} more than once")]
+    DuplicateScore {
+        /// Who gave the response.
+        respondent: String,
+        /// The domain scored twice.
+        domain: String,
+    },
+    /// The same respondent (name and organisation) answered twice in one round.
+    #[error("{respondent} responded more than once in round {round:?}")]
+    DuplicateRespondent {
+        /// The respondent, as `name (organisation)`.
+        respondent: String,
+        /// The round's label.
+        round: String,
+    },
+    /// A response was made on a different framework from the round's.
+    #[error("{respondent} responded on framework {found:?}, but the round uses {expected:?}")]
+    DifferentFramework {
+        /// Who gave the response.
+        respondent: String,
+        /// The round's framework id.
+        expected: String,
+        /// The response's framework id.
+        found: String,
+    },
+    /// A round has no responses.
+    #[error("round {round:?} has no responses")]
+    EmptyRound {
+        /// The round's label.
+        round: String,
+    },
+    /// A name, organisation, partnership or label is empty.
+    #[error("{item} is empty")]
+    EmptyText {
+        /// Which text, such as `respondent name`.
+        item: String,
+    },
+    /// Counts per level were given for a different number of levels than
+    /// the scale has.
+    #[error("expected {expected} counts, one per level of the scale, found {found}")]
+    CountsDoNotMatchScale {
+        /// The number of levels of the scale.
+        expected: usize,
+        /// The number of counts given.
+        found: usize,
+    },
+    /// More ratings than exact sums of squares support (2⁴⁸ per domain).
+    #[error("too many ratings for exact statistics (at most 2^48 per domain)")]
+    TooManyRatings,
+    /// A round's JSON is malformed.
+    #[error("invalid assessment json: {message}")]
+    Json {
+        /// The parser's message, with line and column.
+        message: String,
+    },
+}
+
+/// What prevents two profiles, a profile and a target, or a set of profiles
+/// from being compared.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::maturity::ComparisonError;
+///
+/// let err = ComparisonError::DifferentFramework { expected: "aqua-sif-2014".into(), found: "scirocco-b3".into() };
+/// assert_eq!(err.to_string(), "cannot compare framework \"aqua-sif-2014\" with framework \"scirocco-b3\"");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ComparisonError {
+    /// The two sides use different frameworks.
+    #[error("cannot compare framework {expected:?} with framework {found:?}")]
+    DifferentFramework {
+        /// The first side's framework id.
+        expected: String,
+        /// The other side's framework id.
+        found: String,
+    },
+    /// Nothing was given to compare.
+    #[error("no profiles to compare")]
+    NothingToCompare,
+    /// A target names a domain the framework does not have.
+    #[error("framework {framework:?} has no domain {domain:?}")]
+    UnknownDomain {
+        /// The framework's id.
+        framework: String,
+        /// The domain asked for.
+        domain: String,
+    },
+    /// A target requires the same domain twice.
+    #[error("the target requires domain {domain:?} more than once")]
+    DuplicateRequirement {
+        /// The domain required twice.
+        domain: String,
+    },
+    /// A target requires a level the scale lacks.
+    #[error(
+        "the target requires level {level} in domain {domain:?}, outside the scale {min}..={max}"
+    )]
+    RequirementOffScale {
+        /// The domain.
+        domain: String,
+        /// The level required.
+        level: u8,
+        /// The lowest level of the scale.
+        min: u8,
+        /// The highest level of the scale.
+        max: u8,
+    },
+    /// A target or chart label is empty.
+    #[error("{item} is empty")]
+    EmptyText {
+        /// Which text.
+        item: String,
+    },
+    /// The next round's due date is outside the supported calendar.
+    #[error("the next round, {months} months after {from}, is outside the supported dates")]
+    DueDateOutOfRange {
+        /// The date of the later round.
+        from: crate::Date,
+        /// The interval in months.
+        months: u16,
+    },
+    /// The later round is dated before the earlier one.
+    #[error("round {later:?} ({later_date}) is dated before round {earlier:?} ({earlier_date})")]
+    RoundsOutOfOrder {
+        /// The earlier round's label.
+        earlier: String,
+        /// Its date.
+        earlier_date: crate::Date,
+        /// The later round's label.
+        later: String,
+        /// Its date.
+        later_date: crate::Date,
+    },
+}

@@ -1,0 +1,368 @@
+//! Partnership profiles: the statistics of a round, domain by domain.
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use serde::Serialize;
+
+use super::counting::count_codes;
+use super::{Agreement, AgreementPolicy, Assessment, Scale, ScoreStatistics};
+use crate::Date;
+
+/// One domain's ratings in a round: how many scored it, left it unscored or
+/// marked it not applicable, and the statistics of the scores.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+/// use integration_outcomes::Date;
+///
+/// let aqua = Framework::builtin("aqua-sif-2014")?;
+/// let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(2))?.build();
+/// let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(3))?.build();
+/// let c = Response::builder(&aqua, Respondent::new("Cat", "CVS")?).score("culture", Score::NotApplicable)?.build();
+/// let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", [a, b, c])?.profile();
+/// let culture = profile.domain("culture").unwrap();
+/// assert_eq!((culture.scored(), culture.not_scored(), culture.not_applicable()), (2, 0, 1));
+/// assert_eq!(culture.median().unwrap().to_string(), "2.5");
+/// assert_eq!(culture.level_reached(), Some(2));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DomainProfile {
+    id: String,
+    name: String,
+    scored: u64,
+    not_scored: u64,
+    not_applicable: u64,
+    statistics: Option<ScoreStatistics>,
+}
+
+impl DomainProfile {
+    /// The domain's id.
+    #[must_use]
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The domain's name.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// How many respondents gave a level.
+    #[must_use]
+    pub const fn scored(&self) -> u64 {
+        self.scored
+    }
+
+    /// How many respondents left the domain unscored.
+    #[must_use]
+    pub const fn not_scored(&self) -> u64 {
+        self.not_scored
+    }
+
+    /// How many respondents marked the domain not applicable.
+    #[must_use]
+    pub const fn not_applicable(&self) -> u64 {
+        self.not_applicable
+    }
+
+    /// The statistics of the levels given; `None` if nobody scored the domain.
+    #[must_use]
+    pub const fn statistics(&self) -> Option<&ScoreStatistics> {
+        self.statistics.as_ref()
+    }
+
+    /// The median level, if anybody scored the domain.
+    #[must_use]
+    pub fn median(&self) -> Option<Decimal> {
+        self.statistics.as_ref().map(ScoreStatistics::median)
+    }
+
+    /// The level the partnership has reached in this domain: the highest
+    /// level `L` with median ≥ `L`, so a half-level median of 2.5 has reached
+    /// level 2, not 3 (half a level is not a level). `None` if nobody scored it.
+    #[must_use]
+    pub fn level_reached(&self) -> Option<u8> {
+        self.median().and_then(|m| m.floor().to_u8())
+    }
+}
+
+/// Where the partnership stands overall: the median of the domain medians,
+/// and the lowest domain median as the "honest" score.
+///
+/// Only domains somebody scored are counted.
+///
+/// # Example
+///
+/// See [`Profile::overall`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OverallPosition {
+    median_of_medians: Decimal,
+    lowest: Decimal,
+    lowest_domains: Vec<String>,
+    domains_counted: usize,
+}
+
+impl OverallPosition {
+    /// The median (type 7) of the domain medians, exact.
+    #[must_use]
+    pub const fn median_of_medians(&self) -> Decimal {
+        self.median_of_medians
+    }
+
+    /// The lowest domain median: the partnership is no more mature than its
+    /// weakest domain.
+    #[must_use]
+    pub const fn lowest(&self) -> Decimal {
+        self.lowest
+    }
+
+    /// The ids of the domains at the lowest median, in framework order.
+    #[must_use]
+    pub fn lowest_domains(&self) -> &[String] {
+        &self.lowest_domains
+    }
+
+    /// How many domains had ratings.
+    #[must_use]
+    pub const fn domains_counted(&self) -> usize {
+        self.domains_counted
+    }
+}
+
+/// The profile of one round (or of one organisation's responses in it):
+/// per-domain counts, statistics and agreement.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Respondent, Response, Score};
+/// use integration_outcomes::Date;
+///
+/// let aqua = Framework::builtin("aqua-sif-2014")?;
+/// let mut responses = Vec::new();
+/// for (name, org, lead, gov) in [("Ann", "NHS", 3, 1), ("Bob", "Council", 3, 5), ("Cat", "CVS", 4, 1), ("Dan", "NHS", 3, 5)] {
+///     responses.push(Response::builder(&aqua, Respondent::new(name, org)?)
+///         .score("leadership", Score::Level(lead))?
+///         .score("governance", Score::Level(gov))?
+///         .build());
+/// }
+/// let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", responses)?.profile();
+/// let splits = profile.splits(&AgreementPolicy::RandRegion { fewer_than: 2 });
+/// assert_eq!(splits.iter().map(|d| d.id()).collect::<Vec<_>>(), ["governance"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Profile {
+    framework: String,
+    partnership: String,
+    date: Date,
+    label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    organisation: Option<String>,
+    respondents: u64,
+    #[serde(skip)]
+    scale: Scale,
+    domains: Vec<DomainProfile>,
+}
+
+impl Assessment {
+    /// The round's profile: every statistic and agreement measure of every
+    /// domain, from one counting pass over the scores.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let r = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(4))?.build();
+    /// let round = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", [r])?;
+    /// let profile = round.profile();
+    /// assert_eq!(profile.respondents(), 1);
+    /// assert_eq!(profile.domains().len(), 8);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn profile(&self) -> Profile {
+        Profile::build(self, None)
+    }
+
+    /// The profile of one organisation's responses; `None` if it did not respond.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let r = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(4))?.build();
+    /// let round = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", [r])?;
+    /// assert_eq!(round.organisation_profile("NHS").unwrap().organisation(), Some("NHS"));
+    /// assert!(round.organisation_profile("Council").is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn organisation_profile(&self, organisation: &str) -> Option<Profile> {
+        let mask: Vec<bool> =
+            self.respondents().iter().map(|r| r.organisation() == organisation).collect();
+        if !mask.contains(&true) {
+            return None;
+        }
+        Some(Profile::build(self, Some((organisation, &mask))))
+    }
+}
+
+impl Profile {
+    fn build(round: &Assessment, subset: Option<(&str, &[bool])>) -> Profile {
+        let scale = round.scale().clone();
+        let levels = scale.len();
+        let domains = round
+            .domain_labels()
+            .iter()
+            .zip(round.columns())
+            .map(|(label, column)| {
+                let mut counts = count_codes(column, levels + 2, subset.map(|(_, mask)| mask));
+                let not_applicable = counts.pop().unwrap_or(0);
+                let not_scored = counts.pop().unwrap_or(0);
+                let scored: u64 = counts.iter().sum();
+                let statistics =
+                    (scored > 0).then(|| ScoreStatistics::compute(&scale, counts, scored));
+                DomainProfile {
+                    id: label.id.clone(),
+                    name: label.name.clone(),
+                    scored,
+                    not_scored,
+                    not_applicable,
+                    statistics,
+                }
+            })
+            .collect();
+        let respondents = match subset {
+            Some((_, mask)) => mask.iter().filter(|m| **m).count(),
+            None => round.len(),
+        };
+        Profile {
+            framework: round.framework().to_owned(),
+            partnership: round.partnership().to_owned(),
+            date: round.date(),
+            label: round.label().to_owned(),
+            organisation: subset.map(|(o, _)| o.to_owned()),
+            respondents: respondents as u64,
+            scale,
+            domains,
+        }
+    }
+
+    /// The framework's id.
+    #[must_use]
+    pub fn framework(&self) -> &str {
+        &self.framework
+    }
+
+    /// The partnership.
+    #[must_use]
+    pub fn partnership(&self) -> &str {
+        &self.partnership
+    }
+
+    /// The date of the round.
+    #[must_use]
+    pub const fn date(&self) -> Date {
+        self.date
+    }
+
+    /// The round's label.
+    #[must_use]
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// For an organisation's profile, the organisation.
+    #[must_use]
+    pub fn organisation(&self) -> Option<&str> {
+        self.organisation.as_deref()
+    }
+
+    /// How many respondents the profile covers.
+    #[must_use]
+    pub const fn respondents(&self) -> u64 {
+        self.respondents
+    }
+
+    /// The framework's scale.
+    #[must_use]
+    pub fn scale(&self) -> &Scale {
+        &self.scale
+    }
+
+    /// The domains, in framework order.
+    #[must_use]
+    pub fn domains(&self) -> &[DomainProfile] {
+        &self.domains
+    }
+
+    /// The domain with this id.
+    #[must_use]
+    pub fn domain(&self, id: &str) -> Option<&DomainProfile> {
+        self.domains.iter().find(|d| d.id == id)
+    }
+
+    /// Each domain's agreement under `policy`, in framework order.
+    #[must_use]
+    pub fn agreement(&self, policy: &AgreementPolicy) -> Vec<(&DomainProfile, Agreement)> {
+        self.domains.iter().map(|d| (d, policy.judge(&self.scale, d.statistics()))).collect()
+    }
+
+    /// The domains whose ratings do not agree under `policy`: discussion items,
+    /// whatever their median. Domains that cannot be judged are not included.
+    #[must_use]
+    pub fn splits(&self, policy: &AgreementPolicy) -> Vec<&DomainProfile> {
+        self.agreement(policy)
+            .into_iter()
+            .filter(|(_, a)| *a == Agreement::Split)
+            .map(|(d, _)| d)
+            .collect()
+    }
+
+    /// The overall position; `None` if no domain was scored.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// use integration_outcomes::Date;
+    ///
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let r = Response::builder(&aqua, Respondent::new("Ann", "NHS")?)
+    ///     .score("leadership", Score::Level(4))?
+    ///     .score("governance", Score::Level(3))?
+    ///     .score("culture", Score::Level(1))?
+    ///     .score("workforce", Score::Level(2))?
+    ///     .build();
+    /// let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", [r])?.profile();
+    /// let overall = profile.overall().unwrap();
+    /// assert_eq!(overall.median_of_medians().to_string(), "2.5");
+    /// assert_eq!(overall.lowest().to_string(), "1");
+    /// assert_eq!(overall.lowest_domains(), ["culture"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn overall(&self) -> Option<OverallPosition> {
+        let mut medians: Vec<Decimal> =
+            self.domains.iter().filter_map(DomainProfile::median).collect();
+        medians.sort_unstable();
+        let lowest = *medians.first()?;
+        let n = medians.len();
+        let middle = |i: usize| medians.get(i).copied().unwrap_or(lowest);
+        let median_of_medians = if n % 2 == 1 {
+            middle(n / 2)
+        } else {
+            ((middle(n / 2 - 1) + middle(n / 2)) / Decimal::TWO).normalize()
+        };
+        let lowest_domains = self
+            .domains
+            .iter()
+            .filter(|d| d.median() == Some(lowest))
+            .map(|d| d.id.clone())
+            .collect();
+        Some(OverallPosition { median_of_medians, lowest, lowest_domains, domains_counted: n })
+    }
+}

@@ -1,0 +1,468 @@
+//! Statistics of one domain's ratings, computed from counts per level.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::{AssessmentError, Scale};
+
+/// Summary statistics and agreement measures of the ratings one domain
+/// received, computed from the number of ratings at each level of the scale.
+///
+/// Working from counts makes every statistic independent of the order of the
+/// respondents by construction, and costs O(levels) after one counting pass.
+///
+/// - Order statistics (`min`, `max`, `median`, `q1`, `q3`, `iqr`) are exact
+///   [`Decimal`]s. Quantiles use Hyndman–Fan type 7 (R's default): with the
+///   ratings sorted as x₀ ≤ … ≤ xₙ₋₁, the p-quantile is
+///   `x_j + g·(x_{j+1} − x_j)` where `j + g = (n − 1)·p`. For integer levels
+///   the median is a whole or half level and quartiles are quarter levels, so
+///   a `Decimal` holds them exactly.
+/// - The `mean`, `sample_variance`, Tastle–Wierman `consensus`, Leik's
+///   `leik_dispersion` and `rwg` are `f64`: they are real-valued (Cns takes
+///   logarithms) and are reported, not compared. They are computed from exact
+///   integer sums, so the only rounding is the final division. Where a policy
+///   compares r_wg with a threshold it uses the exact integer form
+///   ([`ScoreStatistics::rwg_at_least`]).
+///
+/// # Example
+///
+/// Scores 3, 3, 4, 4, 5 on a 1–5 scale:
+///
+/// ```
+/// use integration_outcomes::maturity::{Scale, ScoreStatistics};
+/// use rust_decimal::Decimal;
+///
+/// let scale = Scale::numbered(1, 5)?;
+/// let stats = ScoreStatistics::from_counts(&scale, &[0, 0, 2, 2, 1])?.unwrap();
+/// assert_eq!(stats.median(), Decimal::from(4));
+/// assert_eq!(stats.q1(), Decimal::from(3));
+/// assert_eq!(stats.sample_variance(), Some(0.7));
+/// assert!((stats.rwg().unwrap() - 0.65).abs() < 1e-12);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreStatistics {
+    counts: Vec<u64>,
+    scale_min: u8,
+    n: u64,
+    sum: u128,
+    sum_squares: u128,
+    min: u8,
+    max: u8,
+    median: Decimal,
+    q1: Decimal,
+    q3: Decimal,
+    mean: f64,
+    consensus: f64,
+    leik_dispersion: f64,
+    rwg: Option<f64>,
+}
+
+impl ScoreStatistics {
+    /// Statistics from the number of ratings at each level of `scale`, lowest
+    /// level first. `None` when there are no ratings at all.
+    ///
+    /// # Errors
+    ///
+    /// - [`AssessmentError::CountsDoNotMatchScale`] unless there is one count
+    ///   per level;
+    /// - [`AssessmentError::TooManyRatings`] if the counts are too large for
+    ///   exact sums of squares (more than 2⁴⁸ ratings).
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{Scale, ScoreStatistics};
+    /// let scale = Scale::numbered(0, 5)?;
+    /// assert!(ScoreStatistics::from_counts(&scale, &[0; 6])?.is_none());
+    /// assert!(ScoreStatistics::from_counts(&scale, &[1, 2]).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_counts(
+        scale: &Scale,
+        counts: &[u64],
+    ) -> Result<Option<ScoreStatistics>, AssessmentError> {
+        if counts.len() != scale.len() {
+            return Err(AssessmentError::CountsDoNotMatchScale {
+                expected: scale.len(),
+                found: counts.len(),
+            });
+        }
+        let mut n: u64 = 0;
+        for &c in counts {
+            n = n
+                .checked_add(c)
+                .filter(|n| *n <= MAX_RATINGS)
+                .ok_or(AssessmentError::TooManyRatings)?;
+        }
+        if n == 0 {
+            return Ok(None);
+        }
+        Ok(Some(ScoreStatistics::compute(scale, counts.to_vec(), n)))
+    }
+
+    /// `counts` has one entry per level and sums to `n` (1..=2⁴⁸).
+    pub(crate) fn compute(scale: &Scale, counts: Vec<u64>, n: u64) -> ScoreStatistics {
+        let scale_min = scale.min();
+        let mut sum: u128 = 0;
+        let mut sum_squares: u128 = 0;
+        for (level, &c) in (u128::from(scale_min)..).zip(&counts) {
+            // n ≤ 2⁴⁸ and level ≤ 255: the sums stay below 2⁶⁴.
+            sum += u128::from(c) * level;
+            sum_squares += u128::from(c) * level * level;
+        }
+        let stats = Order { counts: &counts, scale_min, n };
+        let min = stats.value(0);
+        let max = stats.value(n - 1);
+        let median = stats.quantile(1, 2);
+        let q1 = stats.quantile(1, 4);
+        let q3 = stats.quantile(3, 4);
+        #[allow(
+            clippy::cast_precision_loss,
+            reason = "sums are below 2^64; the mean is reported, not compared"
+        )]
+        let mean = sum as f64 / n as f64;
+        let consensus = tastle_wierman(scale, &counts, n, mean);
+        let leik_dispersion = leik(&counts, n);
+        let mut result = ScoreStatistics {
+            counts,
+            scale_min,
+            n,
+            sum,
+            sum_squares,
+            min,
+            max,
+            median,
+            q1,
+            q3,
+            mean,
+            consensus,
+            leik_dispersion,
+            rwg: None,
+        };
+        result.rwg = result.rwg_exact(scale.len()).map(|(num, den)| {
+            #[allow(clippy::cast_precision_loss, reason = "exact integers, divided once")]
+            let ratio = num as f64 / den as f64;
+            1.0 - ratio
+        });
+        result
+    }
+
+    /// The number of ratings.
+    #[must_use]
+    pub const fn n(&self) -> u64 {
+        self.n
+    }
+
+    /// The number of ratings at each level, lowest level first.
+    #[must_use]
+    pub fn counts(&self) -> &[u64] {
+        &self.counts
+    }
+
+    /// The number of ratings at `level` (0 for a level off the scale).
+    #[must_use]
+    pub fn count(&self, level: u8) -> u64 {
+        level
+            .checked_sub(self.scale_min)
+            .and_then(|i| self.counts.get(usize::from(i)))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The sum of the ratings, exact.
+    #[must_use]
+    pub const fn sum(&self) -> u128 {
+        self.sum
+    }
+
+    /// The lowest rating.
+    #[must_use]
+    pub const fn min(&self) -> u8 {
+        self.min
+    }
+
+    /// The highest rating.
+    #[must_use]
+    pub const fn max(&self) -> u8 {
+        self.max
+    }
+
+    /// The median (type 7), a whole or half level.
+    #[must_use]
+    pub const fn median(&self) -> Decimal {
+        self.median
+    }
+
+    /// The first quartile (type 7).
+    #[must_use]
+    pub const fn q1(&self) -> Decimal {
+        self.q1
+    }
+
+    /// The third quartile (type 7).
+    #[must_use]
+    pub const fn q3(&self) -> Decimal {
+        self.q3
+    }
+
+    /// The interquartile range `q3 − q1`, exact.
+    #[must_use]
+    pub fn iqr(&self) -> Decimal {
+        self.q3 - self.q1
+    }
+
+    /// The arithmetic mean.
+    #[must_use]
+    pub const fn mean(&self) -> f64 {
+        self.mean
+    }
+
+    /// The sample variance s² (n − 1 denominator); `None` for one rating.
+    #[must_use]
+    pub fn sample_variance(&self) -> Option<f64> {
+        let (num, den) = self.variance_exact()?;
+        #[allow(clippy::cast_precision_loss, reason = "exact integers, divided once")]
+        let v = num as f64 / den as f64;
+        Some(v)
+    }
+
+    /// Tastle–Wierman consensus `Cns = 1 + Σ pᵢ log₂(1 − |Xᵢ − μ| / d)`, with
+    /// `d` the width of the scale (not of the ratings). 1 when every rating is
+    /// at one level, 0 for an even split between the two ends of the scale.
+    #[must_use]
+    pub const fn consensus(&self) -> f64 {
+        self.consensus
+    }
+
+    /// Leik's ordinal dispersion `D = 2 Σ dᵢ / (k − 1)` over the k levels of
+    /// the scale, where `dᵢ` is the cumulative proportion Fᵢ, or 1 − Fᵢ above
+    /// one half. 0 when every rating is at one level, 1 for an even split
+    /// between the two ends; `1 − D` is Leik's agreement.
+    #[must_use]
+    pub const fn leik_dispersion(&self) -> f64 {
+        self.leik_dispersion
+    }
+
+    /// r_wg (James, Demaree & Wolf 1984): `1 − s² / σ²_EU` with the uniform
+    /// null `σ²_EU = (A² − 1) / 12` over the A levels of the scale, truncated
+    /// to 0 when s² exceeds σ²_EU. `None` for fewer than two ratings, where s²
+    /// is undefined.
+    #[must_use]
+    pub const fn rwg(&self) -> Option<f64> {
+        self.rwg
+    }
+
+    /// Whether r_wg is at least `threshold`, decided exactly on integers
+    /// (`12·(nΣx² − (Σx)²) ≤ (1 − t)·n(n − 1)·(A² − 1)`), never on the rounded
+    /// `f64`. `None` for fewer than two ratings.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{Scale, ScoreStatistics};
+    /// use rust_decimal::Decimal;
+    /// let scale = Scale::numbered(1, 5)?;
+    /// let stats = ScoreStatistics::from_counts(&scale, &[0, 0, 2, 2, 1])?.unwrap(); // r_wg = 0.65
+    /// assert_eq!(stats.rwg_at_least(&scale, Decimal::new(65, 2)), Some(true));
+    /// assert_eq!(stats.rwg_at_least(&scale, Decimal::new(651, 3)), Some(false));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn rwg_at_least(&self, scale: &Scale, threshold: Decimal) -> Option<bool> {
+        let (num, den) = self.rwg_exact(scale.len())?;
+        // r_wg = 1 − num/den ≥ t  ⇔  num ≤ (1 − t)·den, with 1 − t = m / 10^s.
+        let one_minus = Decimal::ONE.checked_sub(threshold)?;
+        if one_minus.is_sign_negative() && !one_minus.is_zero() {
+            return Some(false); // threshold above 1
+        }
+        let m = one_minus.mantissa().unsigned_abs();
+        let pow = 10u128.checked_pow(one_minus.scale())?;
+        Some(fraction_at_most(num, den, m, pow))
+    }
+
+    /// `(nΣx² − (Σx)², n(n − 1))`: s² as an exact fraction.
+    fn variance_exact(&self) -> Option<(u128, u128)> {
+        if self.n < 2 {
+            return None;
+        }
+        let n = u128::from(self.n);
+        let num = n * self.sum_squares - self.sum * self.sum;
+        Some((num, n * (n - 1)))
+    }
+
+    /// `(12·num, den·(A² − 1))` with s² = num/den, truncated so that
+    /// r_wg = 1 − first/second ≥ 0.
+    fn rwg_exact(&self, levels: usize) -> Option<(u128, u128)> {
+        let (num, den) = self.variance_exact()?;
+        let a = u128::try_from(levels).ok()?;
+        let lhs = num * 12;
+        let rhs = den * (a * a - 1);
+        Some(if lhs >= rhs { (rhs, rhs) } else { (lhs, rhs) })
+    }
+}
+
+/// Whether `a/b ≤ c/d` (b, d > 0), exactly and without overflow: compare the
+/// integer parts, then the reciprocals of the remainders (Euclid's steps).
+fn fraction_at_most(a: u128, b: u128, c: u128, d: u128) -> bool {
+    let (mut a, mut b, mut c, mut d) = (a, b, c, d);
+    loop {
+        let (qa, ra) = (a / b, a % b);
+        let (qc, rc) = (c / d, c % d);
+        if qa != qc {
+            return qa < qc;
+        }
+        if ra == 0 {
+            return true; // a/b = q ≤ c/d
+        }
+        if rc == 0 {
+            return false; // a/b > q = c/d
+        }
+        // ra/b ≤ rc/d  ⇔  d/rc ≤ b/ra
+        (a, b, c, d) = (d, rc, b, ra);
+    }
+}
+
+/// At most 2⁴⁸ ratings per domain, so that n·Σx² fits in a `u128`.
+const MAX_RATINGS: u64 = 1 << 48;
+
+/// Order statistics read from counts.
+struct Order<'a> {
+    counts: &'a [u64],
+    scale_min: u8,
+    n: u64,
+}
+
+impl Order<'_> {
+    /// The `rank`-th smallest rating (0-based, `rank < n`).
+    fn value(&self, rank: u64) -> u8 {
+        let mut seen = 0u64;
+        let mut level = self.scale_min;
+        for &c in self.counts {
+            seen += c;
+            if seen > rank {
+                return level;
+            }
+            level = level.saturating_add(1);
+        }
+        level.saturating_sub(1)
+    }
+
+    /// The type-7 quantile at p = num/den, exact.
+    fn quantile(&self, num: u64, den: u64) -> Decimal {
+        let h = (self.n - 1) * num;
+        let (j, rem) = (h / den, h % den);
+        let low = self.value(j);
+        if rem == 0 {
+            return Decimal::from(low);
+        }
+        let high = self.value(j + 1);
+        let step = Decimal::from(rem * u64::from(high - low)) / Decimal::from(den);
+        (Decimal::from(low) + step).normalize()
+    }
+}
+
+fn tastle_wierman(scale: &Scale, counts: &[u64], n: u64, mean: f64) -> f64 {
+    let width = f64::from(scale.max() - scale.min());
+    let mut sum = 0.0;
+    let mut level = f64::from(scale.min());
+    #[allow(clippy::cast_precision_loss, reason = "proportions are reported, not compared")]
+    let total = n as f64;
+    for &c in counts {
+        if c > 0 {
+            #[allow(clippy::cast_precision_loss, reason = "proportions are reported, not compared")]
+            let p = c as f64 / total;
+            sum += p * (1.0 - (level - mean).abs() / width).log2();
+        }
+        level += 1.0;
+    }
+    // Rounding can leave an ulp outside the mathematical range [0, 1].
+    (1.0 + sum).clamp(0.0, 1.0)
+}
+
+fn leik(counts: &[u64], n: u64) -> f64 {
+    // Σ min(Cᵢ, n − Cᵢ) over cumulative counts of the first k − 1 levels is
+    // n·Σdᵢ exactly; D = 2·that / (n·(k − 1)).
+    let mut cumulative = 0u64;
+    let mut total: u128 = 0;
+    let k = counts.len();
+    for &c in counts.iter().take(k.saturating_sub(1)) {
+        cumulative += c;
+        total += u128::from(cumulative.min(n - cumulative));
+    }
+    let den = u128::from(n) * (k as u128 - 1);
+    #[allow(clippy::cast_precision_loss, reason = "exact integers, divided once")]
+    let d = (2 * total) as f64 / den as f64;
+    d
+}
+
+#[cfg(test)]
+#[allow(clippy::float_cmp, reason = "exact values are expected")]
+mod tests {
+    use super::*;
+
+    fn stats(min: u8, max: u8, counts: &[u64]) -> ScoreStatistics {
+        ScoreStatistics::from_counts(&Scale::numbered(min, max).unwrap(), counts).unwrap().unwrap()
+    }
+
+    #[test]
+    fn type_7_quantiles_are_exact_halves_and_quarters() {
+        // 1, 2 on a 1–5 scale: median 1.5, q1 1.25, q3 1.75.
+        let s = stats(1, 5, &[1, 1, 0, 0, 0]);
+        assert_eq!(s.median(), Decimal::new(15, 1));
+        assert_eq!(s.q1(), Decimal::new(125, 2));
+        assert_eq!(s.q3(), Decimal::new(175, 2));
+        assert_eq!(s.iqr(), Decimal::new(5, 1));
+        // R: quantile(c(0,1,1,3,5,5), type = 7) -> 0% 0, 25% 1, 50% 2, 75% 4.5, 100% 5
+        let s = stats(0, 5, &[1, 2, 0, 1, 0, 2]);
+        assert_eq!((s.min(), s.max()), (0, 5));
+        assert_eq!(s.q1(), Decimal::from(1));
+        assert_eq!(s.median(), Decimal::from(2));
+        assert_eq!(s.q3(), Decimal::new(45, 1));
+    }
+
+    #[test]
+    fn single_rating_has_no_rwg_and_full_agreement() {
+        let s = stats(0, 5, &[0, 0, 1, 0, 0, 0]);
+        assert_eq!(s.rwg(), None);
+        assert_eq!(s.sample_variance(), None);
+        assert_eq!(s.consensus(), 1.0);
+        assert_eq!(s.leik_dispersion(), 0.0);
+    }
+
+    #[test]
+    fn even_split_between_extremes() {
+        let s = stats(1, 5, &[3, 0, 0, 0, 3]);
+        assert!(s.consensus().abs() < 1e-15);
+        assert!((s.leik_dispersion() - 1.0).abs() < 1e-15);
+        // s² = 4·6/5 = 4.8 > 2, so r_wg truncates to 0.
+        assert_eq!(s.rwg(), Some(0.0));
+        assert_eq!(s.rwg_at_least(&Scale::numbered(1, 5).unwrap(), Decimal::ZERO), Some(true));
+    }
+
+    #[test]
+    fn fractions_compare_exactly() {
+        assert!(fraction_at_most(1, 3, 1, 3));
+        assert!(fraction_at_most(1, 3, 34, 100));
+        assert!(!fraction_at_most(34, 100, 1, 3));
+        assert!(fraction_at_most(0, 7, 0, 1));
+        assert!(!fraction_at_most(1, 7, 0, 1));
+        assert!(fraction_at_most(u128::MAX - 1, u128::MAX, 1, 1));
+        assert!(!fraction_at_most(u128::MAX, u128::MAX - 1, 1, 1));
+        for (a, b, c, d) in [(7u128, 9, 11, 14), (355, 113, 22, 7), (5, 8, 5, 8), (13, 21, 8, 13)] {
+            assert_eq!(fraction_at_most(a, b, c, d), a * d <= c * b, "{a}/{b} vs {c}/{d}");
+        }
+    }
+
+    #[test]
+    fn count_lookup_and_length_errors() {
+        let s = stats(1, 5, &[0, 0, 2, 2, 1]);
+        assert_eq!(s.count(3), 2);
+        assert_eq!(s.count(0), 0);
+        assert_eq!(s.count(9), 0);
+        assert_eq!(
+            ScoreStatistics::from_counts(&Scale::numbered(1, 5).unwrap(), &[1]),
+            Err(AssessmentError::CountsDoNotMatchScale { expected: 5, found: 1 })
+        );
+        assert_eq!(
+            ScoreStatistics::from_counts(&Scale::numbered(1, 2).unwrap(), &[u64::MAX, 1]),
+            Err(AssessmentError::TooManyRatings)
+        );
+    }
+}
