@@ -22,10 +22,31 @@ use super::InvestmentError;
 /// assert_eq!(bloomberg.cover(shortfall)?.to_string(), "USD 7,200,000.00");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "GuaranteeRepr", into = "GuaranteeRepr")]
 pub struct Guarantee {
     guarantor: String,
     limit: Money,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GuaranteeRepr {
+    guarantor: String,
+    limit: Money,
+}
+
+impl TryFrom<GuaranteeRepr> for Guarantee {
+    type Error = InvestmentError;
+    fn try_from(r: GuaranteeRepr) -> Result<Self, Self::Error> {
+        Guarantee::new(r.guarantor, r.limit)
+    }
+}
+
+impl From<Guarantee> for GuaranteeRepr {
+    fn from(g: Guarantee) -> Self {
+        GuaranteeRepr { guarantor: g.guarantor, limit: g.limit }
+    }
 }
 
 impl Guarantee {

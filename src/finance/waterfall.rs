@@ -54,10 +54,31 @@ pub enum ReturnBasis {
 /// assert!(ReturnCap::new("-1%".parse()?, ReturnBasis::Simple).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "ReturnCapRepr", into = "ReturnCapRepr")]
 pub struct ReturnCap {
     rate: Rate,
     basis: ReturnBasis,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReturnCapRepr {
+    rate: Rate,
+    basis: ReturnBasis,
+}
+
+impl TryFrom<ReturnCapRepr> for ReturnCap {
+    type Error = InvestmentError;
+    fn try_from(r: ReturnCapRepr) -> Result<Self, Self::Error> {
+        ReturnCap::new(r.rate, r.basis)
+    }
+}
+
+impl From<ReturnCap> for ReturnCapRepr {
+    fn from(v: ReturnCap) -> Self {
+        ReturnCapRepr { rate: v.rate, basis: v.basis }
+    }
 }
 
 impl ReturnCap {
@@ -143,10 +164,31 @@ impl ReturnCap {
 /// assert!(InvestmentTerm::new("2015-12-31".parse()?, "2013-09-01".parse()?).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "InvestmentTermRepr", into = "InvestmentTermRepr")]
 pub struct InvestmentTerm {
     start: Date,
     end: Date,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InvestmentTermRepr {
+    start: Date,
+    end: Date,
+}
+
+impl TryFrom<InvestmentTermRepr> for InvestmentTerm {
+    type Error = InvestmentError;
+    fn try_from(r: InvestmentTermRepr) -> Result<Self, Self::Error> {
+        InvestmentTerm::new(r.start, r.end)
+    }
+}
+
+impl From<InvestmentTerm> for InvestmentTermRepr {
+    fn from(v: InvestmentTerm) -> Self {
+        InvestmentTermRepr { start: v.start, end: v.end }
+    }
 }
 
 impl InvestmentTerm {
@@ -206,10 +248,12 @@ impl InvestmentTerm {
 }
 
 /// One party's declared share.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct PartyShare {
     party: String,
-    weight: Decimal,
+    #[serde(with = "rust_decimal::serde::str")]
+    share: Decimal,
 }
 
 /// Named parties with declared shares (weights, in any unit: 50/50, 0.8/0.2,
@@ -229,9 +273,23 @@ struct PartyShare {
 /// assert!(PartyShares::new([("A", Decimal::ONE), ("A", Decimal::ONE)]).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "Vec<PartyShare>", into = "Vec<PartyShare>")]
 pub struct PartyShares {
     shares: Vec<PartyShare>,
+}
+
+impl TryFrom<Vec<PartyShare>> for PartyShares {
+    type Error = InvestmentError;
+    fn try_from(shares: Vec<PartyShare>) -> Result<Self, Self::Error> {
+        PartyShares::new(shares.into_iter().map(|s| (s.party, s.share)))
+    }
+}
+
+impl From<PartyShares> for Vec<PartyShare> {
+    fn from(p: PartyShares) -> Self {
+        p.shares
+    }
 }
 
 impl PartyShares {
@@ -261,12 +319,12 @@ impl PartyShares {
             if weight.is_sign_negative() && !weight.is_zero() {
                 return Err(invalid(format!("party {party:?} has negative share {weight}")));
             }
-            out.push(PartyShare { party, weight });
+            out.push(PartyShare { party, share: weight });
         }
         if out.is_empty() {
             return Err(invalid("no parties".to_owned()));
         }
-        if out.iter().all(|s| s.weight.is_zero()) {
+        if out.iter().all(|s| s.share.is_zero()) {
             return Err(invalid("the shares sum to zero".to_owned()));
         }
         Ok(PartyShares { shares: out })
@@ -285,7 +343,7 @@ impl PartyShares {
     /// [`InvestmentError::Money`] if the amount is not a whole number of
     /// minor units or the split overflows.
     pub fn split(&self, amount: Money) -> Result<Vec<(String, Money)>, InvestmentError> {
-        let weights: Vec<Decimal> = self.shares.iter().map(|s| s.weight).collect();
+        let weights: Vec<Decimal> = self.shares.iter().map(|s| s.share).collect();
         let parts = amount.allocate(&weights)?;
         Ok(self.shares.iter().map(|s| s.party.clone()).zip(parts).collect())
     }
@@ -459,7 +517,8 @@ impl Distribution {
 /// assert_eq!(d.loss().to_string(), "USD 2,400,000.00");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "CappedReturnWaterfallRepr", into = "CappedReturnWaterfallRepr")]
 pub struct CappedReturnWaterfall {
     principal: Money,
     cap: ReturnCap,
@@ -468,6 +527,51 @@ pub struct CappedReturnWaterfall {
     surplus_to: PartyShares,
     rounding: RoundingPolicy,
     guarantee: Option<Guarantee>,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CappedReturnWaterfallRepr {
+    principal: Money,
+    cap: ReturnCap,
+    term: InvestmentTerm,
+    investors: PartyShares,
+    surplus_to: PartyShares,
+    rounding: RoundingPolicy,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    guarantee: Option<Guarantee>,
+}
+
+impl TryFrom<CappedReturnWaterfallRepr> for CappedReturnWaterfall {
+    type Error = InvestmentError;
+    fn try_from(r: CappedReturnWaterfallRepr) -> Result<Self, Self::Error> {
+        let w = CappedReturnWaterfall::new(
+            r.principal,
+            r.cap,
+            r.term,
+            r.investors,
+            r.surplus_to,
+            r.rounding,
+        )?;
+        match r.guarantee {
+            Some(g) => w.with_guarantee(g),
+            None => Ok(w),
+        }
+    }
+}
+
+impl From<CappedReturnWaterfall> for CappedReturnWaterfallRepr {
+    fn from(v: CappedReturnWaterfall) -> Self {
+        CappedReturnWaterfallRepr {
+            principal: v.principal,
+            cap: v.cap,
+            term: v.term,
+            investors: v.investors,
+            surplus_to: v.surplus_to,
+            rounding: v.rounding,
+            guarantee: v.guarantee,
+        }
+    }
 }
 
 impl CappedReturnWaterfall {
@@ -683,6 +787,43 @@ mod tests {
         // A leap-day start clamps its anniversaries to 28 February.
         assert_eq!(term("2020-02-29", "2021-03-01").whole_years_and_days().unwrap(), (1, 1));
         assert_eq!(term("2020-01-01", "2020-01-01").whole_years_and_days().unwrap(), (0, 0));
+    }
+
+    #[test]
+    fn serde_round_trip_revalidates() {
+        let w = CappedReturnWaterfall::new(
+            Money::from_major(9_600_000, Currency::USD),
+            ReturnCap::new("5.1%".parse().unwrap(), ReturnBasis::CompoundAnnually).unwrap(),
+            term("2012-09-01", "2015-08-31"),
+            PartyShares::new([("Goldman Sachs", Decimal::ONE)]).unwrap(),
+            PartyShares::new([("City of New York", Decimal::ONE)]).unwrap(),
+            RoundingPolicy::for_currency(
+                Currency::USD,
+                RoundingStrategy::TowardZero,
+                RoundingStage::PerTotal,
+            ),
+        )
+        .unwrap()
+        .with_guarantee(
+            Guarantee::new("Bloomberg Philanthropies", Money::from_major(7_200_000, Currency::USD))
+                .unwrap(),
+        )
+        .unwrap();
+        let json = serde_json::to_string(&w).unwrap();
+        assert!(json.contains(r#""investors":[{"party":"Goldman Sachs","share":"1"}]"#), "{json}");
+        let back: CappedReturnWaterfall = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, w);
+        // A guarantee above the principal is rejected on the way in too.
+        let bad = json.replace("7200000.00", "9600000.01");
+        assert_ne!(bad, json);
+        assert!(serde_json::from_str::<CappedReturnWaterfall>(&bad).is_err());
+        let reversed = json.replace(r#""start":"2012-09-01""#, r#""start":"2016-09-01""#);
+        assert!(serde_json::from_str::<CappedReturnWaterfall>(&reversed).is_err());
+        let duplicate = json.replace(
+            r#"[{"party":"Goldman Sachs","share":"1"}]"#,
+            r#"[{"party":"Goldman Sachs","share":"1"},{"party":"Goldman Sachs","share":"1"}]"#,
+        );
+        assert!(serde_json::from_str::<CappedReturnWaterfall>(&duplicate).is_err());
     }
 
     #[test]
