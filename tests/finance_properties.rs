@@ -241,6 +241,49 @@ proptest! {
     }
 
     #[test]
+    fn two_flows_match_the_closed_form(
+        out in 1_i64..1_000_000_000,
+        back in 1_i64..1_000_000_000,
+        days in 30_i64..4_000,
+    ) {
+        // −out today, +back after `days`: (1+r)^(days/365) = back/out.
+        let later = start().checked_add(jiff::Span::new().days(days)).unwrap();
+        let flows = CashFlows::new(Currency::GBP, [
+            CashFlow::new(start(), CashFlowKind::CapitalDrawdown, Money::from_minor(out, Currency::GBP)).unwrap(),
+            CashFlow::new(later, CashFlowKind::Repayment, Money::from_minor(back, Currency::GBP)).unwrap(),
+        ]).unwrap();
+        let years = f64::from(i32::try_from(days).unwrap()) / 365.0;
+        #[allow(clippy::cast_precision_loss)] // below 2^53, exact
+        let expected = (back as f64 / out as f64).powf(1.0 / years) - 1.0;
+        match flows.xirr(XirrOptions::new()) {
+            Ok(irr) => prop_assert!(
+                (irr.rate() - expected).abs() <= 1e-9 * expected.abs().max(1.0),
+                "{} vs {}", irr.rate(), expected
+            ),
+            Err(InvestmentError::NoIrrInRange { .. }) => prop_assert!(
+                !(integration_outcomes::finance::XIRR_LOWEST_RATE..=integration_outcomes::finance::XIRR_HIGHEST_RATE)
+                    .contains(&expected)
+            ),
+            Err(other) => prop_assert!(false, "unexpected {:?}", other),
+        }
+    }
+
+    #[test]
+    fn npv_changes_sign_at_the_irr(flows in invest_then_receive()) {
+        if let Ok(irr) = flows.xirr(XirrOptions::new()) {
+            let r = irr.rate();
+            prop_assume!(r > -0.9 && r < 10.0);
+            let rate = |x: f64| Rate::from_fraction(
+                RoundingStrategy::MidpointNearestEven.round(Decimal::from_f64_retain(x).unwrap(), 6),
+            );
+            let below = flows.npv(rate(r - 0.01), NpvOptions::new()).unwrap();
+            let above = flows.npv(rate(r + 0.01), NpvOptions::new()).unwrap();
+            prop_assert!(!below.is_negative() && !below.is_zero(), "NPV below the IRR: {}", below);
+            prop_assert!(above.is_negative(), "NPV above the IRR: {}", above);
+        }
+    }
+
+    #[test]
     fn waterfall_allocations_sum_exactly(w in a_waterfall(), paid in 0_i64..2_000_000_000) {
         let paid = Money::from_minor(paid, Currency::GBP);
         let d = w.distribute(paid).unwrap();

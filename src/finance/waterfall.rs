@@ -1,6 +1,7 @@
 //! The capped-return waterfall: who gets how much of the outcome payments.
 
 use std::collections::BTreeSet;
+use std::fmt;
 
 use rust_decimal::{Decimal, MathematicalOps};
 
@@ -381,6 +382,15 @@ impl InvestorLine {
         self.from_guarantee
     }
 
+    /// Payments plus guarantee: everything this investor receives.
+    ///
+    /// # Errors
+    ///
+    /// [`InvestmentError::Money`] if the sum overflows.
+    pub fn total_received(&self) -> Result<Money, InvestmentError> {
+        Ok(self.from_payments.checked_add(self.from_guarantee)?)
+    }
+
     /// The investor's share of the principal lost after the guarantee
     /// (positive: an amount lost).
     #[must_use]
@@ -484,6 +494,57 @@ impl Distribution {
             flows.push(CashFlow::new(date, CashFlowKind::GuaranteePayment, self.guarantee_called)?);
         }
         Ok(flows)
+    }
+}
+
+impl fmt::Display for Distribution {
+    /// A short statement: what was paid, the investor limit, each investor's
+    /// receipts and loss, and the surplus by party.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CappedReturnWaterfall, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+    /// let waterfall = CappedReturnWaterfall::new(
+    ///     "GBP 1000".parse()?,
+    ///     ReturnCap::new("10%".parse()?, ReturnBasis::WholeTerm)?,
+    ///     InvestmentTerm::new("2020-01-01".parse()?, "2023-01-01".parse()?)?,
+    ///     PartyShares::new([("Trust", Decimal::ONE)])?,
+    ///     PartyShares::new([("Council", Decimal::ONE)])?,
+    ///     pence,
+    /// )?;
+    /// let text = waterfall.distribute("GBP 1200".parse()?)?.to_string();
+    /// assert!(text.contains("surplus"));
+    /// assert!(text.lines().any(|l| l.contains("Council") && l.ends_with("GBP 100.00")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let row = |f: &mut fmt::Formatter<'_>, label: &str, amount: Money| {
+            writeln!(f, "{label:<44} {:>22}", amount.to_string())
+        };
+        row(f, "outcome payments received", self.paid)?;
+        row(f, "investor limit (principal + capped return)", self.investor_limit)?;
+        row(f, "to investors from outcome payments", self.to_investors)?;
+        if !self.guarantee_called.is_zero() {
+            row(f, "guarantee called", self.guarantee_called)?;
+        }
+        if !self.loss.is_zero() {
+            row(f, "principal lost after the guarantee", self.loss)?;
+        }
+        for line in &self.investor_lines {
+            let received = line.total_received().map_err(|_| fmt::Error)?;
+            row(f, &format!("  {}: received", line.investor), received)?;
+            if !line.loss.is_zero() {
+                row(f, &format!("  {}: lost", line.investor), line.loss)?;
+            }
+        }
+        row(f, "surplus above the investor limit", self.surplus)?;
+        for (party, amount) in &self.surplus_lines {
+            row(f, &format!("  {party}"), *amount)?;
+        }
+        Ok(())
     }
 }
 
