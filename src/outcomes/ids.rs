@@ -111,6 +111,14 @@ identifier!(
     PayerId, "payer", "ministry_of_justice"
 );
 identifier!(
+    /// Identifies a rate card, such as `"innovation_fund_round_1"`.
+    RateCardId, "rate card", "innovation_fund_round_1"
+);
+identifier!(
+    /// Identifies a contract, such as `"peterborough"`.
+    ContractId, "contract", "peterborough"
+);
+identifier!(
     /// Identifies a cohort, such as `"cohort_1"`.
     CohortId, "cohort", "cohort_1"
 );

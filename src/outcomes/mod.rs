@@ -4,15 +4,36 @@
 //!   "3 Ms" (meaningful, measurable, monetisable) with [`Metric::review`].
 //! - [`SavingsPricing`] / [`price_from_savings`] price an outcome as a share of
 //!   the saving it is projected to produce, bounded by a maximum price.
+//! - [`RateCard`]s list outcomes and maximum prices (the Innovation Fund
+//!   rounds and the Fair Chance Fund are built in); a [`RateCardRule`] adds a
+//!   contract's bids, claim window and caps and settles [`Claim`]s exactly
+//!   in `i64` minor units, in one pass or in merged shards.
 
+mod builtin;
+mod claim;
+mod decision;
 mod error;
 mod ids;
 mod metric;
+mod period;
 mod pricing;
+mod rate_card;
+mod rate_card_rule;
 mod review;
+mod settle;
+#[cfg(feature = "proptest")]
+pub mod strategies;
 
+pub use claim::{Claim, Participant, ParticipantId, Participants};
+pub use decision::{CapKind, Decision, RejectionReason};
 pub use error::OutcomeError;
-pub use ids::{CohortId, MetricId, OutcomeId, PayerId, RuleId};
+pub use ids::{CohortId, ContractId, MetricId, OutcomeId, PayerId, RateCardId, RuleId};
 pub use metric::{DataCategory, Direction, Metric, MetricRole, MetricUnit, PricingBasis};
+pub use period::{Period, Periodicity};
 pub use pricing::{PriceBound, SavingsPrice, SavingsPricing, price_from_savings};
+pub use rate_card::{
+    AgeRange, Eligibility, MAX_OUTCOMES, OutcomeIndex, RateCard, RateCardOutcome, Repeat,
+};
+pub use rate_card_rule::{BidPrices, ClaimWindow, RateCardRule, RateCardTerms};
 pub use review::{Finding, Principle, Review};
+pub use settle::{ClaimLine, Detail, OutcomeSummary, RateCardSettlement, RateCardTally};

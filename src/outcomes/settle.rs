@@ -1,0 +1,827 @@
+//! Settling claims against a rate-card rule: the per-claim hot loop, the
+//! mergeable partial state, and cap application at finalisation.
+
+use std::fmt;
+
+use super::rate_card_rule::{Granularity, Tables};
+use super::{
+    CapKind, Claim, Decision, OutcomeError, OutcomeId, OutcomeIndex, Participant, Participants,
+    Period, Periodicity, RateCardRule, RejectionReason, RuleId,
+};
+use crate::{Currency, Date, Money};
+
+/// How much detail settlement keeps.
+///
+/// ```
+/// use integration_outcomes::outcomes::Detail;
+/// assert_ne!(Detail::TotalsOnly, Detail::Audit);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Detail {
+    /// Totals and counts only: nothing is allocated per claim.
+    TotalsOnly,
+    /// Also one [`ClaimLine`] per claim: the full audit trail.
+    Audit,
+}
+
+/// The rejection reasons a rate card can give, in a fixed order.
+const CLAIM_REASONS: [RejectionReason; 6] = [
+    RejectionReason::UnknownOutcome,
+    RejectionReason::OutsideClaimWindow,
+    RejectionReason::ParticipantNotRegistered,
+    RejectionReason::NotEligible,
+    RejectionReason::AlreadyPaid,
+    RejectionReason::PrerequisiteNotMet,
+];
+
+/// One claim's line in the audit trail: the claim, the contract price, the
+/// decision and the amount paid.
+///
+/// ```
+/// use integration_outcomes::outcomes::{ClaimWindow, Decision, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+/// let rule = RateCardRule::new("fcf", RateCard::fair_chance_fund()?,
+///     RateCardTerms::new(ClaimWindow::new("2015-01-01".parse()?, "2017-12-31".parse()?)?))?;
+/// let claims = [rule.claim(9, "initial_assessment", "2015-02-01".parse()?)?];
+/// let s = rule.settle(&claims, &Participants::none(), Detail::Audit)?;
+/// let line = &s.lines().unwrap_or_default()[0];
+/// assert_eq!(line.decision(), Decision::Paid);
+/// assert_eq!(line.amount().to_string(), "GBP 500.00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct ClaimLine {
+    claim: Claim,
+    #[serde(skip)]
+    seq: u32,
+    currency: Currency,
+    price: i64,
+    amount: i64,
+    decision: Decision,
+}
+
+impl ClaimLine {
+    /// The claim.
+    #[must_use]
+    pub const fn claim(&self) -> Claim {
+        self.claim
+    }
+    /// The contract's price for the outcome (zero for an unknown outcome).
+    #[must_use]
+    pub fn price(&self) -> Money {
+        Money::from_minor(self.price, self.currency)
+    }
+    /// The amount paid after every cap.
+    #[must_use]
+    pub fn amount(&self) -> Money {
+        Money::from_minor(self.amount, self.currency)
+    }
+    /// The decision.
+    #[must_use]
+    pub const fn decision(&self) -> Decision {
+        self.decision
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Counters {
+    claims: u64,
+    accepted: u64,
+    rejected: u64,
+    reduced_participant: u64,
+    reduced_volume: u64,
+    at_price: i64,
+    withheld_participant: i64,
+    withheld_volume: i64,
+    withheld_rule: i64,
+}
+
+/// A paid claim of an outcome with a volume cap, kept (in totals-only mode)
+/// so that the cap can pick the first claims in date order at finalisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct VolumeEntry {
+    outcome: u8,
+    day: usize,
+    row: usize,
+    participant: u64,
+    seq: u32,
+    amount: i64,
+    line: usize,
+}
+
+#[inline]
+fn add(a: i64, b: i64, operation: &'static str) -> Result<i64, OutcomeError> {
+    match a.checked_add(b) {
+        Some(sum) => Ok(sum),
+        None => Err(OutcomeError::Overflow { operation }),
+    }
+}
+
+/// Everything a tally accumulates, split from the scratch buffer so the
+/// hot loop can borrow both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Accumulator {
+    detail: Detail,
+    granularity: Granularity,
+    buckets: Vec<i64>,
+    outcomes: Vec<Counters>,
+    rejections: [u64; CLAIM_REASONS.len()],
+    claims: u64,
+    volume: Vec<VolumeEntry>,
+    lines: Vec<ClaimLine>,
+}
+
+impl Accumulator {
+    #[cold]
+    fn reject(&mut self, t: &Tables, claim: &Claim, seq: u32, price: i64, reason_index: usize) {
+        if let Some(slot) = self.rejections.get_mut(reason_index) {
+            *slot += 1;
+        }
+        if let Some(c) = self.outcomes.get_mut(usize::from(claim.outcome().raw())) {
+            c.rejected += 1;
+        }
+        if self.detail == Detail::Audit {
+            let reason =
+                CLAIM_REASONS.get(reason_index).copied().unwrap_or(RejectionReason::UnknownOutcome);
+            self.lines.push(ClaimLine {
+                claim: *claim,
+                seq,
+                currency: t.currency,
+                price,
+                amount: 0,
+                decision: Decision::Rejected { reason },
+            });
+        }
+    }
+
+    /// Settles one participant's claims, already in processing order.
+    ///
+    /// This is the hot loop: per claim a handful of table reads, mask tests
+    /// and checked `i64` additions; nothing allocates unless the audit trail
+    /// or a volume cap asks for it.
+    #[inline]
+    fn run_group(
+        &mut self,
+        t: &Tables,
+        participants: &Participants,
+        group: &[Claim],
+    ) -> Result<(), OutcomeError> {
+        let len = u32::try_from(group.len())
+            .map_err(|_| OutcomeError::Overflow { operation: "claims per participant" })?;
+        self.claims += u64::from(len);
+        let mut accepted = 0_u64;
+        let mut earned = 0_i64;
+        let mut profile: Option<Option<&Participant>> = None;
+        for (seq, claim) in (0..len).zip(group) {
+            let i = usize::from(claim.outcome().raw());
+            let (Some(&price), Some(counters)) = (t.prices.get(i), self.outcomes.get_mut(i)) else {
+                self.reject(t, claim, seq, 0, 0);
+                continue;
+            };
+            counters.claims += 1;
+            let Some((offset, month)) = t.locate(claim.date()) else {
+                self.reject(t, claim, seq, price, 1);
+                continue;
+            };
+            let bit = 1_u64 << i;
+            if t.restricted_mask & bit != 0 {
+                let who = *profile.get_or_insert_with(|| participants.get(claim.participant()));
+                match (who, t.ages.get(i).copied().flatten()) {
+                    (None, _) => {
+                        self.reject(t, claim, seq, price, 2);
+                        continue;
+                    }
+                    (Some(p), Some(range)) if !range.contains(p.age_at_start()) => {
+                        self.reject(t, claim, seq, price, 3);
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
+            if accepted & bit & t.once_mask != 0 {
+                self.reject(t, claim, seq, price, 4);
+                continue;
+            }
+            if t.prerequisites.get(i).copied().unwrap_or(0) & !accepted != 0 {
+                self.reject(t, claim, seq, price, 5);
+                continue;
+            }
+            accepted |= bit;
+            // `earned` never exceeds the cap, so the room left is >= 0.
+            let amount = match t.participant_cap {
+                Some(cap) => price.min(cap - earned),
+                None => price,
+            };
+            earned = add(earned, amount, "participant total")?;
+            counters.accepted += 1;
+            counters.at_price = add(counters.at_price, price, "outcome total")?;
+            let decision = if amount < price {
+                counters.reduced_participant += 1;
+                counters.withheld_participant =
+                    add(counters.withheld_participant, price - amount, "outcome total")?;
+                Decision::Capped { by: CapKind::ParticipantCap }
+            } else {
+                Decision::Paid
+            };
+            let row = match self.granularity {
+                Granularity::Day => offset,
+                Granularity::Month => month,
+            };
+            let Some(slot) = self.buckets.get_mut(row * t.n + i) else {
+                return Err(OutcomeError::Overflow { operation: "day index" });
+            };
+            *slot = add(*slot, amount, "daily total")?;
+            match self.detail {
+                Detail::Audit => self.lines.push(ClaimLine {
+                    claim: *claim,
+                    seq,
+                    currency: t.currency,
+                    price,
+                    amount,
+                    decision,
+                }),
+                Detail::TotalsOnly => {
+                    if t.volume_mask & bit != 0 && amount > 0 {
+                        self.volume.push(VolumeEntry {
+                            outcome: claim.outcome().raw(),
+                            day: offset,
+                            row,
+                            participant: claim.participant(),
+                            seq,
+                            amount,
+                            line: usize::MAX,
+                        });
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A partial settlement of a [`RateCardRule`]: claims added so far, before
+/// the caps that span participants (volume caps, the rule's total cap) are
+/// applied. Shards partitioned by participant are tallied separately and
+/// [`merge`](RateCardTally::merge)d; [`finish`](RateCardTally::finish) then
+/// gives exactly the single-pass result.
+///
+/// Shard requirement: all claims of one participant are in the same tally
+/// and the same call to [`add`](RateCardTally::add) (see `DESIGN.md`).
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+///
+/// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?))?;
+/// let people = Participants::none();
+/// let a = [rule.claim(1, "first_level_2_qualification", "2013-01-10".parse()?)?];
+/// let b = [rule.claim(2, "first_level_3_qualification", "2013-02-10".parse()?)?];
+/// let mut left = rule.tally(&people, Detail::TotalsOnly);
+/// left.add(&a)?;
+/// let mut right = rule.tally(&people, Detail::TotalsOnly);
+/// right.add(&b)?;
+/// let merged = left.merge(right)?.finish()?;
+/// let single = rule.settle(&[a[0], b[0]], &people, Detail::TotalsOnly)?;
+/// assert_eq!(merged, single);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct RateCardTally<'a> {
+    rule: &'a RateCardRule,
+    participants: &'a Participants,
+    acc: Accumulator,
+    scratch: Vec<Claim>,
+}
+
+impl RateCardRule {
+    /// An empty partial settlement for shards of claims.
+    #[must_use]
+    pub fn tally<'a>(
+        &'a self,
+        participants: &'a Participants,
+        detail: Detail,
+    ) -> RateCardTally<'a> {
+        let granularity =
+            if self.tables().total_cap.is_some() { Granularity::Day } else { Granularity::Month };
+        self.tally_at(participants, detail, granularity)
+    }
+
+    /// A tally bucketing by `granularity` (a contract with a contract cap
+    /// needs days).
+    pub(crate) fn tally_at<'a>(
+        &'a self,
+        participants: &'a Participants,
+        detail: Detail,
+        granularity: Granularity,
+    ) -> RateCardTally<'a> {
+        let t = self.tables();
+        RateCardTally {
+            rule: self,
+            participants,
+            acc: Accumulator {
+                detail,
+                granularity,
+                buckets: vec![0; t.rows(granularity).saturating_mul(t.n)],
+                outcomes: vec![Counters::default(); t.n],
+                rejections: [0; CLAIM_REASONS.len()],
+                claims: 0,
+                volume: Vec::new(),
+                lines: Vec::new(),
+            },
+            scratch: Vec::new(),
+        }
+    }
+
+    /// Settles a slice of claims in one pass.
+    ///
+    /// Claims sorted by participant (as an export sorted by participant
+    /// would be) are the fast path: no copy, no allocation per claim in
+    /// [`Detail::TotalsOnly`]. Claims in any other order give the identical
+    /// result at the cost of one sorted copy (16 bytes per claim,
+    /// `O(n log n)`).
+    ///
+    /// # Errors
+    ///
+    /// [`OutcomeError::Overflow`] if a total overflows `i64` minor units.
+    pub fn settle(
+        &self,
+        claims: &[Claim],
+        participants: &Participants,
+        detail: Detail,
+    ) -> Result<RateCardSettlement, OutcomeError> {
+        let mut tally = self.tally(participants, detail);
+        tally.add(claims)?;
+        tally.finish()
+    }
+
+    /// Settles claims from any iterator. The claims are collected into one
+    /// buffer (16 bytes per claim, amortised growth, not an allocation per
+    /// claim) and settled as a slice; for bounded memory, feed
+    /// participant-partitioned chunks to [`tally`](Self::tally)s and merge.
+    ///
+    /// # Errors
+    ///
+    /// As for [`settle`](Self::settle).
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_2()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-11-01".parse()?, "2015-12-31".parse()?)?))?;
+    /// let entry = rule.card().index_of("basic_skills")?;
+    /// let claims = (0..3_u64).map(|p| integration_outcomes::outcomes::Claim::new(p, entry, "2013-06-01".parse().unwrap()));
+    /// let s = rule.settle_iter(claims, &Participants::none(), Detail::TotalsOnly)?;
+    /// assert_eq!(s.total().to_string(), "GBP 2,700.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn settle_iter<I: IntoIterator<Item = Claim>>(
+        &self,
+        claims: I,
+        participants: &Participants,
+        detail: Detail,
+    ) -> Result<RateCardSettlement, OutcomeError> {
+        let buffer: Vec<Claim> = claims.into_iter().collect();
+        self.settle(&buffer, participants, detail)
+    }
+}
+
+impl<'a> RateCardTally<'a> {
+    /// Adds claims. Within one call claims may come in any order; claims
+    /// sorted by participant avoid a sorted copy. A participant's claims
+    /// must all arrive in the same call.
+    ///
+    /// # Errors
+    ///
+    /// [`OutcomeError::Overflow`] if a total overflows.
+    pub fn add(&mut self, claims: &[Claim]) -> Result<(), OutcomeError> {
+        let t = self.rule.tables();
+        if claims.is_sorted_by_key(Claim::participant) {
+            let mut scratch = std::mem::take(&mut self.scratch);
+            let result = self.add_sorted(t, claims, &mut scratch);
+            self.scratch = scratch;
+            result
+        } else {
+            let mut copy = claims.to_vec();
+            copy.sort_unstable_by_key(|c| (c.participant(), t.order_key(c)));
+            let mut scratch = Vec::new();
+            self.add_sorted(t, &copy, &mut scratch)
+        }
+    }
+
+    fn add_sorted(
+        &mut self,
+        t: &Tables,
+        claims: &[Claim],
+        scratch: &mut Vec<Claim>,
+    ) -> Result<(), OutcomeError> {
+        for group in claims.chunk_by(|a, b| a.participant() == b.participant()) {
+            if group.is_sorted_by_key(|c| t.order_key(c)) {
+                self.acc.run_group(t, self.participants, group)?;
+            } else {
+                scratch.clear();
+                scratch.extend_from_slice(group);
+                scratch.sort_unstable_by_key(|c| t.order_key(c));
+                self.acc.run_group(t, self.participants, scratch)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Combines two partial settlements of the same rule whose claims come
+    /// from disjoint sets of participants.
+    ///
+    /// # Errors
+    ///
+    /// [`OutcomeError::MergeMismatch`] if they belong to different rules or
+    /// keep different detail; [`OutcomeError::Overflow`] if a total
+    /// overflows.
+    pub fn merge(mut self, other: RateCardTally<'a>) -> Result<RateCardTally<'a>, OutcomeError> {
+        let same_rule = std::ptr::eq(self.rule, other.rule) || self.rule == other.rule;
+        if !same_rule
+            || self.acc.detail != other.acc.detail
+            || self.acc.granularity != other.acc.granularity
+        {
+            return Err(OutcomeError::MergeMismatch {
+                left: self.rule.id().to_string(),
+                right: other.rule.id().to_string(),
+            });
+        }
+        let acc = &mut self.acc;
+        for (a, b) in acc.buckets.iter_mut().zip(&other.acc.buckets) {
+            *a = add(*a, *b, "daily total")?;
+        }
+        for (a, b) in acc.outcomes.iter_mut().zip(&other.acc.outcomes) {
+            a.claims += b.claims;
+            a.accepted += b.accepted;
+            a.rejected += b.rejected;
+            a.reduced_participant += b.reduced_participant;
+            a.reduced_volume += b.reduced_volume;
+            a.at_price = add(a.at_price, b.at_price, "outcome total")?;
+            a.withheld_participant =
+                add(a.withheld_participant, b.withheld_participant, "outcome total")?;
+        }
+        for (a, b) in acc.rejections.iter_mut().zip(other.acc.rejections) {
+            *a += b;
+        }
+        acc.claims += other.acc.claims;
+        acc.volume.extend(other.acc.volume);
+        acc.lines.extend(other.acc.lines);
+        Ok(self)
+    }
+
+    /// Applies the caps that span participants (volume caps, then the rule's
+    /// total cap, each in date order) and returns the settlement.
+    ///
+    /// # Errors
+    ///
+    /// [`OutcomeError::Overflow`] if a total overflows.
+    pub fn finish(self) -> Result<RateCardSettlement, OutcomeError> {
+        let rule = self.rule;
+        let t = rule.tables();
+        let mut acc = self.acc;
+        let audit = acc.detail == Detail::Audit;
+        if audit {
+            // Canonical order, whatever the order shards were merged in.
+            acc.lines.sort_unstable_by_key(|l| (l.claim.participant(), l.seq));
+        }
+        if t.volume_mask != 0 {
+            let mut entries = if audit {
+                acc.lines
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, l)| {
+                        l.amount > 0 && t.volume_mask & (1_u64 << l.claim.outcome().raw()) != 0
+                    })
+                    .map(|(line, l)| VolumeEntry {
+                        outcome: l.claim.outcome().raw(),
+                        day: t.locate(l.claim.date()).map_or(usize::MAX, |(d, _)| d),
+                        row: t.locate(l.claim.date()).map_or(usize::MAX, |(d, m)| {
+                            match acc.granularity {
+                                Granularity::Day => d,
+                                Granularity::Month => m,
+                            }
+                        }),
+                        participant: l.claim.participant(),
+                        seq: l.seq,
+                        amount: l.amount,
+                        line,
+                    })
+                    .collect()
+            } else {
+                std::mem::take(&mut acc.volume)
+            };
+            entries.sort_unstable_by_key(|e| (e.outcome, e.day, e.participant, e.seq));
+            let mut taken = vec![0_u64; t.n];
+            for e in &entries {
+                let i = usize::from(e.outcome);
+                let (Some(Some(cap)), Some(count)) = (t.volume_caps.get(i), taken.get_mut(i))
+                else {
+                    continue;
+                };
+                if *count < *cap {
+                    *count += 1;
+                    continue;
+                }
+                if let Some(slot) = acc.buckets.get_mut(e.row.saturating_mul(t.n).saturating_add(i))
+                {
+                    *slot -= e.amount;
+                }
+                if let Some(c) = acc.outcomes.get_mut(i) {
+                    c.reduced_volume += 1;
+                    c.withheld_volume = add(c.withheld_volume, e.amount, "outcome total")?;
+                }
+                if let Some(line) = acc.lines.get_mut(e.line) {
+                    line.amount = 0;
+                    line.decision = Decision::Capped { by: CapKind::VolumeCap };
+                }
+            }
+        }
+        if let Some(cap) = t.total_cap {
+            // Buckets are laid out day-major, outcome-minor: (date, outcome) order.
+            let mut room = cap;
+            for (k, slot) in acc.buckets.iter_mut().enumerate() {
+                let keep = (*slot).min(room);
+                let cut = *slot - keep;
+                room -= keep;
+                if cut > 0 {
+                    if let Some(c) = acc.outcomes.get_mut(k % t.n.max(1)) {
+                        c.withheld_rule = add(c.withheld_rule, cut, "outcome total")?;
+                    }
+                    *slot = keep;
+                }
+            }
+            if audit {
+                let mut order: Vec<usize> = (0..acc.lines.len())
+                    .filter(|&k| acc.lines.get(k).is_some_and(|l| l.amount > 0))
+                    .collect();
+                order.sort_unstable_by_key(|&k| {
+                    acc.lines
+                        .get(k)
+                        .map(|l| (l.claim.date(), l.claim.outcome(), l.claim.participant(), l.seq))
+                });
+                let mut room = cap;
+                for k in order {
+                    if let Some(line) = acc.lines.get_mut(k) {
+                        let keep = line.amount.min(room);
+                        room -= keep;
+                        if keep < line.amount {
+                            line.amount = keep;
+                            line.decision = Decision::Capped { by: CapKind::RuleCap };
+                        }
+                    }
+                }
+            }
+        }
+        let mut total = 0_i64;
+        for b in &acc.buckets {
+            total = add(total, *b, "rule total")?;
+        }
+        let outcomes = rule
+            .card()
+            .outcomes()
+            .iter()
+            .zip(&acc.outcomes)
+            .map(|(o, c)| {
+                let m = |v: i64| Money::from_minor(v, t.currency);
+                let paid =
+                    c.at_price - c.withheld_participant - c.withheld_volume - c.withheld_rule;
+                OutcomeSummary {
+                    outcome: o.id().clone(),
+                    claims: c.claims,
+                    accepted: c.accepted,
+                    rejected: c.rejected,
+                    reduced_by_participant_cap: c.reduced_participant,
+                    reduced_by_volume_cap: c.reduced_volume,
+                    at_contract_price: m(c.at_price),
+                    withheld_by_participant_cap: m(c.withheld_participant),
+                    withheld_by_volume_cap: m(c.withheld_volume),
+                    withheld_by_rule_cap: m(c.withheld_rule),
+                    paid: m(paid),
+                }
+            })
+            .collect();
+        let rejections =
+            CLAIM_REASONS.iter().copied().zip(acc.rejections).filter(|(_, n)| *n > 0).collect();
+        Ok(RateCardSettlement {
+            rule: rule.id().clone(),
+            currency: t.currency,
+            granularity: acc.granularity,
+            tables: t.clone(),
+            n: t.n,
+            buckets: acc.buckets,
+            outcomes,
+            rejections,
+            claims: acc.claims,
+            total,
+            lines: if audit { Some(acc.lines) } else { None },
+        })
+    }
+}
+
+/// Per-outcome totals of a rate-card settlement.
+///
+/// `paid = at_contract_price − withheld by each cap`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct OutcomeSummary {
+    outcome: OutcomeId,
+    claims: u64,
+    accepted: u64,
+    rejected: u64,
+    reduced_by_participant_cap: u64,
+    reduced_by_volume_cap: u64,
+    at_contract_price: Money,
+    withheld_by_participant_cap: Money,
+    withheld_by_volume_cap: Money,
+    withheld_by_rule_cap: Money,
+    paid: Money,
+}
+
+impl OutcomeSummary {
+    /// The outcome.
+    #[must_use]
+    pub fn outcome(&self) -> &OutcomeId {
+        &self.outcome
+    }
+    /// Claims made for it.
+    #[must_use]
+    pub const fn claims(&self) -> u64 {
+        self.claims
+    }
+    /// Claims accepted (paid or capped).
+    #[must_use]
+    pub const fn accepted(&self) -> u64 {
+        self.accepted
+    }
+    /// Claims rejected.
+    #[must_use]
+    pub const fn rejected(&self) -> u64 {
+        self.rejected
+    }
+    /// Claims reduced by the per-participant cap.
+    #[must_use]
+    pub const fn reduced_by_participant_cap(&self) -> u64 {
+        self.reduced_by_participant_cap
+    }
+    /// Claims removed by the outcome's volume cap.
+    #[must_use]
+    pub const fn reduced_by_volume_cap(&self) -> u64 {
+        self.reduced_by_volume_cap
+    }
+    /// Accepted claims at the contract price, before caps.
+    #[must_use]
+    pub const fn at_contract_price(&self) -> Money {
+        self.at_contract_price
+    }
+    /// Withheld by the per-participant cap.
+    #[must_use]
+    pub const fn withheld_by_participant_cap(&self) -> Money {
+        self.withheld_by_participant_cap
+    }
+    /// Withheld by the volume cap.
+    #[must_use]
+    pub const fn withheld_by_volume_cap(&self) -> Money {
+        self.withheld_by_volume_cap
+    }
+    /// Withheld by the rule's total cap.
+    #[must_use]
+    pub const fn withheld_by_rule_cap(&self) -> Money {
+        self.withheld_by_rule_cap
+    }
+    /// Paid after every cap.
+    #[must_use]
+    pub const fn paid(&self) -> Money {
+        self.paid
+    }
+}
+
+/// The result of settling claims against a [`RateCardRule`].
+///
+/// Equal settlements compare equal whether they came from one pass, a
+/// sorted copy or merged shards.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RateCardSettlement {
+    rule: RuleId,
+    currency: Currency,
+    granularity: Granularity,
+    tables: Tables,
+    n: usize,
+    buckets: Vec<i64>,
+    outcomes: Vec<OutcomeSummary>,
+    rejections: Vec<(RejectionReason, u64)>,
+    claims: u64,
+    total: i64,
+    lines: Option<Vec<ClaimLine>>,
+}
+
+impl RateCardSettlement {
+    /// The rule settled.
+    #[must_use]
+    pub fn rule(&self) -> &RuleId {
+        &self.rule
+    }
+    /// The total paid after every cap.
+    #[must_use]
+    pub fn total(&self) -> Money {
+        Money::from_minor(self.total, self.currency)
+    }
+    /// The total in minor units (pence).
+    #[must_use]
+    pub const fn total_minor_units(&self) -> i64 {
+        self.total
+    }
+    /// Number of claims settled.
+    #[must_use]
+    pub const fn claims(&self) -> u64 {
+        self.claims
+    }
+    /// Per-outcome totals, in card order.
+    #[must_use]
+    pub fn outcomes(&self) -> &[OutcomeSummary] {
+        &self.outcomes
+    }
+    /// Rejected claims by reason (reasons with none are left out).
+    #[must_use]
+    pub fn rejections(&self) -> &[(RejectionReason, u64)] {
+        &self.rejections
+    }
+    /// The audit trail (one line per claim, by participant then processing
+    /// order), if settled with [`Detail::Audit`].
+    #[must_use]
+    pub fn lines(&self) -> Option<&[ClaimLine]> {
+        self.lines.as_deref()
+    }
+    /// The currency.
+    #[must_use]
+    pub const fn currency(&self) -> Currency {
+        self.currency
+    }
+
+    /// Paid amounts by day (or month: then dated the first of the month) and
+    /// outcome, in (date, outcome) order, leaving out zeros.
+    pub(crate) fn daily(&self) -> impl Iterator<Item = (Date, OutcomeIndex, i64)> + '_ {
+        let n = self.n.max(1);
+        self.buckets.iter().enumerate().filter(|(_, v)| **v != 0).filter_map(move |(k, v)| {
+            let date = self.tables.row_date(k / n, self.granularity)?;
+            Some((date, OutcomeIndex::new(k % n)?, *v))
+        })
+    }
+
+    /// Totals by reporting period, in date order (periods with nothing paid
+    /// are left out).
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, Periodicity, RateCard, RateCardRule, RateCardTerms};
+    /// let rule = RateCardRule::new("fcf", RateCard::fair_chance_fund()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2015-01-01".parse()?, "2017-12-31".parse()?)?))?;
+    /// let claims = [
+    ///     rule.claim(1, "initial_assessment", "2015-02-01".parse()?)?,
+    ///     rule.claim(1, "second_assessment", "2015-05-01".parse()?)?,
+    /// ];
+    /// let s = rule.settle(&claims, &Participants::none(), Detail::TotalsOnly)?;
+    /// let q: Vec<String> = s.totals_by_period(Periodicity::Quarterly).iter().map(|(p, m)| format!("{p} {m}")).collect();
+    /// assert_eq!(q, ["2015-Q1 GBP 500.00", "2015-Q2 GBP 500.00"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn totals_by_period(&self, periodicity: Periodicity) -> Vec<(Period, Money)> {
+        let mut out: Vec<(Period, i64)> = Vec::new();
+        for (date, _, v) in self.daily() {
+            let p = periodicity.period_of(date);
+            match out.last_mut() {
+                Some((last, sum)) if *last == p => *sum = sum.saturating_add(v),
+                _ => out.push((p, v)),
+            }
+        }
+        out.into_iter().map(|(p, v)| (p, Money::from_minor(v, self.currency))).collect()
+    }
+}
+
+impl fmt::Display for RateCardSettlement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "rate card rule {}: {} claims, total {}",
+            self.rule,
+            self.claims,
+            self.total()
+        )?;
+        for o in &self.outcomes {
+            if o.claims > 0 {
+                writeln!(
+                    f,
+                    "  {:<40} {:>7} claims {:>7} accepted  {:>20}",
+                    o.outcome.as_str(),
+                    o.claims,
+                    o.accepted,
+                    o.paid.to_string()
+                )?;
+            }
+        }
+        for (reason, n) in &self.rejections {
+            writeln!(f, "  rejected, {reason}: {n}")?;
+        }
+        Ok(())
+    }
+}
