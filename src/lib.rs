@@ -34,6 +34,7 @@ mod money;
 
 pub use error::Error;
 pub use maturity::{Assessment, Framework, Profile};
+pub use outcomes::RateCard;
 pub use money::{
     Currency, Money, MoneyError, Rate, RoundingPolicy, RoundingStage, RoundingStrategy,
 };
