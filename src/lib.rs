@@ -34,10 +34,10 @@ mod money;
 
 pub use error::Error;
 pub use maturity::{Assessment, Framework, Profile};
-pub use outcomes::RateCard;
 pub use money::{
     Currency, Money, MoneyError, Rate, RoundingPolicy, RoundingStage, RoundingStrategy,
 };
+pub use outcomes::RateCard;
 
 /// Civil dates (assessment dates, claim dates, periods) are [`jiff::civil::Date`].
 pub use jiff::civil::Date;
