@@ -976,6 +976,23 @@ impl CostLedger {
     /// # Errors
     ///
     /// [`LedgerError::Money`] on overflow.
+    ///
+    /// ```
+    /// # use integration_outcomes::finance::*;
+    /// # use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// # let mut ledger = CostLedger::new(Currency::GBP, [
+    /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+    /// #     Partner::new("angus", "Angus Council", PartnerKind::LocalAuthority)?,
+    /// # ], NegativeSpend::Reject)?;
+    /// # let year = Period::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let s = Subject::segment("75+")?;
+    /// # ledger.add(SpendRecord::new("N1", s.clone(), CostCentre::new("nhs-tayside", Sector::Health, "acute")?, year, "GBP 600".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("A1", s.clone(), CostCentre::new("angus", Sector::SocialCare, "home care")?, year, "GBP 400".parse()?)?)?;
+    /// let partners = ledger.by_partner(&Selection::all())?;
+    /// assert_eq!(partners.lines()[1].key(), "angus");
+    /// assert_eq!(partners.lines()[1].share().map(|r| r.to_string()), Some("40%".to_owned()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn by_partner(&self, selection: &Selection) -> Result<Breakdown<String>, LedgerError> {
         let mut parts = Vec::new();
         for partner in &self.partners {
@@ -996,6 +1013,23 @@ impl CostLedger {
     /// # Errors
     ///
     /// [`LedgerError::Money`] on overflow.
+    ///
+    /// ```
+    /// # use integration_outcomes::finance::*;
+    /// # use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// # let mut ledger = CostLedger::new(Currency::GBP, [
+    /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+    /// #     Partner::new("angus", "Angus Council", PartnerKind::LocalAuthority)?,
+    /// # ], NegativeSpend::Reject)?;
+    /// # let year = Period::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let s = Subject::segment("75+")?;
+    /// # ledger.add(SpendRecord::new("N1", s.clone(), CostCentre::new("nhs-tayside", Sector::Health, "acute")?, year, "GBP 600".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("A1", s.clone(), CostCentre::new("angus", Sector::SocialCare, "home care")?, year, "GBP 400".parse()?)?)?;
+    /// let services = ledger.by_service(&Selection::all().sector(Sector::Health))?;
+    /// assert_eq!(services.lines().len(), 1);
+    /// assert_eq!(services.total().to_string(), "GBP 600.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn by_service(&self, selection: &Selection) -> Result<Breakdown<String>, LedgerError> {
         let mut parts: BTreeMap<String, Money> = BTreeMap::new();
         for r in self.selected(selection) {
@@ -1012,6 +1046,22 @@ impl CostLedger {
     ///
     /// [`LedgerError::ZeroPopulation`] if `population` is zero;
     /// [`LedgerError::Money`] on overflow.
+    ///
+    /// ```
+    /// # use integration_outcomes::finance::*;
+    /// # use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// # let mut ledger = CostLedger::new(Currency::GBP, [
+    /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+    /// #     Partner::new("angus", "Angus Council", PartnerKind::LocalAuthority)?,
+    /// # ], NegativeSpend::Reject)?;
+    /// # let year = Period::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let s = Subject::segment("75+")?;
+    /// # ledger.add(SpendRecord::new("N1", s.clone(), CostCentre::new("nhs-tayside", Sector::Health, "acute")?, year, "GBP 600".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("A1", s.clone(), CostCentre::new("angus", Sector::SocialCare, "home care")?, year, "GBP 400".parse()?)?)?;
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::MidpointAwayFromZero, RoundingStage::PerTotal);
+    /// assert_eq!(ledger.cost_per_head(&Selection::all(), 3, &pence)?.to_string(), "GBP 333.33");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn cost_per_head(
         &self,
         selection: &Selection,
@@ -1074,6 +1124,28 @@ impl CostLedger {
     ///
     /// [`LedgerError::ZeroPopulation`] naming the group with no people;
     /// [`LedgerError::Money`] on overflow.
+    ///
+    /// ```
+    /// # use integration_outcomes::finance::*;
+    /// # use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// # let mut ledger = CostLedger::new(Currency::GBP, [
+    /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+    /// #     Partner::new("angus", "Angus Council", PartnerKind::LocalAuthority)?,
+    /// # ], NegativeSpend::Reject)?;
+    /// # let year = Period::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let s = Subject::segment("75+")?;
+    /// # ledger.add(SpendRecord::new("N1", s.clone(), CostCentre::new("nhs-tayside", Sector::Health, "acute")?, year, "GBP 600".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("A1", s.clone(), CostCentre::new("angus", Sector::SocialCare, "home care")?, year, "GBP 400".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("C1", Subject::segment("comparison")?, CostCentre::new("nhs-tayside", Sector::Health, "acute")?, year, "GBP 900".parse()?)?)?;
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::MidpointAwayFromZero, RoundingStage::PerTotal);
+    /// let cohort = Group::new("cohort", Selection::all().subject(s), 4);
+    /// let comparison = Group::new("comparison", Selection::all().subject(Subject::segment("comparison")?), 3);
+    /// let change = ledger.compare_groups(&cohort, &comparison, &pence)?;
+    /// assert_eq!(change.baseline().to_string(), "GBP 300.00");
+    /// assert_eq!(change.current().to_string(), "GBP 250.00");
+    /// assert_eq!(change.difference().to_string(), "GBP -50.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn compare_groups(
         &self,
         cohort: &Group,

@@ -139,6 +139,21 @@ impl MoneyMultiple {
     /// # Errors
     ///
     /// [`InvestmentError::Money`] if the product overflows.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CashFlow, CashFlowKind, CashFlows};
+    /// use integration_outcomes::{Currency, RoundingStrategy};
+    /// use rust_decimal::Decimal;
+    /// let flows = CashFlows::new(Currency::GBP, [
+    ///     CashFlow::new("2020-01-01".parse()?, CashFlowKind::CapitalDrawdown, "GBP 3".parse()?)?,
+    ///     CashFlow::new("2021-01-01".parse()?, CashFlowKind::Repayment, "GBP 4".parse()?)?,
+    /// ])?;
+    /// let m = flows.moic()?;
+    /// assert!(m.is_at_least("1.3333".parse()?)?);
+    /// assert!(!m.is_at_least("1.3334".parse()?)?);
+    /// assert_eq!(m.rounded(3, RoundingStrategy::MidpointAwayFromZero)?, Decimal::new(1333, 3));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn is_at_least(&self, multiple: Decimal) -> Result<bool, InvestmentError> {
         let target = self.invested.checked_mul(multiple)?;
         Ok(self.returned.amount() >= target.amount())

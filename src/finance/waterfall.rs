@@ -727,6 +727,25 @@ impl CappedReturnWaterfall {
     /// # Errors
     ///
     /// As for [`ReturnCap::return_on`].
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CappedReturnWaterfall, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// use rust_decimal::Decimal;
+    ///
+    /// // 13% a year compounded over five years on £1m.
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+    /// let waterfall = CappedReturnWaterfall::new(
+    ///     "GBP 1000000".parse()?,
+    ///     ReturnCap::new("13%".parse()?, ReturnBasis::CompoundAnnually)?,
+    ///     InvestmentTerm::new("2012-09-01".parse()?, "2017-09-01".parse()?)?,
+    ///     PartyShares::new([("Investors", Decimal::ONE)])?,
+    ///     PartyShares::new([("Ministry of Justice", Decimal::ONE)])?,
+    ///     pence,
+    /// )?;
+    /// assert_eq!(waterfall.investor_limit()?.to_string(), "GBP 1,842,435.17"); // 1.13⁵ = 1.8424351793
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn investor_limit(&self) -> Result<Money, InvestmentError> {
         let capped = self.cap.return_on(self.principal, self.term, &self.rounding)?;
         Ok(self.principal.checked_add(capped)?)
