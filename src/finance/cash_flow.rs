@@ -312,6 +312,34 @@ impl CashFlows {
         Ok(())
     }
 
+    /// Adds every flow in `flows`, keeping date order.
+    ///
+    /// # Errors
+    ///
+    /// [`InvestmentError::CurrencyMismatch`] naming the first flow in another
+    /// currency; the flows before it have been added.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CashFlow, CashFlowKind, CashFlows};
+    /// use integration_outcomes::Currency;
+    /// let mut flows = CashFlows::new(Currency::GBP, [])?;
+    /// flows.push_all([
+    ///     CashFlow::new("2021-01-01".parse()?, CashFlowKind::Repayment, "GBP 5".parse()?)?,
+    ///     CashFlow::new("2020-01-01".parse()?, CashFlowKind::CapitalDrawdown, "GBP 4".parse()?)?,
+    /// ])?;
+    /// assert_eq!(flows.flows().len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn push_all<I: IntoIterator<Item = CashFlow>>(
+        &mut self,
+        flows: I,
+    ) -> Result<(), InvestmentError> {
+        for flow in flows {
+            self.push(flow)?;
+        }
+        Ok(())
+    }
+
     /// The investment's currency.
     #[must_use]
     pub const fn currency(&self) -> Currency {

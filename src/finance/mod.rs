@@ -85,6 +85,7 @@ mod error;
 mod guarantee;
 mod ledger;
 mod measures;
+mod payments;
 mod waterfall;
 mod xirr;
 
@@ -97,6 +98,7 @@ pub use ledger::{
     PartnerKind, Period, Sector, Selection, SpendRecord, Subject,
 };
 pub use measures::{DayCount, MoneyMultiple, NpvOptions};
+pub use payments::{PaymentTiming, outcome_payment_flows};
 pub use waterfall::{
     CappedReturnWaterfall, Distribution, InvestmentTerm, InvestorLine, PartyShares, ReturnBasis,
     ReturnCap,

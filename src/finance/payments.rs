@@ -1,0 +1,169 @@
+//! Outcome payments from a settlement, as dated investor cash flows.
+
+use jiff::ToSpan;
+
+use crate::outcomes::{Period as PaymentPeriod, Periodicity};
+use crate::{Date, Money};
+
+use super::{CashFlow, CashFlowKind, InvestmentError};
+
+/// When outcome payments for a period reach the investors.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::finance::PaymentTiming;
+/// let quarterly_in_arrears = PaymentTiming::AfterPeriodEnd { days: 30 };
+/// let lump_sum = PaymentTiming::OnDate("2017-07-27".parse()?);
+/// assert_ne!(quarterly_in_arrears, lump_sum);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PaymentTiming {
+    /// Each period's payments are received `days` days after the period's
+    /// last day (0: on the last day).
+    AfterPeriodEnd {
+        /// Days after the end of the period.
+        days: u16,
+    },
+    /// Everything is received as one payment on this date (Peterborough's
+    /// single payment at the end of the contract).
+    OnDate(Date),
+}
+
+/// The last day of a month, quarter or year.
+fn last_day(period: PaymentPeriod) -> Result<Date, InvestmentError> {
+    let first = period.first_day();
+    let months: i64 = match period.periodicity() {
+        Periodicity::Monthly => 1,
+        Periodicity::Quarterly => 3,
+        Periodicity::Annual => 12,
+    };
+    first
+        .checked_add(months.months())
+        .and_then(|next| next.checked_sub(1.day()))
+        .map_err(|_| InvestmentError::DateOutOfRange { from: first, to: first })
+}
+
+/// Turns a settlement's payment totals by period (for example
+/// `RateCardSettlement::totals_by_period`) into
+/// [`OutcomePayment`](CashFlowKind::OutcomePayment) cash flows dated by
+/// `timing`. Periods with a zero total give no flow; with
+/// [`PaymentTiming::OnDate`] the totals are summed into one flow.
+///
+/// # Errors
+///
+/// [`InvestmentError::NegativeCashFlow`] if a period's total is negative (a
+/// clawback is not an outcome payment); [`InvestmentError::DateOutOfRange`]
+/// if a payment date is out of range; [`InvestmentError::Money`] if the
+/// totals mix currencies or overflow.
+///
+/// ```
+/// use integration_outcomes::finance::{PaymentTiming, outcome_payment_flows};
+/// use integration_outcomes::outcomes::Periodicity;
+/// use integration_outcomes::{Currency, Money};
+///
+/// let q1 = Periodicity::Quarterly.period_of("2015-02-01".parse()?);
+/// let q2 = Periodicity::Quarterly.period_of("2015-05-01".parse()?);
+/// let totals = [(q1, Money::from_major(500, Currency::GBP)), (q2, Money::from_major(700, Currency::GBP))];
+/// let flows = outcome_payment_flows(totals, PaymentTiming::AfterPeriodEnd { days: 30 })?;
+/// assert_eq!(flows[0].date().to_string(), "2015-04-30");
+/// assert_eq!(flows[1].date().to_string(), "2015-07-30");
+/// let lump = outcome_payment_flows(totals, PaymentTiming::OnDate("2017-07-27".parse()?))?;
+/// assert_eq!(lump.len(), 1);
+/// assert_eq!(lump[0].amount().to_string(), "GBP 1,200.00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn outcome_payment_flows<I>(
+    totals: I,
+    timing: PaymentTiming,
+) -> Result<Vec<CashFlow>, InvestmentError>
+where
+    I: IntoIterator<Item = (PaymentPeriod, Money)>,
+{
+    let mut flows = Vec::new();
+    let mut lump: Option<Money> = None;
+    for (period, total) in totals {
+        let date = match timing {
+            PaymentTiming::OnDate(date) => date,
+            PaymentTiming::AfterPeriodEnd { days } => {
+                let end = last_day(period)?;
+                end.checked_add(i64::from(days).days())
+                    .map_err(|_| InvestmentError::DateOutOfRange { from: end, to: end })?
+            }
+        };
+        // Validate each period's total, naming its date, before any summing.
+        let flow = CashFlow::new(date, CashFlowKind::OutcomePayment, total)?;
+        if total.is_zero() {
+            continue;
+        }
+        match timing {
+            PaymentTiming::OnDate(_) => {
+                lump = Some(match lump {
+                    Some(sum) => sum.checked_add(total)?,
+                    None => total,
+                });
+            }
+            PaymentTiming::AfterPeriodEnd { .. } => flows.push(flow),
+        }
+    }
+    if let (PaymentTiming::OnDate(date), Some(sum)) = (timing, lump) {
+        flows.push(CashFlow::new(date, CashFlowKind::OutcomePayment, sum)?);
+    }
+    Ok(flows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Currency;
+
+    fn period(p: Periodicity, d: &str) -> PaymentPeriod {
+        p.period_of(d.parse().unwrap())
+    }
+
+    #[test]
+    fn period_ends() {
+        assert_eq!(
+            last_day(period(Periodicity::Monthly, "2016-02-10")).unwrap().to_string(),
+            "2016-02-29"
+        );
+        assert_eq!(
+            last_day(period(Periodicity::Quarterly, "2015-11-10")).unwrap().to_string(),
+            "2015-12-31"
+        );
+        assert_eq!(
+            last_day(period(Periodicity::Annual, "2015-11-10")).unwrap().to_string(),
+            "2015-12-31"
+        );
+    }
+
+    #[test]
+    fn zero_totals_are_skipped_and_negative_ones_rejected() {
+        let q = period(Periodicity::Quarterly, "2015-02-01");
+        let flows = outcome_payment_flows(
+            [(q, Money::zero(Currency::GBP))],
+            PaymentTiming::AfterPeriodEnd { days: 0 },
+        )
+        .unwrap();
+        assert!(flows.is_empty());
+        assert!(matches!(
+            outcome_payment_flows(
+                [(q, Money::from_major(-1, Currency::GBP))],
+                PaymentTiming::AfterPeriodEnd { days: 0 }
+            ),
+            Err(InvestmentError::NegativeCashFlow { .. })
+        ));
+        assert!(matches!(
+            outcome_payment_flows(
+                [
+                    (q, Money::from_major(1, Currency::GBP)),
+                    (q, Money::from_major(1, Currency::EUR))
+                ],
+                PaymentTiming::OnDate("2016-01-01".parse().unwrap())
+            ),
+            Err(InvestmentError::Money(_))
+        ));
+    }
+}
