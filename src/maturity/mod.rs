@@ -8,7 +8,12 @@
 //! - An [`Assessment`] is one round of individual [`Response`]s.
 //! - A [`Profile`] summarises a round per domain: counts, median, quartiles,
 //!   mean and the agreement measures ([`ScoreStatistics`]), judged by the
-//!   caller's [`AgreementPolicy`].
+//!   caller's [`AgreementPolicy`]; [`Profile::review`] flags split and low
+//!   domains ([`PriorityPolicy`]), [`Assessment::divergence`] shows how far
+//!   organisations differ.
+//! - [`Progress`] compares two rounds, [`Benchmark`] several partnerships,
+//!   [`Profile::readiness`] a profile with a [`Target`]; [`RadarChart`] draws
+//!   them as SVG.
 //!
 //! # Example
 //!
@@ -33,21 +38,35 @@
 mod agreement;
 mod assessment;
 mod builtin;
+mod compare;
 mod counting;
 mod derive;
 mod error;
 mod framework;
+mod organisations;
+mod priorities;
 mod profile;
+mod radar;
+mod report;
 mod scale;
 mod statistics;
+mod target;
 mod text;
 
 pub use agreement::{Agreement, AgreementPolicy};
 pub use assessment::{Assessment, Respondent, Response, ResponseBuilder, Score};
 pub use builtin::BUILTIN_FRAMEWORKS;
+pub use compare::{
+    Benchmark, BenchmarkRow, Direction, DomainChange, Progress, ReassessmentOptions,
+};
 pub use derive::{Adjustment, Derivation, FrameworkDerivation};
 pub use error::{AssessmentError, ComparisonError, FrameworkError};
 pub use framework::{Descriptor, DescriptorStatus, Domain, Framework, Source};
+pub use organisations::DomainDivergence;
+pub use priorities::{DomainReview, PriorityPolicy};
 pub use profile::{DomainProfile, OverallPosition, Profile};
+pub use radar::RadarChart;
+pub use report::ProfileReport;
 pub use scale::{Scale, ScaleLevel};
 pub use statistics::ScoreStatistics;
+pub use target::{Gap, Readiness, Target};

@@ -1,0 +1,434 @@
+//! Re-assessment: what changed between two rounds, and when the next is due.
+
+use jiff::Span;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::{Agreement, AgreementPolicy, ComparisonError, Profile};
+use crate::Date;
+
+/// Which way a domain moved between rounds, judged on the median.
+///
+/// # Example
+///
+/// See [`Progress::between`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Direction {
+    /// The median rose.
+    Improved,
+    /// The median fell.
+    Regressed,
+    /// The median is the same.
+    Unchanged,
+    /// One of the rounds has no ratings for the domain.
+    NotComparable,
+}
+
+/// How to compare two rounds: the agreement policy for both, and the
+/// interval to the next round (six months by default, as in the Chorley
+/// paper and SCIROCCO practice).
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::maturity::{AgreementPolicy, ReassessmentOptions};
+///
+/// let options = ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 4 });
+/// assert_eq!(options.interval_months(), 6);
+/// assert_eq!(options.next_round_after_months(12).interval_months(), 12);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ReassessmentOptions {
+    agreement: AgreementPolicy,
+    interval_months: u16,
+}
+
+impl ReassessmentOptions {
+    /// Options with the caller's agreement policy and a six-month interval.
+    #[must_use]
+    pub const fn new(agreement: AgreementPolicy) -> ReassessmentOptions {
+        ReassessmentOptions { agreement, interval_months: 6 }
+    }
+
+    /// The same options with the next round due `months` after the later round.
+    #[must_use]
+    pub const fn next_round_after_months(mut self, months: u16) -> ReassessmentOptions {
+        self.interval_months = months;
+        self
+    }
+
+    /// The agreement policy.
+    #[must_use]
+    pub const fn agreement(&self) -> &AgreementPolicy {
+        &self.agreement
+    }
+
+    /// Months from the later round to the next.
+    #[must_use]
+    pub const fn interval_months(&self) -> u16 {
+        self.interval_months
+    }
+}
+
+/// One domain's change between two rounds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DomainChange {
+    domain: String,
+    name: String,
+    median_before: Option<Decimal>,
+    median_after: Option<Decimal>,
+    mean_before: Option<f64>,
+    mean_after: Option<f64>,
+    agreement_before: Agreement,
+    agreement_after: Agreement,
+}
+
+impl DomainChange {
+    /// The domain's id.
+    #[must_use]
+    pub fn domain(&self) -> &str {
+        &self.domain
+    }
+
+    /// The domain's name (as in the later round).
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The earlier median.
+    #[must_use]
+    pub const fn median_before(&self) -> Option<Decimal> {
+        self.median_before
+    }
+
+    /// The later median.
+    #[must_use]
+    pub const fn median_after(&self) -> Option<Decimal> {
+        self.median_after
+    }
+
+    /// The earlier mean.
+    #[must_use]
+    pub const fn mean_before(&self) -> Option<f64> {
+        self.mean_before
+    }
+
+    /// The later mean.
+    #[must_use]
+    pub const fn mean_after(&self) -> Option<f64> {
+        self.mean_after
+    }
+
+    /// Later minus earlier median, exact; `None` unless both rounds scored the domain.
+    #[must_use]
+    pub fn median_change(&self) -> Option<Decimal> {
+        Some(self.median_after? - self.median_before?)
+    }
+
+    /// Later minus earlier mean; `None` unless both rounds scored the domain.
+    #[must_use]
+    pub fn mean_change(&self) -> Option<f64> {
+        Some(self.mean_after? - self.mean_before?)
+    }
+
+    /// Improved, regressed or unchanged, by the sign of the median change
+    /// (the mean is reported alongside but does not decide).
+    #[must_use]
+    pub fn direction(&self) -> Direction {
+        match self.median_change() {
+            None => Direction::NotComparable,
+            Some(change) if change > Decimal::ZERO => Direction::Improved,
+            Some(change) if change < Decimal::ZERO => Direction::Regressed,
+            Some(_) => Direction::Unchanged,
+        }
+    }
+
+    /// Agreement in the earlier round.
+    #[must_use]
+    pub const fn agreement_before(&self) -> Agreement {
+        self.agreement_before
+    }
+
+    /// Agreement in the later round.
+    #[must_use]
+    pub const fn agreement_after(&self) -> Agreement {
+        self.agreement_after
+    }
+}
+
+/// Progress between two rounds on the same framework.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::maturity::{AgreementPolicy, Assessment, Direction, Framework, Progress, ReassessmentOptions, Respondent, Response, Score};
+/// use integration_outcomes::Date;
+///
+/// let aqua = Framework::builtin("aqua-sif-2014")?;
+/// let round = |label: &str, date: Date, level: u8| -> Result<Assessment, Box<dyn std::error::Error>> {
+///     let r = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(level))?.build();
+///     Ok(Assessment::new(&aqua, "P", date, label, [r])?)
+/// };
+/// let before = round("baseline", Date::new(2026, 1, 31)?, 2)?.profile();
+/// let after = round("review", Date::new(2026, 8, 31)?, 3)?.profile();
+/// let progress = Progress::between(&before, &after, ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 4 }))?;
+/// let culture = progress.change("culture").unwrap();
+/// assert_eq!(culture.direction(), Direction::Improved);
+/// assert_eq!(culture.median_change().unwrap().to_string(), "1");
+/// assert_eq!(progress.next_round_due(), Date::new(2027, 2, 28)?); // month-end clamps
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Progress {
+    framework: String,
+    earlier: String,
+    later: String,
+    changes: Vec<DomainChange>,
+    next_round_due: Date,
+}
+
+impl Progress {
+    /// Compares `earlier` with `later`.
+    ///
+    /// # Errors
+    ///
+    /// - [`ComparisonError::DifferentFramework`] unless both rounds use the same framework;
+    /// - [`ComparisonError::RoundsOutOfOrder`] if `later` is dated before `earlier`;
+    /// - [`ComparisonError::DueDateOutOfRange`] if the next round's date overflows.
+    pub fn between(
+        earlier: &Profile,
+        later: &Profile,
+        options: ReassessmentOptions,
+    ) -> Result<Progress, ComparisonError> {
+        if earlier.framework() != later.framework() {
+            return Err(ComparisonError::DifferentFramework {
+                expected: earlier.framework().to_owned(),
+                found: later.framework().to_owned(),
+            });
+        }
+        if later.date() < earlier.date() {
+            return Err(ComparisonError::RoundsOutOfOrder {
+                earlier: earlier.label().to_owned(),
+                earlier_date: earlier.date(),
+                later: later.label().to_owned(),
+                later_date: later.date(),
+            });
+        }
+        let months = options.interval_months;
+        let overflow = || ComparisonError::DueDateOutOfRange { from: later.date(), months };
+        let span = Span::new().try_months(i64::from(months)).map_err(|_| overflow())?;
+        let next_round_due = later.date().checked_add(span).map_err(|_| overflow())?;
+        let before = earlier.agreement(&options.agreement);
+        let changes = later
+            .agreement(&options.agreement)
+            .into_iter()
+            .map(|(after, agreement_after)| {
+                let old = before.iter().find(|(d, _)| d.id() == after.id());
+                DomainChange {
+                    domain: after.id().to_owned(),
+                    name: after.name().to_owned(),
+                    median_before: old.and_then(|(d, _)| d.median()),
+                    median_after: after.median(),
+                    mean_before: old.and_then(|(d, _)| d.statistics()).map(|s| s.mean()),
+                    mean_after: after.statistics().map(|s| s.mean()),
+                    agreement_before: old.map_or(Agreement::NotAssessable, |(_, a)| *a),
+                    agreement_after,
+                }
+            })
+            .collect();
+        Ok(Progress {
+            framework: later.framework().to_owned(),
+            earlier: earlier.label().to_owned(),
+            later: later.label().to_owned(),
+            changes,
+            next_round_due,
+        })
+    }
+
+    /// The per-domain changes, in framework order.
+    #[must_use]
+    pub fn changes(&self) -> &[DomainChange] {
+        &self.changes
+    }
+
+    /// The change for one domain.
+    #[must_use]
+    pub fn change(&self, domain: &str) -> Option<&DomainChange> {
+        self.changes.iter().find(|c| c.domain == domain)
+    }
+
+    /// The domains moving in `direction`.
+    #[must_use]
+    pub fn domains(&self, direction: Direction) -> Vec<&DomainChange> {
+        self.changes.iter().filter(|c| c.direction() == direction).collect()
+    }
+
+    /// The earlier round's label.
+    #[must_use]
+    pub fn earlier(&self) -> &str {
+        &self.earlier
+    }
+
+    /// The later round's label.
+    #[must_use]
+    pub fn later(&self) -> &str {
+        &self.later
+    }
+
+    /// When the next round is due.
+    #[must_use]
+    pub const fn next_round_due(&self) -> Date {
+        self.next_round_due
+    }
+}
+
+/// Several partnerships' profiles on the same framework, side by side: per
+/// domain, each partnership's median and which partnerships are highest and
+/// lowest (candidates for twinning and coaching, as SCIROCCO intends).
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::maturity::{Assessment, Benchmark, Framework, Respondent, Response, Score};
+/// use integration_outcomes::Date;
+///
+/// let s = Framework::builtin("scirocco-b3")?;
+/// let region = |name: &str, level: u8| -> Result<_, Box<dyn std::error::Error>> {
+///     let r = Response::builder(&s, Respondent::new("Lead", name)?).score("population_approach", Score::Level(level))?.build();
+///     Ok(Assessment::new(&s, name, Date::new(2026, 3, 1)?, "2026", [r])?.profile())
+/// };
+/// let (scotland, norrbotten) = (region("Scotland", 4)?, region("Norrbotten", 2)?);
+/// let benchmark = Benchmark::new(&[&scotland, &norrbotten])?;
+/// let row = benchmark.row("population_approach").unwrap();
+/// assert_eq!(row.highest(), ["Scotland"]);
+/// assert_eq!(row.lowest(), ["Norrbotten"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Benchmark {
+    framework: String,
+    partnerships: Vec<String>,
+    rows: Vec<BenchmarkRow>,
+}
+
+/// One domain of a [`Benchmark`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BenchmarkRow {
+    domain: String,
+    name: String,
+    medians: Vec<Option<Decimal>>,
+    highest: Vec<String>,
+    lowest: Vec<String>,
+}
+
+impl BenchmarkRow {
+    /// The domain's id.
+    #[must_use]
+    pub fn domain(&self) -> &str {
+        &self.domain
+    }
+
+    /// The domain's name.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Each partnership's median, in the order the profiles were given.
+    #[must_use]
+    pub fn medians(&self) -> &[Option<Decimal>] {
+        &self.medians
+    }
+
+    /// The partnerships with the highest median (all of them on a tie).
+    #[must_use]
+    pub fn highest(&self) -> &[String] {
+        &self.highest
+    }
+
+    /// The partnerships with the lowest median (all of them on a tie).
+    #[must_use]
+    pub fn lowest(&self) -> &[String] {
+        &self.lowest
+    }
+}
+
+impl Benchmark {
+    /// Lines up the profiles. Each is named by its partnership, or by
+    /// `partnership (label)` when a partnership appears more than once.
+    ///
+    /// # Errors
+    ///
+    /// [`ComparisonError::NothingToCompare`] for no profiles and
+    /// [`ComparisonError::DifferentFramework`] if they use different frameworks.
+    pub fn new(profiles: &[&Profile]) -> Result<Benchmark, ComparisonError> {
+        let first = profiles.first().ok_or(ComparisonError::NothingToCompare)?;
+        if let Some(other) = profiles.iter().find(|p| p.framework() != first.framework()) {
+            return Err(ComparisonError::DifferentFramework {
+                expected: first.framework().to_owned(),
+                found: other.framework().to_owned(),
+            });
+        }
+        let partnerships: Vec<String> = profiles
+            .iter()
+            .map(|p| {
+                let repeated =
+                    profiles.iter().filter(|q| q.partnership() == p.partnership()).count() > 1;
+                if repeated {
+                    format!("{} ({})", p.partnership(), p.label())
+                } else {
+                    p.partnership().to_owned()
+                }
+            })
+            .collect();
+        let rows = first
+            .domains()
+            .iter()
+            .map(|domain| {
+                let medians: Vec<Option<Decimal>> = profiles
+                    .iter()
+                    .map(|p| p.domain(domain.id()).and_then(|d| d.median()))
+                    .collect();
+                let scored = medians.iter().flatten();
+                let (max, min) = (scored.clone().max().copied(), scored.min().copied());
+                let named = |target: Option<Decimal>| -> Vec<String> {
+                    partnerships
+                        .iter()
+                        .zip(&medians)
+                        .filter(|(_, m)| target.is_some() && **m == target)
+                        .map(|(p, _)| p.clone())
+                        .collect()
+                };
+                BenchmarkRow {
+                    domain: domain.id().to_owned(),
+                    name: domain.name().to_owned(),
+                    highest: named(max),
+                    lowest: named(min),
+                    medians,
+                }
+            })
+            .collect();
+        Ok(Benchmark { framework: first.framework().to_owned(), partnerships, rows })
+    }
+
+    /// The partnerships' names, in the order given.
+    #[must_use]
+    pub fn partnerships(&self) -> &[String] {
+        &self.partnerships
+    }
+
+    /// The rows, in framework order.
+    #[must_use]
+    pub fn rows(&self) -> &[BenchmarkRow] {
+        &self.rows
+    }
+
+    /// The row for one domain.
+    #[must_use]
+    pub fn row(&self, domain: &str) -> Option<&BenchmarkRow> {
+        self.rows.iter().find(|r| r.domain == domain)
+    }
+}

@@ -1,0 +1,134 @@
+//! Breakdown by organisation, and how far organisations diverge per domain.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::{Assessment, Profile};
+
+/// How far the organisations of a partnership diverge on one domain: each
+/// organisation's median, the range between the lowest and highest, and
+/// which organisations those are (the pair furthest apart).
+///
+/// # Example
+///
+/// See [`Assessment::divergence`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DomainDivergence {
+    domain: String,
+    name: String,
+    medians: Vec<(String, Decimal)>,
+}
+
+impl DomainDivergence {
+    /// The domain's id.
+    #[must_use]
+    pub fn domain(&self) -> &str {
+        &self.domain
+    }
+
+    /// The domain's name.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Each organisation's median, for the organisations that scored the
+    /// domain, in order of first response.
+    #[must_use]
+    pub fn medians(&self) -> &[(String, Decimal)] {
+        &self.medians
+    }
+
+    /// The organisation with the lowest median (the first on a tie).
+    #[must_use]
+    pub fn lowest(&self) -> Option<(&str, Decimal)> {
+        let mut lowest: Option<&(String, Decimal)> = None;
+        for entry in &self.medians {
+            if lowest.is_none_or(|l| entry.1 < l.1) {
+                lowest = Some(entry);
+            }
+        }
+        lowest.map(|(o, m)| (o.as_str(), *m))
+    }
+
+    /// The organisation with the highest median (the first on a tie).
+    #[must_use]
+    pub fn highest(&self) -> Option<(&str, Decimal)> {
+        let mut highest: Option<&(String, Decimal)> = None;
+        for entry in &self.medians {
+            if highest.is_none_or(|h| entry.1 > h.1) {
+                highest = Some(entry);
+            }
+        }
+        highest.map(|(o, m)| (o.as_str(), *m))
+    }
+
+    /// Highest minus lowest organisation median; `None` unless at least two
+    /// organisations scored the domain.
+    #[must_use]
+    pub fn range(&self) -> Option<Decimal> {
+        if self.medians.len() < 2 {
+            return None;
+        }
+        Some(self.highest()?.1 - self.lowest()?.1)
+    }
+}
+
+impl Assessment {
+    /// One profile per organisation, in order of first response.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let r = |n: &str, o: &str| Response::builder(&aqua, Respondent::new(n, o).unwrap()).build();
+    /// let round = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline",
+    ///     [r("Ann", "NHS"), r("Bob", "Council"), r("Cat", "NHS")])?;
+    /// let by_org = round.organisation_profiles();
+    /// assert_eq!(by_org.iter().map(|p| (p.organisation().unwrap(), p.respondents())).collect::<Vec<_>>(),
+    ///     [("NHS", 2), ("Council", 1)]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn organisation_profiles(&self) -> Vec<Profile> {
+        self.organisations().into_iter().filter_map(|o| self.organisation_profile(o)).collect()
+    }
+
+    /// Per domain, in framework order, how far the organisations' medians
+    /// diverge.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// use integration_outcomes::Date;
+    ///
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let mut responses = Vec::new();
+    /// for (name, org, level) in [("Ann", "NHS", 4), ("Bob", "Council", 2), ("Cat", "CVS", 3), ("Dan", "NHS", 5)] {
+    ///     responses.push(Response::builder(&aqua, Respondent::new(name, org)?).score("culture", Score::Level(level))?.build());
+    /// }
+    /// let round = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", responses)?;
+    /// let culture = round.divergence().into_iter().find(|d| d.domain() == "culture").unwrap();
+    /// assert_eq!(culture.range().unwrap().to_string(), "2.5");
+    /// assert_eq!(culture.highest().unwrap().0, "NHS");
+    /// assert_eq!(culture.lowest().unwrap().0, "Council");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn divergence(&self) -> Vec<DomainDivergence> {
+        let profiles = self.organisation_profiles();
+        self.domain_labels()
+            .iter()
+            .map(|label| DomainDivergence {
+                domain: label.id.clone(),
+                name: label.name.clone(),
+                medians: profiles
+                    .iter()
+                    .filter_map(|p| {
+                        let median = p.domain(&label.id)?.median()?;
+                        Some((p.organisation()?.to_owned(), median))
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+}

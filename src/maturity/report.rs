@@ -1,0 +1,239 @@
+//! Plain-text reports of profiles and progress.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use super::{Agreement, AgreementPolicy, Direction, PriorityPolicy, Profile, Progress};
+
+fn decimal(value: Option<Decimal>) -> String {
+    value.map_or_else(|| "-".to_owned(), |d| d.normalize().to_string())
+}
+
+fn real(value: Option<f64>) -> String {
+    value.map_or_else(|| "-".to_owned(), |v| format!("{v:.2}"))
+}
+
+fn name_width<'a>(names: impl Iterator<Item = &'a str>) -> usize {
+    names.map(|n| n.chars().count()).max().unwrap_or(0).max("Domain".len())
+}
+
+impl fmt::Display for Profile {
+    /// A table of every domain: responses scored, not scored and not
+    /// applicable, median, IQR, mean, min–max, Tastle–Wierman consensus,
+    /// Leik's D, r_wg and the level reached, then the overall position.
+    /// Real-valued measures are shown to two decimal places.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// use integration_outcomes::Date;
+    ///
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let r = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("leadership", Score::Level(3))?.build();
+    /// let profile = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline", [r])?.profile();
+    /// let text = profile.to_string();
+    /// assert!(text.starts_with("Chorley PSR: baseline, 2026-01-15 (aqua-sif-2014), 1 respondent"));
+    /// assert!(text.contains("3 Implementation"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let who = match self.organisation() {
+            Some(o) => format!(" - {o}"),
+            None => String::new(),
+        };
+        let plural = if self.respondents() == 1 { "" } else { "s" };
+        writeln!(
+            f,
+            "{}{who}: {}, {} ({}), {} respondent{plural}",
+            self.partnership(),
+            self.label(),
+            self.date(),
+            self.framework(),
+            self.respondents()
+        )?;
+        let w = name_width(self.domains().iter().map(|d| d.name()));
+        writeln!(
+            f,
+            "{:<w$}  {:>4} {:>4} {:>4}  {:>6} {:>5} {:>5} {:>5}  {:>5} {:>5} {:>5}  level reached",
+            "Domain", "n", "n/s", "n/a", "median", "IQR", "mean", "range", "Cns", "Leik", "r_wg"
+        )?;
+        for d in self.domains() {
+            let s = d.statistics();
+            let range = s.map_or_else(|| "-".to_owned(), |s| format!("{}-{}", s.min(), s.max()));
+            let level = d
+                .level_reached()
+                .and_then(|l| self.scale().level(l))
+                .map_or_else(|| "-".to_owned(), ToString::to_string);
+            writeln!(
+                f,
+                "{:<w$}  {:>4} {:>4} {:>4}  {:>6} {:>5} {:>5} {:>5}  {:>5} {:>5} {:>5}  {}",
+                d.name(),
+                d.scored(),
+                d.not_scored(),
+                d.not_applicable(),
+                decimal(d.median()),
+                decimal(s.map(|s| s.iqr())),
+                real(s.map(|s| s.mean())),
+                range,
+                real(s.map(|s| s.consensus())),
+                real(s.map(|s| s.leik_dispersion())),
+                real(s.and_then(|s| s.rwg())),
+                level
+            )?;
+        }
+        match self.overall() {
+            Some(o) => {
+                let lowest: Vec<&str> = o
+                    .lowest_domains()
+                    .iter()
+                    .filter_map(|id| self.domain(id).map(|d| d.name()))
+                    .collect();
+                write!(
+                    f,
+                    "Overall: median of domain medians {}; lowest domain median {} ({})",
+                    decimal(Some(o.median_of_medians())),
+                    decimal(Some(o.lowest())),
+                    lowest.join(", ")
+                )
+            }
+            None => write!(f, "Overall: no domain was scored"),
+        }
+    }
+}
+
+/// A profile with its review under the caller's policies: the table of
+/// [`Profile`]'s `Display`, then the split domains and the development
+/// priorities. Made by [`Profile::report`].
+#[derive(Debug, Clone, Copy)]
+pub struct ProfileReport<'a> {
+    profile: &'a Profile,
+    agreement: &'a AgreementPolicy,
+    priority: PriorityPolicy,
+}
+
+impl Profile {
+    /// The profile's text report under `agreement` and `priority`.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{AgreementPolicy, Assessment, Framework, PriorityPolicy, Respondent, Response, Score};
+    /// use integration_outcomes::Date;
+    ///
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let r = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("leadership", Score::Level(1))?.build();
+    /// let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", [r])?.profile();
+    /// let text = profile.report(&AgreementPolicy::RandRegion { fewer_than: 4 }, PriorityPolicy::BelowLevel(2)).to_string();
+    /// assert!(text.contains("Priorities (median below level 2): Leadership (median 1)"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn report<'a>(
+        &'a self,
+        agreement: &'a AgreementPolicy,
+        priority: PriorityPolicy,
+    ) -> ProfileReport<'a> {
+        ProfileReport { profile: self, agreement, priority }
+    }
+}
+
+impl fmt::Display for ProfileReport<'_> {
+    /// Writes the profile table, the split domains and the priorities, with
+    /// priorities that are also split marked "(split: discuss)".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{}", self.profile)?;
+        let review = self.profile.review(self.agreement, self.priority);
+        let splits: Vec<String> = review
+            .iter()
+            .filter(|r| r.is_split())
+            .map(|r| format!("{} (median {})", r.name(), decimal(r.median())))
+            .collect();
+        let unassessable = review.iter().filter(|r| r.agreement() == Agreement::NotAssessable);
+        let unassessable: Vec<&str> = unassessable.map(|r| r.name()).collect();
+        writeln!(f, "Split ({}): {}", self.agreement, list(&splits))?;
+        if !unassessable.is_empty() {
+            writeln!(f, "Agreement not assessable: {}", unassessable.join(", "))?;
+        }
+        let priorities: Vec<String> = self
+            .profile
+            .priorities(self.priority)
+            .iter()
+            .filter_map(|d| review.iter().find(|r| r.domain() == d.id()))
+            .map(|r| {
+                let note = if r.is_split() { " (split: discuss)" } else { "" };
+                format!("{} (median {}){note}", r.name(), decimal(r.median()))
+            })
+            .collect();
+        write!(f, "Priorities ({}): {}", self.priority, list(&priorities))
+    }
+}
+
+fn list(items: &[String]) -> String {
+    if items.is_empty() { "none".to_owned() } else { items.join("; ") }
+}
+
+impl fmt::Display for Progress {
+    /// A table of each domain's median and mean before and after, the
+    /// direction and the agreement in both rounds, then the next due date.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{AgreementPolicy, Assessment, Framework, Progress, ReassessmentOptions, Respondent, Response, Score};
+    /// use integration_outcomes::Date;
+    ///
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let round = |label: &str, date: Date, level: u8| -> Result<_, Box<dyn std::error::Error>> {
+    ///     let r = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(level))?.build();
+    ///     Ok(Assessment::new(&aqua, "P", date, label, [r])?.profile())
+    /// };
+    /// let progress = Progress::between(&round("baseline", Date::new(2026, 1, 15)?, 2)?,
+    ///     &round("review", Date::new(2026, 7, 15)?, 3)?,
+    ///     ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 4 }))?;
+    /// assert!(progress.to_string().contains("improved"));
+    /// assert!(progress.to_string().ends_with("Next round due 2027-01-15"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "Progress from {} to {}", self.earlier(), self.later())?;
+        let w = name_width(self.changes().iter().map(|c| c.name()));
+        writeln!(
+            f,
+            "{:<w$}  {:>10} {:>6}  {:>12} {:>6}  {:<14} agreement",
+            "Domain", "median", "change", "mean", "change", "direction"
+        )?;
+        for c in self.changes() {
+            let direction = match c.direction() {
+                Direction::Improved => "improved",
+                Direction::Regressed => "regressed",
+                Direction::Unchanged => "unchanged",
+                Direction::NotComparable => "not comparable",
+            };
+            let change = c.median_change().map(|d| {
+                if d > Decimal::ZERO {
+                    format!("+{}", d.normalize())
+                } else {
+                    d.normalize().to_string()
+                }
+            });
+            let mean_change = c.mean_change().map(|m| format!("{m:+.2}"));
+            writeln!(
+                f,
+                "{:<w$}  {:>10} {:>6}  {:>12} {:>6}  {:<14} {} -> {}",
+                c.name(),
+                format!("{} -> {}", decimal(c.median_before()), decimal(c.median_after())),
+                change.unwrap_or_else(|| "-".to_owned()),
+                format!("{} -> {}", real(c.mean_before()), real(c.mean_after())),
+                mean_change.unwrap_or_else(|| "-".to_owned()),
+                direction,
+                agreement_word(c.agreement_before()),
+                agreement_word(c.agreement_after())
+            )?;
+        }
+        write!(f, "Next round due {}", self.next_round_due())
+    }
+}
+
+fn agreement_word(agreement: Agreement) -> &'static str {
+    match agreement {
+        Agreement::Agreed => "agreed",
+        Agreement::Split => "split",
+        Agreement::NotAssessable => "n/a",
+    }
+}

@@ -1,0 +1,245 @@
+//! Target or requirement profiles, and readiness against them.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::text::is_blank;
+use super::{ComparisonError, Framework, Profile};
+
+/// A target or requirement profile: the level each listed domain must reach,
+/// such as the maturity a good practice needs before it can be transferred
+/// to another region (SCIROCCO's "maturity requirements of a good practice").
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::maturity::{Framework, Target};
+///
+/// let scirocco = Framework::builtin("scirocco-b3")?;
+/// let practice = Target::new(&scirocco, "Integrated pain management", [
+///     ("structure_and_governance", 3),
+///     ("digital_infrastructure", 3),
+///     ("process_coordination", 2),
+/// ])?;
+/// assert_eq!(practice.requirement("digital_infrastructure"), Some(3));
+/// assert_eq!(practice.requirement("population_approach"), None);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Target {
+    framework: String,
+    name: String,
+    requirements: Vec<(String, u8)>,
+}
+
+impl Target {
+    /// A target on `framework`; domains not listed carry no requirement.
+    ///
+    /// # Errors
+    ///
+    /// [`ComparisonError::EmptyText`] for an empty name,
+    /// [`ComparisonError::UnknownDomain`], [`ComparisonError::DuplicateRequirement`]
+    /// or [`ComparisonError::RequirementOffScale`].
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{ComparisonError, Framework, Target};
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let err = Target::new(&aqua, "good practice", [("leadership", 7)]).unwrap_err();
+    /// assert!(matches!(err, ComparisonError::RequirementOffScale { level: 7, .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new<'a>(
+        framework: &Framework,
+        name: impl Into<String>,
+        requirements: impl IntoIterator<Item = (&'a str, u8)>,
+    ) -> Result<Target, ComparisonError> {
+        let name = name.into();
+        if is_blank(&name) {
+            return Err(ComparisonError::EmptyText { item: "target name".to_owned() });
+        }
+        let scale = framework.scale();
+        let mut listed: Vec<(String, u8)> = Vec::new();
+        for (domain, level) in requirements {
+            if framework.domain(domain).is_none() {
+                return Err(ComparisonError::UnknownDomain {
+                    framework: framework.id().to_owned(),
+                    domain: domain.to_owned(),
+                });
+            }
+            if listed.iter().any(|(d, _)| d == domain) {
+                return Err(ComparisonError::DuplicateRequirement { domain: domain.to_owned() });
+            }
+            if !scale.contains(level) {
+                return Err(ComparisonError::RequirementOffScale {
+                    domain: domain.to_owned(),
+                    level,
+                    min: scale.min(),
+                    max: scale.max(),
+                });
+            }
+            listed.push((domain.to_owned(), level));
+        }
+        // Framework order, whatever the order given.
+        let requirements = framework
+            .domains()
+            .iter()
+            .filter_map(|d| listed.iter().find(|(id, _)| id == d.id()).cloned())
+            .collect();
+        Ok(Target { framework: framework.id().to_owned(), name, requirements })
+    }
+
+    /// The framework's id.
+    #[must_use]
+    pub fn framework(&self) -> &str {
+        &self.framework
+    }
+
+    /// The target's name.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The requirements, in framework order.
+    #[must_use]
+    pub fn requirements(&self) -> &[(String, u8)] {
+        &self.requirements
+    }
+
+    /// The level required in `domain`, if any.
+    #[must_use]
+    pub fn requirement(&self, domain: &str) -> Option<u8> {
+        self.requirements.iter().find(|(d, _)| d == domain).map(|(_, l)| *l)
+    }
+}
+
+/// One required domain measured against a profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Gap {
+    domain: String,
+    name: String,
+    required: u8,
+    median: Option<Decimal>,
+}
+
+impl Gap {
+    /// The domain's id.
+    #[must_use]
+    pub fn domain(&self) -> &str {
+        &self.domain
+    }
+
+    /// The domain's name.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The level required.
+    #[must_use]
+    pub const fn required(&self) -> u8 {
+        self.required
+    }
+
+    /// The profile's median, if the domain was scored.
+    #[must_use]
+    pub const fn median(&self) -> Option<Decimal> {
+        self.median
+    }
+
+    /// Required minus median, exact: positive is a shortfall, zero or
+    /// negative is met. `None` if the domain was not scored.
+    #[must_use]
+    pub fn gap(&self) -> Option<Decimal> {
+        Some(Decimal::from(self.required) - self.median?)
+    }
+
+    /// Whether this domain blocks readiness: its median is below the
+    /// requirement, or nobody scored it (readiness cannot be shown).
+    #[must_use]
+    pub fn blocks(&self) -> bool {
+        self.median.is_none_or(|m| m < Decimal::from(self.required))
+    }
+}
+
+/// A profile measured against a [`Target`].
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score, Target};
+/// use integration_outcomes::Date;
+///
+/// let s = Framework::builtin("scirocco-b3")?;
+/// let r = Response::builder(&s, Respondent::new("Lead", "Region")?)
+///     .score("structure_and_governance", Score::Level(4))?
+///     .score("digital_infrastructure", Score::Level(2))?
+///     .build();
+/// let region = Assessment::new(&s, "Region", Date::new(2026, 3, 1)?, "2026", [r])?.profile();
+/// let practice = Target::new(&s, "Good practice", [("structure_and_governance", 3), ("digital_infrastructure", 3)])?;
+/// let readiness = region.readiness(&practice)?;
+/// assert!(!readiness.is_ready());
+/// assert_eq!(readiness.blocking().iter().map(|g| g.domain()).collect::<Vec<_>>(), ["digital_infrastructure"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Readiness {
+    target: String,
+    gaps: Vec<Gap>,
+}
+
+impl Readiness {
+    /// The target's name.
+    #[must_use]
+    pub fn target(&self) -> &str {
+        &self.target
+    }
+
+    /// Every required domain, in framework order.
+    #[must_use]
+    pub fn gaps(&self) -> &[Gap] {
+        &self.gaps
+    }
+
+    /// The domains that block readiness.
+    #[must_use]
+    pub fn blocking(&self) -> Vec<&Gap> {
+        self.gaps.iter().filter(|g| g.blocks()).collect()
+    }
+
+    /// Whether every requirement is met.
+    #[must_use]
+    pub fn is_ready(&self) -> bool {
+        !self.gaps.iter().any(Gap::blocks)
+    }
+}
+
+impl Profile {
+    /// Measures the profile against `target`.
+    ///
+    /// # Errors
+    ///
+    /// [`ComparisonError::DifferentFramework`] if the target is on another framework.
+    pub fn readiness(&self, target: &Target) -> Result<Readiness, ComparisonError> {
+        if target.framework() != self.framework() {
+            return Err(ComparisonError::DifferentFramework {
+                expected: self.framework().to_owned(),
+                found: target.framework().to_owned(),
+            });
+        }
+        let gaps = target
+            .requirements()
+            .iter()
+            .map(|(domain, required)| {
+                let profile = self.domain(domain);
+                Gap {
+                    domain: domain.clone(),
+                    name: profile.map_or_else(|| domain.clone(), |d| d.name().to_owned()),
+                    required: *required,
+                    median: profile.and_then(|d| d.median()),
+                }
+            })
+            .collect();
+        Ok(Readiness { target: target.name().to_owned(), gaps })
+    }
+}

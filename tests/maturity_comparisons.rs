@@ -1,0 +1,345 @@
+//! Re-assessment, benchmarking, targets, organisation breakdowns, priorities,
+//! reports and radar charts: behaviour and error cases, and that the SVG is
+//! deterministic and well-formed.
+
+// Helpers outside #[test] functions unwrap too: a panic is a failing test.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use integration_outcomes::Date;
+use integration_outcomes::maturity::{
+    Agreement, AgreementPolicy, Assessment, Benchmark, ComparisonError, Direction, Framework,
+    PriorityPolicy, Profile, Progress, RadarChart, ReassessmentOptions, Respondent, Response,
+    Score, Target,
+};
+
+/// A respondent's name, organisation and (domain, level) scores.
+type Row<'a> = (&'a str, &'a str, &'a [(&'a str, u8)]);
+
+fn aqua() -> Framework {
+    Framework::builtin("aqua-sif-2014").unwrap()
+}
+
+/// One response per (name, organisation, level for each listed domain).
+fn profile(f: &Framework, partnership: &str, label: &str, date: Date, rows: &[Row<'_>]) -> Profile {
+    let responses = rows.iter().map(|(name, org, scores)| {
+        let mut b = Response::builder(f, Respondent::new(*name, *org).unwrap());
+        for (domain, level) in *scores {
+            b = b.score(domain, Score::Level(*level)).unwrap();
+        }
+        b.build()
+    });
+    Assessment::new(f, partnership, date, label, responses).unwrap().profile()
+}
+
+fn d(y: i16, m: i8, day: i8) -> Date {
+    Date::new(y, m, day).unwrap()
+}
+
+const RAND4: AgreementPolicy = AgreementPolicy::RandRegion { fewer_than: 4 };
+
+#[test]
+fn progress_directions_and_due_dates() {
+    let f = aqua();
+    let before = profile(
+        &f,
+        "P",
+        "r1",
+        d(2026, 1, 15),
+        &[
+            ("A", "NHS", &[("leadership", 2), ("culture", 3), ("governance", 2)]),
+            ("B", "Council", &[("leadership", 2), ("culture", 3)]),
+        ],
+    );
+    let after = profile(
+        &f,
+        "P",
+        "r2",
+        d(2026, 7, 15),
+        &[
+            ("A", "NHS", &[("leadership", 3), ("culture", 2), ("workforce", 2)]),
+            ("B", "Council", &[("leadership", 4), ("culture", 3)]),
+        ],
+    );
+    let progress = Progress::between(&before, &after, ReassessmentOptions::new(RAND4)).unwrap();
+    assert_eq!(progress.change("leadership").unwrap().direction(), Direction::Improved);
+    assert_eq!(progress.change("leadership").unwrap().median_change().unwrap().to_string(), "1.5");
+    assert_eq!(progress.change("culture").unwrap().direction(), Direction::Regressed);
+    assert_eq!(progress.change("governance").unwrap().direction(), Direction::NotComparable);
+    assert_eq!(progress.change("workforce").unwrap().direction(), Direction::NotComparable);
+    assert_eq!(progress.change("workforce").unwrap().agreement_before(), Agreement::NotAssessable);
+    assert!((progress.change("culture").unwrap().mean_change().unwrap() + 0.5).abs() < 1e-12);
+    assert_eq!(progress.next_round_due(), d(2027, 1, 15));
+    let yearly = ReassessmentOptions::new(RAND4).next_round_after_months(12);
+    assert_eq!(
+        Progress::between(&before, &after, yearly).unwrap().next_round_due(),
+        d(2027, 7, 15)
+    );
+    assert_eq!(progress.domains(Direction::Improved).len(), 1);
+    // A round compared with itself is unchanged everywhere it was scored.
+    let same = Progress::between(&after, &after, ReassessmentOptions::new(RAND4)).unwrap();
+    assert!(
+        same.changes()
+            .iter()
+            .all(|c| matches!(c.direction(), Direction::Unchanged | Direction::NotComparable))
+    );
+}
+
+#[test]
+fn progress_errors() {
+    let f = aqua();
+    let s = Framework::builtin("scirocco-b3").unwrap();
+    let a = profile(&f, "P", "r1", d(2026, 1, 15), &[("A", "NHS", &[("culture", 2)])]);
+    let b = profile(&s, "P", "r2", d(2026, 7, 15), &[("A", "NHS", &[("population_approach", 2)])]);
+    assert!(matches!(
+        Progress::between(&a, &b, ReassessmentOptions::new(RAND4)),
+        Err(ComparisonError::DifferentFramework { .. })
+    ));
+    let earlier = profile(&f, "P", "r0", d(2025, 7, 15), &[("A", "NHS", &[("culture", 2)])]);
+    assert!(matches!(
+        Progress::between(&a, &earlier, ReassessmentOptions::new(RAND4)),
+        Err(ComparisonError::RoundsOutOfOrder { .. })
+    ));
+    let late = profile(&f, "P", "r9", d(9999, 8, 1), &[("A", "NHS", &[("culture", 2)])]);
+    assert!(matches!(
+        Progress::between(&a, &late, ReassessmentOptions::new(RAND4)),
+        Err(ComparisonError::DueDateOutOfRange { months: 6, .. })
+    ));
+}
+
+#[test]
+fn benchmark_and_readiness() {
+    let s = Framework::builtin("scirocco-b3").unwrap();
+    let scotland = profile(
+        &s,
+        "Scotland",
+        "2026",
+        d(2026, 3, 1),
+        &[("L", "NHS Scotland", &[("population_approach", 4), ("evaluation_methods", 3)])],
+    );
+    let basque = profile(
+        &s,
+        "Basque Country",
+        "2026",
+        d(2026, 3, 1),
+        &[("L", "Osakidetza", &[("population_approach", 4), ("evaluation_methods", 2)])],
+    );
+    let b = Benchmark::new(&[&scotland, &basque]).unwrap();
+    assert_eq!(b.partnerships(), ["Scotland", "Basque Country"]);
+    assert_eq!(b.row("population_approach").unwrap().highest(), ["Scotland", "Basque Country"]);
+    assert_eq!(b.row("evaluation_methods").unwrap().lowest(), ["Basque Country"]);
+    assert!(b.row("capacity_building").unwrap().highest().is_empty());
+    assert_eq!(Benchmark::new(&[]).unwrap_err(), ComparisonError::NothingToCompare);
+    // The same partnership twice is told apart by its round label.
+    let again = profile(&s, "Scotland", "2027", d(2027, 3, 1), &[("L", "NHS", &[])]);
+    assert_eq!(
+        Benchmark::new(&[&scotland, &again]).unwrap().partnerships(),
+        ["Scotland (2026)", "Scotland (2027)"]
+    );
+
+    let practice = Target::new(
+        &s,
+        "Good practice",
+        [("evaluation_methods", 3), ("population_approach", 3), ("capacity_building", 1)],
+    )
+    .unwrap();
+    // Framework order, whatever the order given.
+    assert_eq!(practice.requirements()[0].0, "population_approach");
+    let ready = scotland.readiness(&practice).unwrap();
+    let blocking: Vec<&str> = ready.blocking().iter().map(|g| g.domain()).collect();
+    assert_eq!(blocking, ["capacity_building"]); // not scored: readiness not shown
+    let basque_ready = basque.readiness(&practice).unwrap();
+    assert!(!basque_ready.is_ready());
+    let gap = basque_ready.gaps().iter().find(|g| g.domain() == "evaluation_methods").unwrap();
+    assert_eq!(gap.gap().unwrap().to_string(), "1");
+    let met = basque_ready.gaps().iter().find(|g| g.domain() == "population_approach").unwrap();
+    assert_eq!(met.gap().unwrap().to_string(), "-1");
+    assert!(!met.blocks());
+
+    let f = aqua();
+    assert!(matches!(
+        Target::new(&f, "x", [("nope", 1)]),
+        Err(ComparisonError::UnknownDomain { .. })
+    ));
+    assert!(matches!(
+        Target::new(&f, "x", [("culture", 1), ("culture", 2)]),
+        Err(ComparisonError::DuplicateRequirement { .. })
+    ));
+    assert!(matches!(
+        Target::new(&f, " ", [("culture", 1)]),
+        Err(ComparisonError::EmptyText { .. })
+    ));
+    let aqua_target = Target::new(&f, "x", [("culture", 1)]).unwrap();
+    assert!(matches!(
+        scotland.readiness(&aqua_target),
+        Err(ComparisonError::DifferentFramework { .. })
+    ));
+}
+
+#[test]
+fn priorities_and_review() {
+    let f = aqua();
+    let p = profile(
+        &f,
+        "P",
+        "r",
+        d(2026, 1, 15),
+        &[(
+            "A",
+            "NHS",
+            &[
+                ("leadership", 2),
+                ("governance", 2),
+                ("culture", 3),
+                ("workforce", 1),
+                ("information_and_it", 4),
+            ],
+        )],
+    );
+    let ids = |policy| p.priorities(policy).iter().map(|x| x.id().to_owned()).collect::<Vec<_>>();
+    assert_eq!(ids(PriorityPolicy::LowestK(2)), ["workforce", "leadership", "governance"]);
+    assert_eq!(ids(PriorityPolicy::LowestK(0)), Vec::<String>::new());
+    assert_eq!(ids(PriorityPolicy::LowestK(99)).len(), 5);
+    assert_eq!(ids(PriorityPolicy::BelowLevel(2)), ["workforce"]);
+    assert_eq!(ids(PriorityPolicy::BelowPartnershipMedian), ["workforce"]);
+    let review = p.review(&RAND4, PriorityPolicy::BelowLevel(2));
+    assert_eq!(review.len(), 8);
+    let culture = review.iter().find(|r| r.domain() == "culture").unwrap();
+    assert_eq!(
+        (culture.level_reached(), culture.is_low(), culture.is_split()),
+        (Some(3), false, false)
+    );
+    let unscored = review.iter().find(|r| r.domain() == "service_and_care_model_design").unwrap();
+    assert_eq!(unscored.agreement(), Agreement::NotAssessable);
+}
+
+#[test]
+fn organisations_diverge() {
+    let f = aqua();
+    let responses = [("Ann", "NHS", 1), ("Bob", "NHS", 2), ("Cy", "Council", 4), ("Di", "CVS", 3)]
+        .map(|(n, o, l)| {
+            Response::builder(&f, Respondent::new(n, o).unwrap())
+                .score("culture", Score::Level(l))
+                .unwrap()
+                .build()
+        });
+    let round = Assessment::new(&f, "P", d(2026, 1, 15), "r", responses).unwrap();
+    let culture = round.divergence().into_iter().find(|x| x.domain() == "culture").unwrap();
+    assert_eq!(culture.medians().len(), 3);
+    assert_eq!(culture.lowest().unwrap().0, "NHS");
+    assert_eq!(culture.lowest().unwrap().1.to_string(), "1.5");
+    assert_eq!(culture.highest().unwrap().0, "Council");
+    assert_eq!(culture.range().unwrap().to_string(), "2.5");
+    let leadership = round.divergence().into_iter().find(|x| x.domain() == "leadership").unwrap();
+    assert_eq!(leadership.range(), None);
+    let nhs = round.organisation_profile("NHS").unwrap();
+    assert_eq!(nhs.respondents(), 2);
+    assert_eq!(nhs.domain("culture").unwrap().scored(), 2);
+}
+
+/// A minimal XML well-formedness check: tags nest and close, attributes are
+/// quoted, and no raw `&` or `<` appears in text.
+fn assert_well_formed(svg: &str) {
+    let mut stack: Vec<String> = Vec::new();
+    let mut rest = svg;
+    while let Some(open) = rest.find('<') {
+        let text = &rest[..open];
+        assert!(!text.contains('>'), "stray > in {text:?}");
+        for (i, _) in text.match_indices('&') {
+            let entity = &text[i..];
+            assert!(
+                ["&amp;", "&lt;", "&gt;", "&quot;", "&apos;"].iter().any(|e| entity.starts_with(e)),
+                "raw & in {text:?}"
+            );
+        }
+        let close = rest[open..].find('>').unwrap() + open;
+        let tag = &rest[open + 1..close];
+        assert!(tag.matches('"').count().is_multiple_of(2), "unbalanced quotes in <{tag}>");
+        if let Some(name) = tag.strip_prefix('/') {
+            assert_eq!(stack.pop().as_deref(), Some(name), "mismatched </{name}>");
+        } else if !tag.ends_with('/') {
+            stack.push(tag.split_whitespace().next().unwrap().to_owned());
+        }
+        rest = &rest[close + 1..];
+    }
+    assert!(rest.trim().is_empty());
+    assert!(stack.is_empty(), "unclosed {stack:?}");
+}
+
+#[test]
+fn radar_is_deterministic_and_well_formed() {
+    let f = Framework::builtin("aqua-sif-chorley").unwrap();
+    let a = profile(
+        &f,
+        "P",
+        "r1",
+        d(2026, 1, 15),
+        &[("A", "NHS", &[("leadership", 2), ("culture", 5)])],
+    );
+    let b = profile(
+        &f,
+        "P",
+        "r2",
+        d(2026, 7, 15),
+        &[("A", "NHS", &[("leadership", 3), ("culture", 4)])],
+    );
+    let target = Target::new(&f, "Target <2027> & beyond", [("leadership", 4)]).unwrap();
+    let chart = || {
+        RadarChart::new("Round 1 & 2 \"compared\"", &b)
+            .unwrap()
+            .with_profile("Round 1", &a)
+            .unwrap()
+            .with_profile("Round 2", &b)
+            .unwrap()
+            .with_target(&target)
+            .unwrap()
+            .to_svg()
+    };
+    let svg = chart();
+    assert_eq!(svg, chart());
+    assert_well_formed(&svg);
+    assert!(svg.contains("Round 1 &amp; 2 &quot;compared&quot;"));
+    assert!(svg.contains("Target &lt;2027&gt; &amp; beyond"));
+    assert!(svg.contains("Information &amp; IT"));
+    // 4 rings + 3 series polygons; markers only where a value exists (2 + 2 + 1).
+    assert_eq!(svg.matches("<polygon").count(), 7);
+    assert_eq!(svg.matches("<circle").count(), 5);
+    assert_eq!(svg.matches("stroke-dasharray").count(), 2); // target polygon and legend key
+    assert!(!svg.contains("-0.00") && !svg.contains("NaN"));
+
+    let s = Framework::builtin("scirocco-b3").unwrap();
+    let other = profile(&s, "P", "r", d(2026, 1, 1), &[("A", "NHS", &[])]);
+    assert!(matches!(
+        RadarChart::new("x", &a).unwrap().with_profile("other", &other),
+        Err(ComparisonError::DifferentFramework { .. })
+    ));
+    assert!(matches!(RadarChart::new(" ", &a), Err(ComparisonError::EmptyText { .. })));
+}
+
+#[test]
+fn reports_show_splits_and_priorities() {
+    let f = aqua();
+    let p = profile(
+        &f,
+        "Chorley PSR",
+        "baseline",
+        d(2026, 1, 15),
+        &[
+            ("A", "NHS", &[("governance", 1), ("culture", 2)]),
+            ("B", "Council", &[("governance", 5), ("culture", 2)]),
+            ("C", "CVS", &[("governance", 1), ("culture", 3)]),
+            ("D", "NHS", &[("governance", 5), ("culture", 2)]),
+        ],
+    );
+    let text = p
+        .report(&AgreementPolicy::RandRegion { fewer_than: 2 }, PriorityPolicy::BelowLevel(4))
+        .to_string();
+    assert!(text.contains("Split (fewer than 2 ratings outside the 3-level region containing the median): Governance (median 3)"), "{text}");
+    assert!(
+        text.contains("Governance (median 3) (split: discuss); Culture (median 2)")
+            || text.contains("Culture (median 2); Governance (median 3) (split: discuss)"),
+        "{text}"
+    );
+    assert!(text.contains("Agreement not assessable: Leadership"));
+    let table = p.to_string();
+    assert!(table.lines().count() == 2 + 8 + 1, "{table}");
+}
