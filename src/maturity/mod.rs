@@ -17,21 +17,36 @@
 //!
 //! # Example
 //!
+//! The README's example (keep the two in step):
+//!
 //! ```
-//! use integration_outcomes::maturity::{AgreementPolicy, Assessment, Framework, Respondent, Response, Score};
-//! use integration_outcomes::Date;
+//! use integration_outcomes::maturity::{AgreementPolicy, PriorityPolicy, Respondent, Response, Score};
+//! use integration_outcomes::{Assessment, Date, Framework};
 //!
 //! let aqua = Framework::builtin("aqua-sif-2014")?;
 //! let mut responses = Vec::new();
-//! for (name, organisation, level) in [("Ann", "NHS trust", 2), ("Bob", "Council", 3), ("Cat", "CVS", 3)] {
+//! for (name, organisation, governance) in
+//!     [("Amira", "NHS trust", 1), ("David", "Council", 4), ("Sam", "Voluntary sector", 1)]
+//! {
 //!     let who = Respondent::new(name, organisation)?;
-//!     responses.push(Response::builder(&aqua, who).score("leadership", Score::Level(level))?.build());
+//!     responses.push(
+//!         Response::builder(&aqua, who)
+//!             .score("leadership", Score::Level(3))?
+//!             .score("governance", Score::Level(governance))?
+//!             .build(),
+//!     );
 //! }
 //! let round = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline", responses)?;
 //! let profile = round.profile();
-//! let leadership = profile.domain("leadership").unwrap();
-//! assert_eq!(leadership.level_reached(), Some(3));
-//! assert!(profile.splits(&AgreementPolicy::RandRegion { fewer_than: 1 }).is_empty());
+//! let governance = profile.domain("governance").unwrap().statistics().unwrap();
+//! assert_eq!(governance.median().to_string(), "1");
+//! assert_eq!(governance.rwg().map(|r| format!("{r:.2}")).as_deref(), Some("0.00"));
+//!
+//! // The council rates governance three levels higher: a split, to discuss.
+//! let splits = profile.splits(&AgreementPolicy::RandRegion { fewer_than: 1 });
+//! assert_eq!(splits[0].id(), "governance");
+//! let priorities = profile.priorities(PriorityPolicy::BelowLevel(2));
+//! assert_eq!(priorities[0].name(), "Governance");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
