@@ -6,7 +6,12 @@
 //! Run with `cargo bench --bench assessment_profile`.
 
 // A benchmark reports its figures.
-#![allow(clippy::print_stdout, clippy::unwrap_used, clippy::cast_precision_loss)]
+#![allow(
+    clippy::print_stdout,
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::cast_precision_loss
+)]
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -43,10 +48,11 @@ fn raw_scores() -> Vec<[u8; DOMAINS]> {
                     0..=2 => NOT_SCORED,
                     3 => NOT_APPLICABLE,
                     _ => {
-                        let centre = (d % 5) as i64 + 1;
-                        let offset = ((r >> 8) % 3) as i64 - 1 + ((r >> 16) % 2) as i64
-                            - ((r >> 24) % 2) as i64;
-                        u8::try_from((centre + offset).clamp(0, 5)).unwrap()
+                        // Level d % 5 + 1 moved by −2..=+2, kept on the 0–5 scale.
+                        let centre = u64::try_from(d % 5).unwrap() + 1;
+                        let up = (r >> 8) % 3 + (r >> 16) % 2;
+                        let down = 1 + (r >> 24) % 2;
+                        u8::try_from((centre + up).saturating_sub(down).min(5)).unwrap()
                     }
                 };
             }
