@@ -184,6 +184,26 @@ fn bench(c: &mut Criterion) {
         },
         31,
     );
+    #[cfg(feature = "rayon")]
+    {
+        let parallel = median_time(
+            || {
+                black_box(black_box(&round).par_profile());
+            },
+            31,
+        );
+        let serial = median_time(
+            || {
+                black_box(black_box(&round).profile());
+            },
+            31,
+        );
+        println!(
+            "rayon: profile {serial:?} serial, {parallel:?} parallel on {} threads; speed-up {:.2}x",
+            rayon::current_num_threads(),
+            serial.as_secs_f64() / parallel.as_secs_f64()
+        );
+    }
     let scores = (RESPONSES * DOMAINS) as f64;
     println!(
         "assessment profile: {:.1} M scores/s ({:?}); baseline sum: {:.1} M scores/s ({:?}); ratio {:.2}x",

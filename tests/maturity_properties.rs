@@ -13,8 +13,8 @@
 
 use integration_outcomes::Date;
 use integration_outcomes::maturity::{
-    Agreement, AgreementPolicy, Assessment, Descriptor, Domain, Framework, Respondent, Response,
-    Scale, Score, ScoreStatistics, Source,
+    Agreement, AgreementPolicy, Assessment, Descriptor, Domain, Framework, ProfileCounts,
+    Respondent, Response, Scale, Score, ScoreStatistics, Source,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -81,7 +81,42 @@ fn framework_strategy() -> impl Strategy<Value = Framework> {
         })
 }
 
+fn responses(framework: &Framework, rows: &[Vec<u8>]) -> Vec<Response> {
+    let whole = round(framework, rows);
+    (0..rows.len()).map(|i| whole.response(i).unwrap()).collect()
+}
+
 proptest! {
+    #[test]
+    fn shards_merge_into_the_single_pass_result(rows in score_rows(), cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..4)) {
+        let scirocco = Framework::builtin("scirocco-b3").unwrap();
+        let whole = round(&scirocco, &rows);
+        let all = responses(&scirocco, &rows);
+        let mut bounds: Vec<usize> = cuts.iter().map(|c| c.index(all.len() + 1)).collect();
+        bounds.push(0);
+        bounds.push(all.len());
+        bounds.sort_unstable();
+        let date = Date::new(2026, 1, 15).unwrap();
+        let mut merged = ProfileCounts::new(&scirocco, "P", date, "r").unwrap();
+        for pair in bounds.windows(2) {
+            let mut shard = ProfileCounts::new(&scirocco, "P", date, "r").unwrap();
+            shard.add_all(&all[pair[0]..pair[1]]).unwrap();
+            merged.merge(&shard).unwrap();
+        }
+        prop_assert_eq!(&merged, &whole.counts());
+        prop_assert_eq!(merged.profile(), whole.profile());
+        #[cfg(feature = "rayon")]
+        prop_assert_eq!(whole.par_profile(), whole.profile());
+        // Organisation profiles partition the round.
+        let by_org = whole.organisation_profiles();
+        let total: u64 = by_org.iter().map(|p| p.respondents()).sum();
+        prop_assert_eq!(total, rows.len() as u64);
+        for (d, domain) in whole.profile().domains().iter().enumerate() {
+            let scored: u64 = by_org.iter().map(|p| p.domains()[d].scored()).sum();
+            prop_assert_eq!(scored, domain.scored());
+        }
+    }
+
     #[test]
     fn profile_does_not_depend_on_respondent_order(rows in score_rows(), seed in any::<u64>()) {
         let scirocco = Framework::builtin("scirocco-b3").unwrap();

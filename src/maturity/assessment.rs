@@ -296,11 +296,36 @@ impl Response {
         let scale = framework.scale();
         let not_scored = Score::NotScored.code(scale).unwrap_or(u8::MAX);
         let mut codes = vec![not_scored; framework.domains().len()];
+        let position = |domain: &str| framework.domain_position(domain);
+        self.fill_codes(scale, &mut codes, position)?;
+        Ok(codes)
+    }
+
+    /// The response's scores as codes in the order of `domains`.
+    pub(crate) fn codes_for(
+        &self,
+        scale: &Scale,
+        domains: &[DomainLabel],
+        not_scored: u8,
+    ) -> Result<Vec<u8>, AssessmentError> {
+        let mut codes = vec![not_scored; domains.len()];
+        let position = |domain: &str| domains.iter().position(|d| d.id == domain);
+        self.fill_codes(scale, &mut codes, position)?;
+        Ok(codes)
+    }
+
+    fn fill_codes(
+        &self,
+        scale: &Scale,
+        codes: &mut [u8],
+        position: impl Fn(&str) -> Option<usize>,
+    ) -> Result<(), AssessmentError> {
         let mut seen = vec![false; codes.len()];
         for (domain, score) in &self.scores {
             let who = || self.respondent.to_string();
-            let position = framework.domain_position(domain).ok_or_else(|| {
-                AssessmentError::UnknownDomain { respondent: who(), domain: domain.clone() }
+            let position = position(domain).ok_or_else(|| AssessmentError::UnknownDomain {
+                respondent: who(),
+                domain: domain.clone(),
             })?;
             if let Some(flag) = seen.get_mut(position) {
                 if *flag {
@@ -325,7 +350,7 @@ impl Response {
                 *slot = code;
             }
         }
-        Ok(codes)
+        Ok(())
     }
 }
 

@@ -4,8 +4,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
-use super::counting::count_codes;
-use super::{Agreement, AgreementPolicy, Assessment, Scale, ScoreStatistics};
+use super::{Agreement, AgreementPolicy, Assessment, ProfileCounts, Scale, ScoreStatistics};
 use crate::Date;
 
 /// One domain's ratings in a round: how many scored it, left it unscored or
@@ -186,7 +185,46 @@ impl Assessment {
     /// ```
     #[must_use]
     pub fn profile(&self) -> Profile {
-        Profile::build(self, None)
+        self.counts().profile()
+    }
+
+    /// The round's counts per domain and score: the mergeable partial state
+    /// of its profile (see [`ProfileCounts`]).
+    #[must_use]
+    pub fn counts(&self) -> ProfileCounts {
+        let mut counts = self.empty_counts();
+        counts.count_columns(self.columns(), None);
+        counts
+    }
+
+    /// As [`Assessment::profile`], counting the domains in parallel with rayon.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let r = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(4))?.build();
+    /// let round = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", [r])?;
+    /// assert_eq!(round.par_profile(), round.profile());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[cfg(feature = "rayon")]
+    #[must_use]
+    pub fn par_profile(&self) -> Profile {
+        let mut counts = self.empty_counts();
+        counts.count_columns_parallel(self.columns());
+        counts.profile()
+    }
+
+    fn empty_counts(&self) -> ProfileCounts {
+        ProfileCounts::empty(
+            self.framework(),
+            self.partnership(),
+            self.date(),
+            self.label(),
+            self.scale(),
+            self.domain_labels(),
+        )
     }
 
     /// The profile of one organisation's responses; `None` if it did not respond.
@@ -208,20 +246,23 @@ impl Assessment {
         if !mask.contains(&true) {
             return None;
         }
-        Some(Profile::build(self, Some((organisation, &mask))))
+        let mut counts = self.empty_counts();
+        counts.set_organisation(organisation);
+        counts.count_columns(self.columns(), Some(&mask));
+        Some(counts.profile())
     }
 }
 
 impl Profile {
-    fn build(round: &Assessment, subset: Option<(&str, &[bool])>) -> Profile {
-        let scale = round.scale().clone();
-        let levels = scale.len();
-        let domains = round
-            .domain_labels()
+    pub(crate) fn from_counts(counts: &ProfileCounts) -> Profile {
+        let parts = counts.parts();
+        let scale = parts.scale.clone();
+        let domains = parts
+            .domains
             .iter()
-            .zip(round.columns())
-            .map(|(label, column)| {
-                let mut counts = count_codes(column, levels + 2, subset.map(|(_, mask)| mask));
+            .zip(parts.counts)
+            .map(|(label, codes)| {
+                let mut counts = codes.clone();
                 let not_applicable = counts.pop().unwrap_or(0);
                 let not_scored = counts.pop().unwrap_or(0);
                 let scored: u64 = counts.iter().sum();
@@ -237,17 +278,13 @@ impl Profile {
                 }
             })
             .collect();
-        let respondents = match subset {
-            Some((_, mask)) => mask.iter().filter(|m| **m).count(),
-            None => round.len(),
-        };
         Profile {
-            framework: round.framework().to_owned(),
-            partnership: round.partnership().to_owned(),
-            date: round.date(),
-            label: round.label().to_owned(),
-            organisation: subset.map(|(o, _)| o.to_owned()),
-            respondents: respondents as u64,
+            framework: parts.framework.to_owned(),
+            partnership: parts.partnership.to_owned(),
+            date: parts.date,
+            label: parts.label.to_owned(),
+            organisation: parts.organisation.map(str::to_owned),
+            respondents: parts.respondents,
             scale,
             domains,
         }

@@ -1,0 +1,290 @@
+//! The mergeable partial state of a profile: counts per domain and code.
+
+use super::assessment::DomainLabel;
+use super::counting::count_codes;
+use super::text::is_blank;
+use super::{AssessmentError, ComparisonError, Framework, Profile, Response, Scale};
+use crate::Date;
+
+/// How many respondents gave each score to each domain: everything a
+/// [`Profile`] is computed from.
+///
+/// Counts can be built from any iterator of responses, a shard at a time, and
+/// merged: shards counted separately (threads, processes, partitions of a
+/// distributed engine) merge into exactly the counts of a single pass, so the
+/// profile is the same. Each response is validated as it is added (framework,
+/// domains, scale); that no respondent answers twice is checked by
+/// [`Assessment`](super::Assessment), not across shards.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::maturity::{Framework, ProfileCounts, Respondent, Response, Score};
+/// use integration_outcomes::Date;
+///
+/// let aqua = Framework::builtin("aqua-sif-2014")?;
+/// let response = |name: &str, level: u8| -> Result<Response, Box<dyn std::error::Error>> {
+///     Ok(Response::builder(&aqua, Respondent::new(name, "NHS")?).score("culture", Score::Level(level))?.build())
+/// };
+/// let date = Date::new(2026, 1, 15)?;
+/// let mut north = ProfileCounts::new(&aqua, "Region", date, "2026")?;
+/// north.add(&response("Ann", 2)?)?;
+/// let mut south = ProfileCounts::new(&aqua, "Region", date, "2026")?;
+/// south.add_all(&[response("Bob", 3)?, response("Cat", 4)?])?;
+/// north.merge(&south)?;
+/// assert_eq!(north.respondents(), 3);
+/// assert_eq!(north.profile().domain("culture").unwrap().median().unwrap().to_string(), "3");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileCounts {
+    framework: String,
+    partnership: String,
+    date: Date,
+    label: String,
+    scale: Scale,
+    domains: Vec<DomainLabel>,
+    respondents: u64,
+    /// Per domain, one count per code: each level, then not scored, then
+    /// not applicable.
+    counts: Vec<Vec<u64>>,
+    organisation: Option<String>,
+    not_scored_code: u8,
+}
+
+impl ProfileCounts {
+    /// Empty counts for a round of `framework`.
+    ///
+    /// # Errors
+    ///
+    /// [`AssessmentError::EmptyText`] for an empty partnership or label.
+    pub fn new(
+        framework: &Framework,
+        partnership: impl Into<String>,
+        date: Date,
+        label: impl Into<String>,
+    ) -> Result<ProfileCounts, AssessmentError> {
+        let (partnership, label) = (partnership.into(), label.into());
+        if is_blank(&partnership) {
+            return Err(AssessmentError::EmptyText { item: "partnership".to_owned() });
+        }
+        if is_blank(&label) {
+            return Err(AssessmentError::EmptyText { item: "round label".to_owned() });
+        }
+        let domains: Vec<DomainLabel> = framework
+            .domains()
+            .iter()
+            .map(|d| DomainLabel { id: d.id().to_owned(), name: d.name().to_owned() })
+            .collect();
+        Ok(ProfileCounts::empty(
+            framework.id(),
+            &partnership,
+            date,
+            &label,
+            framework.scale(),
+            &domains,
+        ))
+    }
+
+    pub(crate) fn empty(
+        framework: &str,
+        partnership: &str,
+        date: Date,
+        label: &str,
+        scale: &Scale,
+        domains: &[DomainLabel],
+    ) -> ProfileCounts {
+        let codes = scale.len() + 2;
+        ProfileCounts {
+            framework: framework.to_owned(),
+            partnership: partnership.to_owned(),
+            date,
+            label: label.to_owned(),
+            scale: scale.clone(),
+            domains: domains.to_vec(),
+            respondents: 0,
+            counts: vec![vec![0; codes]; domains.len()],
+            organisation: None,
+            // Scales have at most 100 levels, so the code fits.
+            not_scored_code: u8::try_from(scale.len()).unwrap_or(u8::MAX),
+        }
+    }
+
+    /// Counts columns of codes, over the rows `mask` selects.
+    pub(crate) fn count_columns(&mut self, columns: &[Vec<u8>], mask: Option<&[bool]>) {
+        let bins = self.scale.len() + 2;
+        for (total, column) in self.counts.iter_mut().zip(columns) {
+            add_into(total, &count_codes(column, bins, mask));
+        }
+        let rows = columns.first().map_or(0, Vec::len);
+        let selected = mask.map_or(rows, |m| m.iter().take(rows).filter(|x| **x).count());
+        self.respondents += selected as u64;
+    }
+
+    #[cfg(feature = "rayon")]
+    pub(crate) fn count_columns_parallel(&mut self, columns: &[Vec<u8>]) {
+        use rayon::prelude::*;
+        let bins = self.scale.len() + 2;
+        let counted: Vec<Vec<u64>> =
+            columns.par_iter().map(|column| count_codes(column, bins, None)).collect();
+        for (total, column) in self.counts.iter_mut().zip(&counted) {
+            add_into(total, column);
+        }
+        self.respondents += columns.first().map_or(0, Vec::len) as u64;
+    }
+
+    pub(crate) fn set_organisation(&mut self, organisation: &str) {
+        self.organisation = Some(organisation.to_owned());
+    }
+
+    /// Adds one response.
+    ///
+    /// # Errors
+    ///
+    /// [`AssessmentError::DifferentFramework`], [`AssessmentError::UnknownDomain`],
+    /// [`AssessmentError::ScoreOffScale`] or [`AssessmentError::DuplicateScore`];
+    /// the counts are unchanged on error.
+    pub fn add(&mut self, response: &Response) -> Result<(), AssessmentError> {
+        if response.framework() != self.framework {
+            return Err(AssessmentError::DifferentFramework {
+                respondent: response.respondent().to_string(),
+                expected: self.framework.clone(),
+                found: response.framework().to_owned(),
+            });
+        }
+        let codes = response.codes_for(&self.scale, &self.domains, self.not_scored_code)?;
+        for (total, code) in self.counts.iter_mut().zip(codes) {
+            if let Some(count) = total.get_mut(usize::from(code)) {
+                *count += 1;
+            }
+        }
+        self.respondents += 1;
+        Ok(())
+    }
+
+    /// Adds every response of an iterator, stopping at the first invalid one
+    /// (the responses before it stay counted).
+    ///
+    /// # Errors
+    ///
+    /// As [`ProfileCounts::add`].
+    pub fn add_all<'a>(
+        &mut self,
+        responses: impl IntoIterator<Item = &'a Response>,
+    ) -> Result<(), AssessmentError> {
+        for response in responses {
+            self.add(response)?;
+        }
+        Ok(())
+    }
+
+    /// Adds another shard's counts. The partnership, date and label of
+    /// `self` are kept.
+    ///
+    /// # Errors
+    ///
+    /// [`ComparisonError::DifferentFramework`] unless both count the same
+    /// framework (id, scale and domains).
+    pub fn merge(&mut self, other: &ProfileCounts) -> Result<(), ComparisonError> {
+        if other.framework != self.framework
+            || other.scale != self.scale
+            || other.domains.iter().map(|d| &d.id).ne(self.domains.iter().map(|d| &d.id))
+        {
+            return Err(ComparisonError::DifferentFramework {
+                expected: self.framework.clone(),
+                found: other.framework.clone(),
+            });
+        }
+        for (total, counts) in self.counts.iter_mut().zip(&other.counts) {
+            add_into(total, counts);
+        }
+        self.respondents += other.respondents;
+        Ok(())
+    }
+
+    /// The number of responses counted.
+    #[must_use]
+    pub const fn respondents(&self) -> u64 {
+        self.respondents
+    }
+
+    /// The framework's id.
+    #[must_use]
+    pub fn framework(&self) -> &str {
+        &self.framework
+    }
+
+    /// The profile of the responses counted: every statistic of every domain,
+    /// at O(levels) per domain.
+    #[must_use]
+    pub fn profile(&self) -> Profile {
+        Profile::from_counts(self)
+    }
+
+    pub(crate) fn parts(&self) -> CountsParts<'_> {
+        CountsParts {
+            framework: &self.framework,
+            partnership: &self.partnership,
+            date: self.date,
+            label: &self.label,
+            organisation: self.organisation.as_deref(),
+            respondents: self.respondents,
+            scale: &self.scale,
+            domains: &self.domains,
+            counts: &self.counts,
+        }
+    }
+}
+
+/// A borrowed view of counts for building a profile.
+pub(crate) struct CountsParts<'a> {
+    pub(crate) framework: &'a str,
+    pub(crate) partnership: &'a str,
+    pub(crate) date: Date,
+    pub(crate) label: &'a str,
+    pub(crate) organisation: Option<&'a str>,
+    pub(crate) respondents: u64,
+    pub(crate) scale: &'a Scale,
+    pub(crate) domains: &'a [DomainLabel],
+    pub(crate) counts: &'a [Vec<u64>],
+}
+
+fn add_into(total: &mut [u64], counts: &[u64]) {
+    for (t, c) in total.iter_mut().zip(counts) {
+        *t += c;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::maturity::{Respondent, Score};
+
+    #[test]
+    fn shards_of_other_frameworks_and_bad_responses_are_rejected() {
+        let aqua = Framework::builtin("aqua-sif-2014").unwrap();
+        let scirocco = Framework::builtin("scirocco-b3").unwrap();
+        let date = Date::new(2026, 1, 15).unwrap();
+        let mut a = ProfileCounts::new(&aqua, "P", date, "r").unwrap();
+        let s = ProfileCounts::new(&scirocco, "P", date, "r").unwrap();
+        assert!(matches!(a.merge(&s), Err(ComparisonError::DifferentFramework { .. })));
+        let chorley = Framework::builtin("aqua-sif-chorley").unwrap();
+        let c = ProfileCounts::new(&chorley, "P", date, "r").unwrap();
+        assert!(a.merge(&c).is_err());
+        let other = Response::builder(&scirocco, Respondent::new("A", "B").unwrap()).build();
+        assert!(matches!(a.add(&other), Err(AssessmentError::DifferentFramework { .. })));
+        let ok = Response::builder(&aqua, Respondent::new("A", "B").unwrap())
+            .score("culture", Score::NotApplicable)
+            .unwrap()
+            .build();
+        a.add(&ok).unwrap();
+        assert_eq!(a.respondents(), 1);
+        let culture = a.profile();
+        let culture = culture.domain("culture").unwrap();
+        assert_eq!((culture.scored(), culture.not_applicable()), (0, 1));
+        assert!(matches!(
+            ProfileCounts::new(&aqua, "", date, "r"),
+            Err(AssessmentError::EmptyText { .. })
+        ));
+    }
+}
