@@ -37,7 +37,7 @@ pub use maturity::{Assessment, Framework, Profile};
 pub use money::{
     Currency, Money, MoneyError, Rate, RoundingPolicy, RoundingStage, RoundingStrategy,
 };
-pub use outcomes::RateCard;
+pub use outcomes::{Contract, RateCard, Statement};
 
 /// Civil dates (assessment dates, claim dates, periods) are [`jiff::civil::Date`].
 pub use jiff::civil::Date;

@@ -205,6 +205,17 @@ pub enum OutcomeError {
         /// The contract's decimal places.
         decimal_places: u32,
     },
+    /// A contract rounds to more decimal places than its currency has minor
+    /// units, so rounded payments could not be split in minor units.
+    #[error(
+        "rounding to {decimal_places} decimal places is finer than the {minor_units} minor units of the contract currency"
+    )]
+    RoundingFinerThanCurrency {
+        /// The policy's decimal places.
+        decimal_places: u32,
+        /// The currency's minor units.
+        minor_units: u8,
+    },
     /// Partial settlements of different rules were merged.
     #[error(
         "cannot merge partial settlements of different rate-card rules ({left:?} and {right:?})"

@@ -1,0 +1,165 @@
+//! Exact non-negative-denominator fractions over `i128`, for threshold
+//! decisions by cross-multiplication (never by dividing first).
+
+use std::cmp::Ordering;
+
+use rust_decimal::Decimal;
+
+use super::OutcomeError;
+use crate::Rate;
+
+/// `num / den` with `den > 0`, kept in lowest terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Ratio {
+    num: i128,
+    den: i128,
+}
+
+fn overflow(operation: &'static str) -> OutcomeError {
+    OutcomeError::Overflow { operation }
+}
+
+/// Greatest common divisor of `|a|` and `|b|` (callers exclude `i128::MIN`).
+fn gcd(a: i128, b: i128) -> i128 {
+    let (mut a, mut b) = (a.checked_abs().unwrap_or(1), b.checked_abs().unwrap_or(1));
+    while b != 0 {
+        let t = a % b;
+        a = b;
+        b = t;
+    }
+    a
+}
+
+impl Ratio {
+    pub(crate) const ZERO: Ratio = Ratio { num: 0, den: 1 };
+
+    /// `num / den`; `None` if `den` is zero.
+    pub(crate) fn new(num: i128, den: i128) -> Option<Ratio> {
+        if den == 0 || num == i128::MIN || den == i128::MIN {
+            return None;
+        }
+        let g = gcd(num, den).max(1);
+        let (mut num, mut den) = (num / g, den / g);
+        if den < 0 {
+            num = num.checked_neg()?;
+            den = den.checked_neg()?;
+        }
+        Some(Ratio { num, den })
+    }
+
+    pub(crate) fn from_int(n: i128) -> Ratio {
+        Ratio { num: n, den: 1 }
+    }
+
+    /// A decimal as the exact fraction `mantissa / 10^scale`.
+    pub(crate) fn from_decimal(d: Decimal) -> Result<Ratio, OutcomeError> {
+        let d = d.normalize();
+        let den = 10_i128.checked_pow(d.scale()).ok_or_else(|| overflow("decimal to fraction"))?;
+        Ratio::new(d.mantissa(), den).ok_or_else(|| overflow("decimal to fraction"))
+    }
+
+    pub(crate) fn from_rate(r: Rate) -> Result<Ratio, OutcomeError> {
+        Ratio::from_decimal(r.as_fraction())
+    }
+
+    pub(crate) const fn is_zero(self) -> bool {
+        self.num == 0
+    }
+
+    pub(crate) fn checked_add(self, o: Ratio) -> Result<Ratio, OutcomeError> {
+        let g = gcd(self.den, o.den).max(1);
+        let l = (self.den / g).checked_mul(o.den).ok_or_else(|| overflow("fraction sum"))?;
+        let a = self.num.checked_mul(l / self.den).ok_or_else(|| overflow("fraction sum"))?;
+        let b = o.num.checked_mul(l / o.den).ok_or_else(|| overflow("fraction sum"))?;
+        let n = a.checked_add(b).ok_or_else(|| overflow("fraction sum"))?;
+        Ratio::new(n, l).ok_or_else(|| overflow("fraction sum"))
+    }
+
+    pub(crate) fn checked_sub(self, o: Ratio) -> Result<Ratio, OutcomeError> {
+        let neg = Ratio {
+            num: o.num.checked_neg().ok_or_else(|| overflow("fraction difference"))?,
+            den: o.den,
+        };
+        self.checked_add(neg)
+    }
+
+    pub(crate) fn checked_mul(self, o: Ratio) -> Result<Ratio, OutcomeError> {
+        // Cross-reduce first to keep the numbers small.
+        let g1 = gcd(self.num, o.den).max(1);
+        let g2 = gcd(o.num, self.den).max(1);
+        let n =
+            (self.num / g1).checked_mul(o.num / g2).ok_or_else(|| overflow("fraction product"))?;
+        let d =
+            (self.den / g2).checked_mul(o.den / g1).ok_or_else(|| overflow("fraction product"))?;
+        Ratio::new(n, d).ok_or_else(|| overflow("fraction product"))
+    }
+
+    pub(crate) fn checked_div(self, o: Ratio) -> Result<Ratio, OutcomeError> {
+        if o.num == 0 {
+            return Err(overflow("fraction division by zero"));
+        }
+        self.checked_mul(Ratio { num: o.den, den: o.num }.normalised()?)
+    }
+
+    fn normalised(self) -> Result<Ratio, OutcomeError> {
+        Ratio::new(self.num, self.den).ok_or_else(|| overflow("fraction"))
+    }
+
+    /// Exact comparison by cross-multiplication.
+    pub(crate) fn compare(self, o: Ratio) -> Result<Ordering, OutcomeError> {
+        let a = self.num.checked_mul(o.den).ok_or_else(|| overflow("fraction comparison"))?;
+        let b = o.num.checked_mul(self.den).ok_or_else(|| overflow("fraction comparison"))?;
+        Ok(a.cmp(&b))
+    }
+
+    /// The value as a decimal: exact when it terminates within 28 places,
+    /// otherwise correct to 28 significant digits (used for amounts that are
+    /// then rounded by the contract's policy, and for display).
+    pub(crate) fn to_decimal(self) -> Result<Decimal, OutcomeError> {
+        let n = Decimal::try_from_i128_with_scale(self.num, 0)
+            .map_err(|_| overflow("fraction to decimal"))?;
+        let d = Decimal::try_from_i128_with_scale(self.den, 0)
+            .map_err(|_| overflow("fraction to decimal"))?;
+        n.checked_div(d).ok_or_else(|| overflow("fraction to decimal"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arithmetic_and_comparison() {
+        let third = Ratio::new(1, 3).unwrap();
+        let sum = third.checked_add(third).unwrap().checked_add(third).unwrap();
+        assert_eq!(sum, Ratio::from_int(1));
+        assert_eq!(Ratio::new(2, -4).unwrap(), Ratio::new(-1, 2).unwrap());
+        assert_eq!(
+            Ratio::new(13, 155).unwrap().compare(Ratio::new(1, 10).unwrap()).unwrap(),
+            Ordering::Less
+        );
+        assert_eq!(
+            Ratio::new(155, 1550).unwrap().compare(Ratio::new(1, 10).unwrap()).unwrap(),
+            Ordering::Equal
+        );
+        assert_eq!(
+            Ratio::from_decimal("0.075".parse().unwrap()).unwrap(),
+            Ratio::new(3, 40).unwrap()
+        );
+        assert!(
+            Ratio::new(13, 155)
+                .unwrap()
+                .to_decimal()
+                .unwrap()
+                .to_string()
+                .starts_with("0.0838709677419")
+        );
+        assert!(Ratio::new(1, 0).is_none());
+        assert!(Ratio::from_int(i128::MAX).checked_add(Ratio::from_int(1)).is_err());
+        assert_eq!(third.checked_div(third).unwrap(), Ratio::from_int(1));
+        assert_eq!(
+            Ratio::from_int(5).checked_sub(Ratio::from_int(7)).unwrap(),
+            Ratio::from_int(-2)
+        );
+    }
+}

@@ -1,0 +1,1059 @@
+//! Settling a contract into a statement: every decision with its rule,
+//! inputs and amount; caps, rounding and payer splits; totals.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use super::cohort::CohortAssessment;
+use super::rate_card_rule::Granularity;
+use super::ratio::Ratio;
+use super::{
+    BandMode, CapKind, CohortId, Comparison, Contract, Decision, Detail, Evidence, GroupThreshold,
+    OutcomeError, OutcomeId, ParticipantId, PayerId, Period, Periodicity, PoolingRule,
+    RateCardSettlement, RejectionReason, Rule, RuleEvidence, RuleId, SpellLength,
+};
+use crate::{Currency, Date, Money, Rate, RoundingPolicy, RoundingStage, RoundingStrategy};
+
+/// What a statement line is about.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Subject {
+    /// A participant's claim for an outcome.
+    Claim {
+        /// The participant.
+        participant: ParticipantId,
+        /// The outcome.
+        outcome: OutcomeId,
+    },
+    /// One cohort.
+    Cohort(CohortId),
+    /// The fallback over all cohorts run.
+    AllCohorts,
+    /// The whole group (a group threshold).
+    Group,
+    /// A measurement (baseline or banded).
+    Measurement,
+}
+
+impl fmt::Display for Subject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Subject::Claim { participant, outcome } => {
+                write!(f, "participant {participant}: {outcome}")
+            }
+            Subject::Cohort(c) => write!(f, "{c}"),
+            Subject::AllCohorts => f.write_str("all cohorts run"),
+            Subject::Group => f.write_str("group"),
+            Subject::Measurement => f.write_str("measurement"),
+        }
+    }
+}
+
+/// The inputs a decision was made from.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum LineInputs {
+    /// A rate-card claim at the contract price.
+    Claim {
+        /// The contract price.
+        price: Money,
+    },
+    /// A cohort against its comparison.
+    Cohort {
+        /// People in the cohort.
+        size: u64,
+        /// Events in the cohort.
+        events: u64,
+        /// The comparison.
+        comparison: Comparison,
+        /// The reduction (display only; `None` for a zero comparison rate).
+        reduction: Option<Rate>,
+        /// Events avoided (expected − observed).
+        events_avoided: Decimal,
+        /// The trigger.
+        threshold: Rate,
+        /// Price per event avoided.
+        price: Money,
+    },
+    /// The fallback over all cohorts run.
+    Fallback {
+        /// Cohorts pooled (cancelled and pending excluded).
+        cohorts: usize,
+        /// How they were pooled.
+        pooling: PoolingRule,
+        /// The pooled reduction (display only).
+        reduction: Option<Rate>,
+        /// Events avoided over the cohorts run.
+        events_avoided: Decimal,
+        /// The fallback trigger.
+        threshold: Rate,
+        /// Already paid by cohort triggers.
+        already_paid: Money,
+        /// Price per event avoided.
+        price: Money,
+    },
+    /// A group threshold.
+    Group {
+        /// Participants placed.
+        placed: u64,
+        /// Participants whose placement qualified.
+        qualifying: u64,
+        /// The cohort size.
+        cohort_size: u64,
+        /// The threshold.
+        threshold: GroupThreshold,
+        /// The qualifying spell.
+        spell: SpellLength,
+        /// The fixed payment.
+        payment: Money,
+    },
+    /// A baseline measurement.
+    Baseline {
+        /// Total units (child days).
+        total_units: u64,
+        /// Units in the costly state (care days).
+        actual_units: u64,
+        /// The baseline proportion.
+        baseline: Rate,
+        /// Units avoided.
+        units_avoided: Decimal,
+        /// Price per unit.
+        price: Money,
+    },
+    /// A banded schedule measurement.
+    Band {
+        /// The reduction (display only).
+        reduction: Option<Rate>,
+        /// The threshold of the band reached, if any.
+        band: Option<Rate>,
+        /// Stepped or interpolated.
+        mode: BandMode,
+    },
+}
+
+fn pct(r: Option<Rate>) -> String {
+    r.map_or_else(
+        || "undefined".to_owned(),
+        |r| format!("{}%", RoundingStrategy::MidpointAwayFromZero.round(r.as_percent(), 2)),
+    )
+}
+
+fn num(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+impl fmt::Display for LineInputs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LineInputs::Claim { price } => write!(f, "price {price}"),
+            LineInputs::Cohort {
+                size,
+                events,
+                comparison,
+                reduction,
+                events_avoided,
+                threshold,
+                price,
+            } => write!(
+                f,
+                "{events} events in {size} vs {comparison}: reduction {} (trigger {threshold}), {} events avoided at {price}",
+                pct(*reduction),
+                num(*events_avoided)
+            ),
+            LineInputs::Fallback {
+                cohorts,
+                pooling,
+                reduction,
+                events_avoided,
+                threshold,
+                already_paid,
+                price,
+            } => write!(
+                f,
+                "{cohorts} cohorts, {pooling}: reduction {} (trigger {threshold}), {} events avoided at {price}, less {already_paid} already paid",
+                pct(*reduction),
+                num(*events_avoided)
+            ),
+            LineInputs::Group { placed, qualifying, cohort_size, threshold, spell, payment } => {
+                write!(
+                    f,
+                    "{qualifying} of {placed} placed (cohort {cohort_size}) lasted {spell}; needs {threshold}; pays {payment}"
+                )
+            }
+            LineInputs::Baseline { total_units, actual_units, baseline, units_avoided, price } => {
+                write!(
+                    f,
+                    "{actual_units} of {total_units} units vs baseline {baseline}: {} units avoided at {price}",
+                    num(*units_avoided)
+                )
+            }
+            LineInputs::Band { reduction, band, mode } => {
+                let mode = match mode {
+                    BandMode::Stepped => "stepped",
+                    BandMode::Interpolated => "interpolated",
+                };
+                match band {
+                    Some(b) => {
+                        write!(f, "reduction {} reaches the {b} band ({mode})", pct(*reduction))
+                    }
+                    None => write!(f, "reduction {} reaches no band ({mode})", pct(*reduction)),
+                }
+            }
+        }
+    }
+}
+
+/// One decision in a statement: a claim, a cohort, the fallback, a group
+/// or a measurement.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StatementLine {
+    rule: RuleId,
+    date: Date,
+    period: Period,
+    subject: Subject,
+    inputs: LineInputs,
+    decision: Decision,
+    exact: Money,
+    amount: Money,
+}
+
+impl StatementLine {
+    /// The rule.
+    #[must_use]
+    pub fn rule(&self) -> &RuleId {
+        &self.rule
+    }
+    /// The date of the claim or measurement.
+    #[must_use]
+    pub const fn date(&self) -> Date {
+        self.date
+    }
+    /// The reporting period.
+    #[must_use]
+    pub const fn period(&self) -> Period {
+        self.period
+    }
+    /// What the line is about.
+    #[must_use]
+    pub fn subject(&self) -> &Subject {
+        &self.subject
+    }
+    /// The inputs.
+    #[must_use]
+    pub fn inputs(&self) -> &LineInputs {
+        &self.inputs
+    }
+    /// The decision.
+    #[must_use]
+    pub const fn decision(&self) -> Decision {
+        self.decision
+    }
+    /// The exact amount after caps, before rounding.
+    #[must_use]
+    pub const fn exact(&self) -> Money {
+        self.exact
+    }
+    /// The amount: rounded when the contract rounds per line, else exact.
+    #[must_use]
+    pub const fn amount(&self) -> Money {
+        self.amount
+    }
+}
+
+/// What one payer owes for one rule in one period: the unit of payment,
+/// dated by its period (for cash flows).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Payment {
+    rule: RuleId,
+    period: Period,
+    payer: PayerId,
+    amount: Money,
+}
+
+impl Payment {
+    /// The rule.
+    #[must_use]
+    pub fn rule(&self) -> &RuleId {
+        &self.rule
+    }
+    /// The period it is for.
+    #[must_use]
+    pub const fn period(&self) -> Period {
+        self.period
+    }
+    /// Who pays.
+    #[must_use]
+    pub fn payer(&self) -> &PayerId {
+        &self.payer
+    }
+    /// How much (rounded, whole minor units).
+    #[must_use]
+    pub const fn amount(&self) -> Money {
+        self.amount
+    }
+}
+
+/// A total for one outcome of one rule (a rate-card outcome, a cohort, the
+/// fallback, or the rule itself).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct OutcomeTotal {
+    rule: RuleId,
+    outcome: String,
+    amount: Money,
+}
+
+impl OutcomeTotal {
+    /// The rule.
+    #[must_use]
+    pub fn rule(&self) -> &RuleId {
+        &self.rule
+    }
+    /// The outcome, cohort or rule label.
+    #[must_use]
+    pub fn outcome(&self) -> &str {
+        &self.outcome
+    }
+    /// The amount (sum of line amounts: rounded per line, or exact).
+    #[must_use]
+    pub const fn amount(&self) -> Money {
+        self.amount
+    }
+}
+
+/// A settled contract: every decision, payments by payer and period, and
+/// totals.
+///
+/// Amounts follow the contract's [`RoundingPolicy`]: with
+/// [`RoundingStage::PerLine`] every line is rounded once after its caps and
+/// everything else sums rounded lines; with [`RoundingStage::PerTotal`] lines
+/// stay exact and each rule's total for each period (the amount invoiced) is
+/// rounded once. Payments (one per rule, period and payer) are those rounded
+/// totals split between payers with [`Money::allocate`]; totals by payer and
+/// period and the grand total are sums of payments, so they agree exactly.
+/// Totals by outcome are sums of line amounts (exact under `PerTotal`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Statement {
+    contract: super::ContractId,
+    currency: Currency,
+    rounding: RoundingPolicy,
+    periodicity: Periodicity,
+    detail: Detail,
+    lines: Vec<StatementLine>,
+    #[serde(skip)]
+    rate_cards: Vec<RateCardSettlement>,
+    by_rule: Vec<(RuleId, Money)>,
+    by_outcome: Vec<OutcomeTotal>,
+    by_period: Vec<(Period, Money)>,
+    by_payer: Vec<(PayerId, Money)>,
+    payments: Vec<Payment>,
+    withheld: Vec<(CapKind, Money)>,
+    total: Money,
+}
+
+impl Statement {
+    /// The contract settled.
+    #[must_use]
+    pub fn contract(&self) -> &super::ContractId {
+        &self.contract
+    }
+    /// The currency.
+    #[must_use]
+    pub const fn currency(&self) -> Currency {
+        self.currency
+    }
+    /// Every decision line, in (date, rule, ...) order. Rate-card claims are
+    /// listed only when settled with [`Detail::Audit`].
+    #[must_use]
+    pub fn lines(&self) -> &[StatementLine] {
+        &self.lines
+    }
+    /// Each rate-card rule's settlement (counts by outcome and rejection
+    /// reason), before the contract cap.
+    #[must_use]
+    pub fn rate_card_settlements(&self) -> &[RateCardSettlement] {
+        &self.rate_cards
+    }
+    /// Totals by rule, in contract order.
+    #[must_use]
+    pub fn totals_by_rule(&self) -> &[(RuleId, Money)] {
+        &self.by_rule
+    }
+    /// Totals by outcome.
+    #[must_use]
+    pub fn totals_by_outcome(&self) -> &[OutcomeTotal] {
+        &self.by_outcome
+    }
+    /// Totals by period, in date order.
+    #[must_use]
+    pub fn totals_by_period(&self) -> &[(Period, Money)] {
+        &self.by_period
+    }
+    /// Totals by payer, in the order payers first appear.
+    #[must_use]
+    pub fn totals_by_payer(&self) -> &[(PayerId, Money)] {
+        &self.by_payer
+    }
+    /// Payments by rule, period and payer.
+    #[must_use]
+    pub fn payments(&self) -> &[Payment] {
+        &self.payments
+    }
+    /// Amounts withheld by each kind of cap (exact, before rounding).
+    #[must_use]
+    pub fn withheld(&self) -> &[(CapKind, Money)] {
+        &self.withheld
+    }
+    /// The total owed.
+    #[must_use]
+    pub const fn total(&self) -> Money {
+        self.total
+    }
+}
+
+impl fmt::Display for Statement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let stage = match self.rounding.stage() {
+            RoundingStage::PerLine => "per line",
+            RoundingStage::PerTotal => "per rule and period",
+        };
+        writeln!(f, "Statement for contract {} ({})", self.contract, self.currency)?;
+        writeln!(
+            f,
+            "Rounding: {} decimal places, {:?}, {stage}",
+            self.rounding.decimal_places(),
+            self.rounding.strategy()
+        )?;
+        writeln!(f)?;
+        for l in &self.lines {
+            writeln!(f, "{} {} [{}] {}", l.date, l.rule, l.period, l.subject)?;
+            writeln!(f, "    {}", l.inputs)?;
+            writeln!(f, "    {}: {}", l.decision, l.amount)?;
+        }
+        for s in &self.rate_cards {
+            if self.detail == Detail::TotalsOnly {
+                write!(f, "{s}")?;
+            }
+        }
+        writeln!(f)?;
+        writeln!(f, "Totals by rule")?;
+        for (r, m) in &self.by_rule {
+            writeln!(f, "  {r:<40} {m:>24}")?;
+        }
+        writeln!(f, "Totals by outcome")?;
+        for o in &self.by_outcome {
+            writeln!(
+                f,
+                "  {:<40} {:>24}",
+                format!("{} / {}", o.rule, o.outcome),
+                o.amount.to_string()
+            )?;
+        }
+        writeln!(f, "Totals by period")?;
+        for (p, m) in &self.by_period {
+            writeln!(f, "  {:<40} {m:>24}", p.to_string())?;
+        }
+        writeln!(f, "Totals by payer")?;
+        for (p, m) in &self.by_payer {
+            writeln!(f, "  {:<40} {m:>24}", p.as_str())?;
+        }
+        for (cap, m) in &self.withheld {
+            writeln!(f, "Withheld by {cap}: {m}")?;
+        }
+        write!(f, "Total owed: {}", self.total)
+    }
+}
+
+/// A line under construction, with the keys that order it.
+struct Draft {
+    line: StatementLine,
+    exact: Decimal,
+}
+
+/// An amount to cap and round: a statement line, or (for totals-only rate
+/// cards) a day-or-month bucket of one outcome.
+struct Item {
+    key: (Date, usize, u8, u64, u32),
+    rule: usize,
+    label: String,
+    line: Option<usize>,
+    exact: Decimal,
+    amount: Decimal,
+}
+
+fn money(amount: Decimal, currency: Currency) -> Money {
+    Money::new(amount, currency)
+}
+
+fn overflow(operation: &'static str) -> OutcomeError {
+    OutcomeError::Overflow { operation }
+}
+
+fn add(a: Decimal, b: Decimal) -> Result<Decimal, OutcomeError> {
+    a.checked_add(b).ok_or_else(|| overflow("statement total"))
+}
+
+/// Applies a cumulative cap to amounts in order, mutating them; returns
+/// what was withheld, and calls `on_cut` for each reduced amount.
+fn apply_cap(
+    amounts: &mut [&mut Decimal],
+    cap: Decimal,
+    mut on_cut: impl FnMut(usize),
+) -> Result<Decimal, OutcomeError> {
+    let mut room = cap;
+    let mut withheld = Decimal::ZERO;
+    for (k, a) in amounts.iter_mut().enumerate() {
+        if **a > room {
+            withheld = add(withheld, **a - room)?;
+            **a = room;
+            on_cut(k);
+        }
+        room -= **a;
+    }
+    Ok(withheld)
+}
+
+impl Contract {
+    /// Settles the contract with the full audit trail
+    /// ([`Detail::Audit`]): every claim is a line.
+    ///
+    /// # Errors
+    ///
+    /// [`OutcomeError::Evidence`] if a rule has no evidence, evidence of the
+    /// wrong kind, or evidence names a rule the contract does not have;
+    /// [`OutcomeError::Duplicate`] for a cohort listed twice;
+    /// [`OutcomeError::Overflow`] if an amount or count overflows.
+    pub fn settle(&self, evidence: &Evidence<'_>) -> Result<Statement, OutcomeError> {
+        self.settle_with(evidence, Detail::Audit)
+    }
+
+    /// Settles the contract keeping `detail`: with [`Detail::TotalsOnly`],
+    /// rate-card claims are summarised by outcome instead of listed.
+    ///
+    /// # Errors
+    ///
+    /// As for [`settle`](Self::settle).
+    pub fn settle_with(
+        &self,
+        evidence: &Evidence<'_>,
+        detail: Detail,
+    ) -> Result<Statement, OutcomeError> {
+        for id in evidence.rule_ids() {
+            if !self.rules().iter().any(|r| r.id().as_str() == id) {
+                return Err(OutcomeError::Evidence {
+                    rule: id.to_owned(),
+                    reason: "no such rule in the contract",
+                });
+            }
+        }
+        let currency = self.currency();
+        let periodicity = self.periodicity();
+        let policy = self.rounding();
+        let mut lines: Vec<StatementLine> = Vec::new();
+        let mut items: Vec<Item> = Vec::new();
+        let mut rate_cards = Vec::new();
+        let mut withheld: BTreeMap<CapKind, Decimal> = BTreeMap::new();
+        for (r, rule) in self.rules().iter().enumerate() {
+            let ev = evidence.for_rule(rule)?;
+            let drafts = match (rule, ev) {
+                (Rule::RateCard(rc), RuleEvidence::Claims { claims, participants }) => {
+                    let granularity = if self.cap().is_some() || rc.terms().total_cap().is_some() {
+                        Granularity::Day
+                    } else {
+                        Granularity::Month
+                    };
+                    let mut tally = rc.tally_at(participants, detail, granularity);
+                    tally.add(claims)?;
+                    let s = tally.finish()?;
+                    for o in s.outcomes() {
+                        let w = [
+                            (CapKind::ParticipantCap, o.withheld_by_participant_cap()),
+                            (CapKind::VolumeCap, o.withheld_by_volume_cap()),
+                            (CapKind::RuleCap, o.withheld_by_rule_cap()),
+                        ];
+                        for (kind, m) in w {
+                            let slot = withheld.entry(kind).or_default();
+                            *slot = add(*slot, m.amount())?;
+                        }
+                    }
+                    let mut drafts = Vec::new();
+                    if let Some(claim_lines) = s.lines() {
+                        for l in claim_lines {
+                            let c = l.claim();
+                            let outcome = rc.card().outcome(c.outcome()).map_or_else(
+                                || OutcomeId::new(format!("unknown outcome {}", c.outcome())),
+                                |o| Ok(o.id().clone()),
+                            )?;
+                            drafts.push((
+                                (c.date(), r, c.outcome().raw(), c.participant(), 0),
+                                outcome.to_string(),
+                                Draft {
+                                    exact: l.amount().amount(),
+                                    line: StatementLine {
+                                        rule: rule.id().clone(),
+                                        date: c.date(),
+                                        period: periodicity.period_of(c.date()),
+                                        subject: Subject::Claim {
+                                            participant: c.participant(),
+                                            outcome,
+                                        },
+                                        inputs: LineInputs::Claim { price: l.price() },
+                                        decision: l.decision(),
+                                        exact: l.amount(),
+                                        amount: l.amount(),
+                                    },
+                                },
+                            ));
+                        }
+                    } else {
+                        for (date, outcome, minor) in s.daily() {
+                            let label = rc
+                                .card()
+                                .outcome(outcome)
+                                .map_or_else(String::new, |o| o.id().to_string());
+                            items.push(Item {
+                                key: (date, r, outcome.raw(), 0, 0),
+                                rule: r,
+                                label,
+                                line: None,
+                                exact: Money::from_minor(minor, currency).amount(),
+                                amount: Decimal::ZERO,
+                            });
+                        }
+                    }
+                    rate_cards.push(s);
+                    drafts
+                }
+                (Rule::Cohort(cr), RuleEvidence::Cohorts(cohorts)) => {
+                    let assessments = cr.assess(cohorts)?;
+                    let by_id: BTreeMap<&CohortId, &super::Cohort> =
+                        cohorts.iter().map(|c| (c.id(), c)).collect();
+                    let mut drafts = Vec::new();
+                    for (k, a) in assessments.into_iter().enumerate() {
+                        drafts.push(cohort_draft(rule.id(), r, k, &a, &by_id, cr, periodicity)?);
+                    }
+                    cap_drafts(&mut drafts, rule.cumulative_cap(), &mut withheld)?;
+                    drafts
+                }
+                (Rule::GroupThreshold(g), RuleEvidence::Placements { placements, cohort_size }) => {
+                    let a = g.assess(placements, cohort_size)?;
+                    let date = g.term().last();
+                    let exact = if a.met { g.payment().amount() } else { Decimal::ZERO };
+                    vec![(
+                        (date, r, 0, 0, 0),
+                        rule.id().to_string(),
+                        Draft {
+                            exact,
+                            line: StatementLine {
+                                rule: rule.id().clone(),
+                                date,
+                                period: periodicity.period_of(date),
+                                subject: Subject::Group,
+                                inputs: LineInputs::Group {
+                                    placed: a.placed,
+                                    qualifying: a.qualifying,
+                                    cohort_size: a.cohort_size,
+                                    threshold: g.threshold(),
+                                    spell: g.spell(),
+                                    payment: g.payment(),
+                                },
+                                decision: if a.met {
+                                    Decision::Paid
+                                } else {
+                                    Decision::Rejected { reason: RejectionReason::BelowThreshold }
+                                },
+                                exact: money(exact, currency),
+                                amount: money(exact, currency),
+                            },
+                        },
+                    )]
+                }
+                (Rule::Baseline(b), RuleEvidence::Baseline(measurements)) => {
+                    let mut sorted: Vec<_> = measurements.to_vec();
+                    sorted.sort_by_key(super::BaselineMeasurement::measured_on);
+                    let mut drafts = Vec::new();
+                    for (k, m) in sorted.iter().enumerate() {
+                        let avoided = b.units_avoided(m)?;
+                        let positive = avoided > Decimal::ZERO;
+                        let exact = if positive {
+                            avoided
+                                .checked_mul(b.price_per_unit().amount())
+                                .ok_or_else(|| overflow("baseline payment"))?
+                        } else {
+                            Decimal::ZERO
+                        };
+                        let seq = u32::try_from(k).map_err(|_| overflow("measurement count"))?;
+                        drafts.push((
+                            (m.measured_on(), r, 0, 0, seq),
+                            rule.id().to_string(),
+                            Draft {
+                                exact,
+                                line: StatementLine {
+                                    rule: rule.id().clone(),
+                                    date: m.measured_on(),
+                                    period: periodicity.period_of(m.measured_on()),
+                                    subject: Subject::Measurement,
+                                    inputs: LineInputs::Baseline {
+                                        total_units: m.total_units(),
+                                        actual_units: m.actual_units(),
+                                        baseline: b.baseline(),
+                                        units_avoided: avoided,
+                                        price: b.price_per_unit(),
+                                    },
+                                    decision: if positive {
+                                        Decision::Paid
+                                    } else {
+                                        Decision::Rejected {
+                                            reason: RejectionReason::BelowThreshold,
+                                        }
+                                    },
+                                    exact: money(exact, currency),
+                                    amount: money(exact, currency),
+                                },
+                            },
+                        ));
+                    }
+                    cap_drafts(&mut drafts, rule.cumulative_cap(), &mut withheld)?;
+                    drafts
+                }
+                (Rule::Banded(b), RuleEvidence::Banded(measurements)) => {
+                    let mut sorted: Vec<_> = measurements.to_vec();
+                    sorted.sort_by_key(super::BandedMeasurement::measured_on);
+                    let mut drafts = Vec::new();
+                    for (k, m) in sorted.iter().enumerate() {
+                        let exact_reduction = m.exact()?;
+                        let (band, amount) = match exact_reduction {
+                            Some(red) => {
+                                let amount = b.amount_exact(red)?.to_decimal()?;
+                                let band = b.band_index(Rate::from_fraction(red.to_decimal()?))?;
+                                (
+                                    band.and_then(|i| b.bands().get(i)).map(super::Band::threshold),
+                                    amount,
+                                )
+                            }
+                            None => (None, Decimal::ZERO),
+                        };
+                        let decision = match (exact_reduction, band) {
+                            (None, _) => {
+                                Decision::Rejected { reason: RejectionReason::ComparisonRateZero }
+                            }
+                            (Some(_), None) => {
+                                Decision::Rejected { reason: RejectionReason::BelowThreshold }
+                            }
+                            (Some(_), Some(_)) => Decision::Paid,
+                        };
+                        let reduction = exact_reduction
+                            .map(Ratio::to_decimal)
+                            .transpose()?
+                            .map(Rate::from_fraction);
+                        let seq = u32::try_from(k).map_err(|_| overflow("measurement count"))?;
+                        drafts.push((
+                            (m.measured_on(), r, 0, 0, seq),
+                            rule.id().to_string(),
+                            Draft {
+                                exact: amount,
+                                line: StatementLine {
+                                    rule: rule.id().clone(),
+                                    date: m.measured_on(),
+                                    period: periodicity.period_of(m.measured_on()),
+                                    subject: Subject::Measurement,
+                                    inputs: LineInputs::Band { reduction, band, mode: b.mode() },
+                                    decision,
+                                    exact: money(amount, currency),
+                                    amount: money(amount, currency),
+                                },
+                            },
+                        ));
+                    }
+                    cap_drafts(&mut drafts, rule.cumulative_cap(), &mut withheld)?;
+                    drafts
+                }
+                _ => {
+                    return Err(OutcomeError::Evidence {
+                        rule: rule.id().to_string(),
+                        reason: "evidence of the wrong kind for the rule",
+                    });
+                }
+            };
+            for (key, label, d) in drafts {
+                let index = lines.len();
+                items.push(Item {
+                    key,
+                    rule: r,
+                    label,
+                    line: Some(index),
+                    exact: d.exact,
+                    amount: Decimal::ZERO,
+                });
+                lines.push(d.line);
+            }
+        }
+        // Canonical order: date, rule, outcome, participant, then line order.
+        items.sort_by(|a, b| a.key.cmp(&b.key).then(a.line.cmp(&b.line)));
+
+        // Contract cap on exact amounts.
+        if let Some(cap) = self.cap() {
+            let mut cut = Vec::new();
+            let mut amounts: Vec<&mut Decimal> = items.iter_mut().map(|i| &mut i.exact).collect();
+            let w = apply_cap(&mut amounts, cap.amount(), |k| cut.push(k))?;
+            if !w.is_zero() {
+                let slot = withheld.entry(CapKind::ContractCap).or_default();
+                *slot = add(*slot, w)?;
+            }
+            for k in cut {
+                if let Some(line) = items.get(k).and_then(|i| i.line).and_then(|l| lines.get_mut(l))
+                {
+                    line.decision = Decision::Capped { by: CapKind::ContractCap };
+                }
+            }
+            for item in &items {
+                if let Some(line) = item.line.and_then(|l| lines.get_mut(l)) {
+                    line.exact = money(item.exact, currency);
+                    line.amount = line.exact;
+                }
+            }
+        }
+
+        // Rooms left under cumulative caps, in rounded amounts.
+        let floor =
+            |m: Money| RoundingStrategy::TowardZero.round(m.amount(), policy.decimal_places());
+        let mut rule_room: Vec<Option<(Decimal, CapKind)>> =
+            self.rules().iter().map(|r| r.cumulative_cap().map(|(c, k)| (floor(c), k))).collect();
+        let mut contract_room = self.cap().map(floor);
+        let mut clamp = |rule: usize, rounded: Decimal| -> (Decimal, Option<CapKind>) {
+            let mut value = rounded;
+            let mut by = None;
+            if let Some(Some((room, kind))) = rule_room.get_mut(rule) {
+                if value > *room {
+                    value = *room;
+                    by = Some(*kind);
+                }
+                *room -= value;
+            }
+            if let Some(room) = contract_room.as_mut() {
+                if value > *room {
+                    if let Some((r, _)) = rule_room.get_mut(rule).and_then(Option::as_mut) {
+                        *r += value - *room;
+                    }
+                    value = *room;
+                    by = Some(CapKind::ContractCap);
+                }
+                *room -= value;
+            }
+            (value, by)
+        };
+
+        // Rounding, then (rule, period) totals.
+        let mut rule_period: BTreeMap<(Period, usize), Decimal> = BTreeMap::new();
+        match policy.stage() {
+            RoundingStage::PerLine => {
+                for item in &mut items {
+                    let (value, by) = clamp(item.rule, policy.round(item.exact));
+                    item.amount = value;
+                    if let Some(line) = item.line.and_then(|l| lines.get_mut(l)) {
+                        line.amount = money(value, currency);
+                        if let Some(kind) = by {
+                            line.decision = Decision::Capped { by: kind };
+                        }
+                    }
+                    let slot = rule_period
+                        .entry((periodicity.period_of(item.key.0), item.rule))
+                        .or_default();
+                    *slot = add(*slot, value)?;
+                }
+            }
+            RoundingStage::PerTotal => {
+                for item in &mut items {
+                    item.amount = item.exact;
+                    let slot = rule_period
+                        .entry((periodicity.period_of(item.key.0), item.rule))
+                        .or_default();
+                    *slot = add(*slot, item.exact)?;
+                }
+                for ((_, rule), total) in &mut rule_period {
+                    *total = clamp(*rule, policy.round(*total)).0;
+                }
+            }
+        }
+
+        // Payments: each (rule, period) total split between the rule's payers.
+        let mut payments = Vec::new();
+        let mut by_payer: Vec<(PayerId, Decimal)> = Vec::new();
+        let mut by_period: BTreeMap<Period, Decimal> = BTreeMap::new();
+        let mut by_rule: Vec<Decimal> = vec![Decimal::ZERO; self.rules().len()];
+        let mut total = Decimal::ZERO;
+        for ((period, r), amount) in &rule_period {
+            let Some(rule) = self.rules().get(*r) else { continue };
+            let rounded = money(*amount, currency);
+            for (payer, part) in self.payers_of(rule.id()).split(rounded)? {
+                match by_payer.iter_mut().find(|(p, _)| *p == payer) {
+                    Some((_, sum)) => *sum = add(*sum, part.amount())?,
+                    None => by_payer.push((payer.clone(), part.amount())),
+                }
+                payments.push(Payment {
+                    rule: rule.id().clone(),
+                    period: *period,
+                    payer,
+                    amount: part,
+                });
+            }
+            let slot = by_period.entry(*period).or_default();
+            *slot = add(*slot, *amount)?;
+            if let Some(slot) = by_rule.get_mut(*r) {
+                *slot = add(*slot, *amount)?;
+            }
+            total = add(total, *amount)?;
+        }
+        let mut by_outcome: Vec<OutcomeTotal> = Vec::new();
+        let mut outcome_sums: BTreeMap<(usize, &str), Decimal> = BTreeMap::new();
+        let mut first_seen: Vec<(usize, &str)> = Vec::new();
+        for item in &items {
+            let key = (item.rule, item.label.as_str());
+            let slot = outcome_sums.entry(key).or_insert_with(|| {
+                first_seen.push(key);
+                Decimal::ZERO
+            });
+            *slot = add(*slot, item.amount)?;
+        }
+        first_seen.sort_unstable();
+        for (r, label) in first_seen {
+            if let (Some(rule), Some(sum)) = (self.rules().get(r), outcome_sums.get(&(r, label))) {
+                by_outcome.push(OutcomeTotal {
+                    rule: rule.id().clone(),
+                    outcome: label.to_owned(),
+                    amount: money(*sum, currency),
+                });
+            }
+        }
+        // Lines in canonical order.
+        let order: Vec<usize> = items.iter().filter_map(|i| i.line).collect();
+        let mut slots: Vec<Option<StatementLine>> = lines.into_iter().map(Some).collect();
+        let lines =
+            order.into_iter().filter_map(|k| slots.get_mut(k).and_then(Option::take)).collect();
+        Ok(Statement {
+            contract: self.id().clone(),
+            currency,
+            rounding: policy,
+            periodicity,
+            detail,
+            lines,
+            rate_cards,
+            by_rule: self
+                .rules()
+                .iter()
+                .zip(by_rule)
+                .map(|(r, m)| (r.id().clone(), money(m, currency)))
+                .collect(),
+            by_outcome,
+            by_period: by_period.into_iter().map(|(p, m)| (p, money(m, currency))).collect(),
+            by_payer: by_payer.into_iter().map(|(p, m)| (p, money(m, currency))).collect(),
+            payments,
+            withheld: withheld
+                .into_iter()
+                .filter(|(_, m)| !m.is_zero())
+                .map(|(k, m)| (k, money(m, currency)))
+                .collect(),
+            total: money(total, currency),
+        })
+    }
+}
+
+type Keyed = ((Date, usize, u8, u64, u32), String, Draft);
+
+/// Applies a rule's cumulative cap to its drafts in (date, order) order.
+fn cap_drafts(
+    drafts: &mut [Keyed],
+    cap: Option<(Money, CapKind)>,
+    withheld: &mut BTreeMap<CapKind, Decimal>,
+) -> Result<(), OutcomeError> {
+    let Some((cap, kind)) = cap else { return Ok(()) };
+    drafts.sort_by_key(|(key, _, _)| *key);
+    let mut cut = Vec::new();
+    let mut amounts: Vec<&mut Decimal> = drafts.iter_mut().map(|(_, _, d)| &mut d.exact).collect();
+    let w = apply_cap(&mut amounts, cap.amount(), |k| cut.push(k))?;
+    for k in cut {
+        if let Some((_, _, d)) = drafts.get_mut(k) {
+            d.line.decision = Decision::Capped { by: kind };
+        }
+    }
+    for (_, _, d) in drafts.iter_mut() {
+        d.line.exact = Money::new(d.exact, d.line.exact.currency());
+        d.line.amount = d.line.exact;
+    }
+    if !w.is_zero() {
+        let slot = withheld.entry(kind).or_default();
+        *slot = add(*slot, w)?;
+    }
+    Ok(())
+}
+
+fn cohort_draft(
+    rule: &RuleId,
+    r: usize,
+    k: usize,
+    a: &CohortAssessment,
+    cohorts: &BTreeMap<&CohortId, &super::Cohort>,
+    cr: &super::CohortRule,
+    periodicity: Periodicity,
+) -> Result<Keyed, OutcomeError> {
+    let price = cr.price_per_event();
+    let currency = price.currency();
+    let exact = a.outcome.unwrap_or(Decimal::ZERO);
+    let decision = match a.outcome {
+        Ok(_) => Decision::Paid,
+        Err(reason) => Decision::Rejected { reason },
+    };
+    let (subject, inputs, label) = match &a.subject {
+        Some(id) => {
+            let comparison =
+                cohorts.get(id).map(|c| c.comparison()).ok_or_else(|| overflow("cohort lookup"))?;
+            (
+                Subject::Cohort(id.clone()),
+                LineInputs::Cohort {
+                    size: a.size,
+                    events: a.events,
+                    comparison,
+                    reduction: a.reduction,
+                    events_avoided: a.events_avoided,
+                    threshold: a.threshold,
+                    price,
+                },
+                id.to_string(),
+            )
+        }
+        None => (
+            Subject::AllCohorts,
+            LineInputs::Fallback {
+                cohorts: a.cohorts_pooled,
+                pooling: cr.pooling(),
+                reduction: a.reduction,
+                events_avoided: a.events_avoided,
+                threshold: a.threshold,
+                already_paid: Money::new(a.already_paid, currency),
+                price,
+            },
+            "fallback".to_owned(),
+        ),
+    };
+    let seq = u32::try_from(k).map_err(|_| overflow("cohort count"))?;
+    Ok((
+        (a.date, r, 0, 0, seq),
+        label,
+        Draft {
+            exact,
+            line: StatementLine {
+                rule: rule.clone(),
+                date: a.date,
+                period: periodicity.period_of(a.date),
+                subject,
+                inputs,
+                decision,
+                exact: Money::new(exact, currency),
+                amount: Money::new(exact, currency),
+            },
+        },
+    ))
+}
