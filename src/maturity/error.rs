@@ -218,6 +218,15 @@ pub enum AssessmentError {
     /// More ratings than exact sums of squares support (2⁴⁸ per domain).
     #[error("too many ratings for exact statistics (at most 2^48 per domain)")]
     TooManyRatings,
+    /// A CSV file of responses could not be read, or a profile could not be
+    /// written as CSV.
+    #[error("csv{}: {message}", line.map(|l| format!(" line {l}")).unwrap_or_default())]
+    Csv {
+        /// The line of the input, where known.
+        line: Option<u64>,
+        /// What was wrong.
+        message: String,
+    },
     /// A round's JSON is malformed.
     #[error("invalid assessment json: {message}")]
     Json {

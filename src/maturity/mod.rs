@@ -55,6 +55,8 @@ mod assessment;
 mod builtin;
 mod compare;
 mod counting;
+#[cfg(feature = "csv")]
+mod csv_io;
 mod derive;
 mod error;
 mod framework;

@@ -1,0 +1,249 @@
+//! CSV input of responses and CSV output of profiles (feature `csv`).
+
+use std::io;
+
+use rust_decimal::Decimal;
+
+use super::{Assessment, AssessmentError, Framework, Profile, Respondent, Response, Score};
+use crate::Date;
+
+fn csv_error(line: Option<u64>, message: impl Into<String>) -> AssessmentError {
+    AssessmentError::Csv { line, message: message.into() }
+}
+
+fn line_of(error: &csv::Error) -> Option<u64> {
+    error.position().map(csv::Position::line)
+}
+
+/// A score cell: a level number; empty or `not-scored` for not scored;
+/// `n/a`, `na` or `not-applicable` (any case) for not applicable.
+fn parse_score(cell: &str) -> Option<Score> {
+    let cell = cell.trim();
+    if cell.is_empty() || cell.eq_ignore_ascii_case("not-scored") {
+        return Some(Score::NotScored);
+    }
+    if ["n/a", "na", "not-applicable"].iter().any(|w| cell.eq_ignore_ascii_case(w)) {
+        return Some(Score::NotApplicable);
+    }
+    cell.parse().ok().map(Score::Level)
+}
+
+impl Assessment {
+    /// A round from CSV with a header row: `name` and `organisation` columns,
+    /// optional `role` and `comment` columns, and one column per scored
+    /// domain, headed by its id. A score cell is a level number, empty or
+    /// `not-scored` for not scored, or `n/a` / `not-applicable`.
+    ///
+    /// # Errors
+    ///
+    /// [`AssessmentError::Csv`] (with the line) for unreadable CSV, a missing
+    /// `name` or `organisation` column, or a cell that is not a score;
+    /// [`AssessmentError::UnknownDomain`] for a column that is not a domain;
+    /// otherwise the errors of [`Assessment::new`].
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{Assessment, Framework, Score};
+    /// use integration_outcomes::Date;
+    ///
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let csv = "name,organisation,role,leadership,culture,workforce\n\
+    ///            Ann,NHS trust,Director,3,2,n/a\n\
+    ///            Bob,Council,,4,,2\n";
+    /// let round = Assessment::from_csv(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline", csv.as_bytes())?;
+    /// assert_eq!(round.len(), 2);
+    /// assert_eq!(round.response(1).unwrap().score("culture"), Score::NotScored);
+    /// assert_eq!(round.response(0).unwrap().score("workforce"), Score::NotApplicable);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_csv(
+        framework: &Framework,
+        partnership: impl Into<String>,
+        date: Date,
+        label: impl Into<String>,
+        reader: impl io::Read,
+    ) -> Result<Assessment, AssessmentError> {
+        let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(reader);
+        let headers = reader.headers().map_err(|e| csv_error(line_of(&e), e.to_string()))?.clone();
+        let column = |name: &str| headers.iter().position(|h| h == name);
+        let name_col = column("name").ok_or_else(|| csv_error(Some(1), "no \"name\" column"))?;
+        let org_col = column("organisation")
+            .ok_or_else(|| csv_error(Some(1), "no \"organisation\" column"))?;
+        let (role_col, comment_col) = (column("role"), column("comment"));
+        let mut domains = Vec::new();
+        for (i, header) in headers.iter().enumerate() {
+            if [Some(name_col), Some(org_col), role_col, comment_col].contains(&Some(i)) {
+                continue;
+            }
+            if framework.domain(header).is_none() {
+                return Err(AssessmentError::UnknownDomain {
+                    respondent: "the csv header".to_owned(),
+                    domain: header.to_owned(),
+                });
+            }
+            domains.push((i, header.to_owned()));
+        }
+        let mut responses = Vec::new();
+        for record in reader.records() {
+            let record = record.map_err(|e| csv_error(line_of(&e), e.to_string()))?;
+            let line = record.position().map(csv::Position::line);
+            let cell = |i: usize| record.get(i).unwrap_or("");
+            let mut respondent = Respondent::new(cell(name_col), cell(org_col))?;
+            if let Some(role) = role_col.map(cell).filter(|r| !r.is_empty()) {
+                respondent = respondent.with_role(role);
+            }
+            let mut response = Response::builder(framework, respondent);
+            for (i, domain) in &domains {
+                let text = cell(*i);
+                let score = parse_score(text).ok_or_else(|| {
+                    csv_error(line, format!("invalid score {text:?} for domain {domain:?}"))
+                })?;
+                response = response.score(domain, score)?;
+            }
+            if let Some(comment) = comment_col.map(cell).filter(|c| !c.is_empty()) {
+                response = response.comment(comment);
+            }
+            responses.push(response.build());
+        }
+        Assessment::new(framework, partnership, date, label, responses)
+    }
+}
+
+impl Profile {
+    /// Writes one CSV row per domain: id, name, counts (scored, not scored,
+    /// not applicable, then one per level), min, max, q1, median, q3, IQR,
+    /// mean, consensus, Leik's D, r_wg and the level reached. Exact values are
+    /// written exactly; real-valued measures with their full `f64` precision.
+    /// Empty cells mark values that do not exist (no ratings, or r_wg with
+    /// one rating).
+    ///
+    /// # Errors
+    ///
+    /// [`AssessmentError::Csv`] if the writer fails.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// use integration_outcomes::Date;
+    ///
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let r = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("leadership", Score::Level(3))?.build();
+    /// let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", [r])?.profile();
+    /// let mut out = Vec::new();
+    /// profile.write_csv(&mut out)?;
+    /// let text = String::from_utf8(out)?;
+    /// assert!(text.starts_with("domain,name,scored,not_scored,not_applicable,level_1,"));
+    /// assert!(text.contains("\nleadership,Leadership,1,0,0,0,0,1,0,0,3,3,3,3,3,0,3,1,0,,3\n"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_csv(&self, writer: impl io::Write) -> Result<(), AssessmentError> {
+        let fail = |e: csv::Error| csv_error(None, e.to_string());
+        let mut out = csv::Writer::from_writer(writer);
+        let mut header: Vec<String> = ["domain", "name", "scored", "not_scored", "not_applicable"]
+            .map(str::to_owned)
+            .to_vec();
+        header.extend(self.scale().levels().iter().map(|l| format!("level_{}", l.level())));
+        header.extend(
+            [
+                "min",
+                "max",
+                "q1",
+                "median",
+                "q3",
+                "iqr",
+                "mean",
+                "consensus",
+                "leik_d",
+                "rwg",
+                "level_reached",
+            ]
+            .map(str::to_owned),
+        );
+        out.write_record(&header).map_err(fail)?;
+        let exact = |d: Decimal| d.normalize().to_string();
+        for domain in self.domains() {
+            let s = domain.statistics();
+            let mut row = vec![
+                domain.id().to_owned(),
+                domain.name().to_owned(),
+                domain.scored().to_string(),
+                domain.not_scored().to_string(),
+                domain.not_applicable().to_string(),
+            ];
+            for level in self.scale().levels() {
+                row.push(s.map_or(0, |s| s.count(level.level())).to_string());
+            }
+            let values: [Option<String>; 11] = [
+                s.map(|s| s.min().to_string()),
+                s.map(|s| s.max().to_string()),
+                s.map(|s| exact(s.q1())),
+                s.map(|s| exact(s.median())),
+                s.map(|s| exact(s.q3())),
+                s.map(|s| exact(s.iqr())),
+                s.map(|s| s.mean().to_string()),
+                s.map(|s| s.consensus().to_string()),
+                s.map(|s| s.leik_dispersion().to_string()),
+                s.and_then(|s| s.rwg()).map(|r| r.to_string()),
+                domain.level_reached().map(|l| l.to_string()),
+            ];
+            row.extend(values.into_iter().map(Option::unwrap_or_default));
+            out.write_record(&row).map_err(fail)?;
+        }
+        out.flush().map_err(|e| csv_error(None, e.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn aqua() -> Framework {
+        Framework::builtin("aqua-sif-2014").unwrap()
+    }
+
+    fn read(csv: &str) -> Result<Assessment, AssessmentError> {
+        Assessment::from_csv(&aqua(), "P", jiff::civil::date(2026, 1, 15), "r", csv.as_bytes())
+    }
+
+    #[test]
+    fn bad_input_names_the_line_or_domain() {
+        assert!(matches!(
+            read("name,organisation,leadership\nAnn,NHS,three\n"),
+            Err(AssessmentError::Csv { line: Some(2), message }) if message.contains("leadership")
+        ));
+        assert!(matches!(
+            read("name,organisation,finance\nAnn,NHS,3\n"),
+            Err(AssessmentError::UnknownDomain { domain, .. }) if domain == "finance"
+        ));
+        assert!(matches!(read("name,leadership\nAnn,3\n"), Err(AssessmentError::Csv { .. })));
+        assert!(matches!(
+            read("name,organisation,leadership\nAnn,NHS,9\n"),
+            Err(AssessmentError::ScoreOffScale { level: 9, .. })
+        ));
+        assert!(matches!(
+            read("name,organisation,leadership\nAnn,NHS,1,2\n"),
+            Err(AssessmentError::Csv { .. })
+        ));
+        assert!(matches!(
+            read("name,organisation,leadership\n"),
+            Err(AssessmentError::EmptyRound { .. })
+        ));
+        assert!(matches!(
+            read("name,organisation\nAnn,NHS\nAnn,NHS\n"),
+            Err(AssessmentError::DuplicateRespondent { .. })
+        ));
+    }
+
+    #[test]
+    fn comments_roles_and_words() {
+        let round = read(
+            "name,organisation,role,comment,culture\nAnn,NHS,,\"frank, and fair\",NOT-APPLICABLE\nBob,CVS,Chair,,not-scored\n",
+        )
+        .unwrap();
+        let ann = round.response(0).unwrap();
+        assert_eq!(ann.comment(), Some("frank, and fair"));
+        assert_eq!(ann.respondent().role(), None);
+        assert_eq!(ann.score("culture"), Score::NotApplicable);
+        let bob = round.response(1).unwrap();
+        assert_eq!(bob.respondent().role(), Some("Chair"));
+        assert_eq!(bob.score("culture"), Score::NotScored);
+    }
+}
