@@ -9,8 +9,8 @@
 #![allow(clippy::print_stdout)]
 
 use integration_outcomes::finance::{
-    AvoidedActivity, CostCentre, CostLedger, Group, NegativeSpend, Partner, PartnerKind, Period,
-    Sector, Selection, SpendRecord, Subject, UnitCosts,
+    AvoidedActivity, CostCentre, CostLedger, Group, NegativeSpend, Partner, PartnerKind,
+    ReportingPeriod, Sector, Selection, SpendRecord, Subject, UnitCosts,
 };
 use integration_outcomes::outcomes::SavingsPricing;
 use integration_outcomes::{
@@ -34,8 +34,8 @@ const COUNCILS: [(&str, [[i64; 3]; 3]); 3] = [
     ("angus", [[2_200, 2_000, 240], [7_600, 5_200, 300], [13_900, 6_400, 140]]),
 ];
 
-fn year(start: i16) -> Result<Period, Box<dyn std::error::Error>> {
-    Ok(Period::new(Date::new(start, 4, 1)?, Date::new(start + 1, 3, 31)?)?)
+fn year(start: i16) -> Result<ReportingPeriod, Box<dyn std::error::Error>> {
+    Ok(ReportingPeriod::new(Date::new(start, 4, 1)?, Date::new(start + 1, 3, 31)?)?)
 }
 
 fn percent(rate: Option<Rate>) -> String {

@@ -8,8 +8,8 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use integration_outcomes::finance::{
-    AvoidedActivity, CostCentre, CostLedger, NegativeSpend, Partner, PartnerKind, Period, Sector,
-    Selection, SpendRecord, Subject, UnitCosts,
+    AvoidedActivity, CostCentre, CostLedger, NegativeSpend, Partner, PartnerKind, ReportingPeriod,
+    Sector, Selection, SpendRecord, Subject, UnitCosts,
 };
 use integration_outcomes::{Currency, Date, Money};
 use proptest::prelude::*;
@@ -20,9 +20,12 @@ const SECTORS: [Sector; 3] = [Sector::Health, Sector::SocialCare, Sector::Other]
 const SERVICES: [&str; 4] = ["acute inpatient", "prescribing", "care homes", "home care"];
 const SEGMENTS: [&str; 3] = ["65-74", "75-84", "85+"];
 
-fn financial_year(start_year: i16) -> Period {
-    Period::new(Date::new(start_year, 4, 1).unwrap(), Date::new(start_year + 1, 3, 31).unwrap())
-        .unwrap()
+fn financial_year(start_year: i16) -> ReportingPeriod {
+    ReportingPeriod::new(
+        Date::new(start_year, 4, 1).unwrap(),
+        Date::new(start_year + 1, 3, 31).unwrap(),
+    )
+    .unwrap()
 }
 
 fn empty_ledger(policy: NegativeSpend) -> CostLedger {

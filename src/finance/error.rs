@@ -202,7 +202,7 @@ pub enum InvestmentError {
 ///
 /// ```
 /// use integration_outcomes::finance::{
-///     CostCentre, CostLedger, LedgerError, NegativeSpend, Partner, PartnerKind, Period, Sector,
+///     CostCentre, CostLedger, LedgerError, NegativeSpend, Partner, PartnerKind, ReportingPeriod, Sector,
 ///     SpendRecord, Subject,
 /// };
 /// use integration_outcomes::Currency;
@@ -212,7 +212,7 @@ pub enum InvestmentError {
 ///     [Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?],
 ///     NegativeSpend::Reject,
 /// )?;
-/// let year = Period::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+/// let year = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
 /// let record = SpendRecord::new(
 ///     "R1",
 ///     Subject::segment("75-84")?,
@@ -289,9 +289,9 @@ pub enum LedgerError {
         /// The record.
         reference: String,
         /// The record's period.
-        period: super::Period,
+        period: super::ReportingPeriod,
         /// The period it overlaps.
-        existing: super::Period,
+        existing: super::ReportingPeriod,
     },
     /// A per-head figure was asked for a population of zero.
     #[error("the population of {group} is zero, so cost per head is undefined")]

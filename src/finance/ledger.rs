@@ -236,9 +236,9 @@ impl fmt::Display for Subject {
 /// # Example
 ///
 /// ```
-/// use integration_outcomes::finance::Period;
-/// let year = Period::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
-/// let next = Period::new("2012-04-01".parse()?, "2013-03-31".parse()?)?;
+/// use integration_outcomes::finance::ReportingPeriod;
+/// let year = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+/// let next = ReportingPeriod::new("2012-04-01".parse()?, "2013-03-31".parse()?)?;
 /// assert!(!year.overlaps(&next));
 /// assert_eq!(year.to_string(), "2011-04-01 to 2012-03-31");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -246,43 +246,43 @@ impl fmt::Display for Subject {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
-#[serde(try_from = "PeriodRepr", into = "PeriodRepr")]
-pub struct Period {
+#[serde(try_from = "ReportingPeriodRepr", into = "ReportingPeriodRepr")]
+pub struct ReportingPeriod {
     start: Date,
     end: Date,
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct PeriodRepr {
+struct ReportingPeriodRepr {
     start: Date,
     end: Date,
 }
 
-impl TryFrom<PeriodRepr> for Period {
+impl TryFrom<ReportingPeriodRepr> for ReportingPeriod {
     type Error = LedgerError;
-    fn try_from(r: PeriodRepr) -> Result<Self, Self::Error> {
-        Period::new(r.start, r.end)
+    fn try_from(r: ReportingPeriodRepr) -> Result<Self, Self::Error> {
+        ReportingPeriod::new(r.start, r.end)
     }
 }
 
-impl From<Period> for PeriodRepr {
-    fn from(p: Period) -> Self {
-        PeriodRepr { start: p.start, end: p.end }
+impl From<ReportingPeriod> for ReportingPeriodRepr {
+    fn from(p: ReportingPeriod) -> Self {
+        ReportingPeriodRepr { start: p.start, end: p.end }
     }
 }
 
-impl Period {
+impl ReportingPeriod {
     /// The days from `start` to `end`, both included.
     ///
     /// # Errors
     ///
     /// [`LedgerError::InvalidPeriod`] if `end` is before `start`.
-    pub fn new(start: Date, end: Date) -> Result<Period, LedgerError> {
+    pub fn new(start: Date, end: Date) -> Result<ReportingPeriod, LedgerError> {
         if end < start {
             return Err(LedgerError::InvalidPeriod { start, end });
         }
-        Ok(Period { start, end })
+        Ok(ReportingPeriod { start, end })
     }
 
     /// The first day.
@@ -299,12 +299,12 @@ impl Period {
 
     /// Whether the two periods share at least one day.
     #[must_use]
-    pub fn overlaps(&self, other: &Period) -> bool {
+    pub fn overlaps(&self, other: &ReportingPeriod) -> bool {
         self.start <= other.end && other.start <= self.end
     }
 }
 
-impl fmt::Display for Period {
+impl fmt::Display for ReportingPeriod {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} to {}", self.start, self.end)
     }
@@ -392,12 +392,12 @@ impl CostCentre {
 /// # Example
 ///
 /// ```
-/// use integration_outcomes::finance::{CostCentre, Period, Sector, SpendRecord, Subject};
+/// use integration_outcomes::finance::{CostCentre, ReportingPeriod, Sector, SpendRecord, Subject};
 /// let record = SpendRecord::new(
 ///     "NHS-0001",
 ///     Subject::segment("75-84")?,
 ///     CostCentre::new("nhs-tayside", Sector::Health, "acute inpatient")?,
-///     Period::new("2011-04-01".parse()?, "2012-03-31".parse()?)?,
+///     ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?,
 ///     "GBP 1250000".parse()?,
 /// )?;
 /// assert_eq!(record.reference(), "NHS-0001");
@@ -409,7 +409,7 @@ pub struct SpendRecord {
     reference: String,
     subject: Subject,
     centre: CostCentre,
-    period: Period,
+    period: ReportingPeriod,
     amount: Money,
 }
 
@@ -419,7 +419,7 @@ struct SpendRecordRepr {
     reference: String,
     subject: Subject,
     cost_centre: CostCentre,
-    period: Period,
+    period: ReportingPeriod,
     amount: Money,
 }
 
@@ -454,7 +454,7 @@ impl SpendRecord {
         reference: impl Into<String>,
         subject: Subject,
         centre: CostCentre,
-        period: Period,
+        period: ReportingPeriod,
         amount: Money,
     ) -> Result<SpendRecord, LedgerError> {
         let reference = non_blank("reference", reference.into(), None)?;
@@ -481,7 +481,7 @@ impl SpendRecord {
 
     /// The period.
     #[must_use]
-    pub const fn period(&self) -> Period {
+    pub const fn period(&self) -> ReportingPeriod {
         self.period
     }
 
@@ -524,7 +524,7 @@ pub struct Selection {
     sector: Option<Sector>,
     service: Option<String>,
     subject: Option<Subject>,
-    period: Option<Period>,
+    period: Option<ReportingPeriod>,
 }
 
 impl Selection {
@@ -564,7 +564,7 @@ impl Selection {
 
     /// Only records of this period.
     #[must_use]
-    pub fn period(mut self, period: Period) -> Selection {
+    pub fn period(mut self, period: ReportingPeriod) -> Selection {
         self.period = Some(period);
         self
     }
@@ -765,7 +765,7 @@ impl CostChange {
 ///
 /// ```
 /// use integration_outcomes::finance::{
-///     CostCentre, CostLedger, NegativeSpend, Partner, PartnerKind, Period, Sector, Selection,
+///     CostCentre, CostLedger, NegativeSpend, Partner, PartnerKind, ReportingPeriod, Sector, Selection,
 ///     SpendRecord, Subject,
 /// };
 /// use integration_outcomes::Currency;
@@ -778,7 +778,7 @@ impl CostChange {
 ///     ],
 ///     NegativeSpend::Reject,
 /// )?;
-/// let year = Period::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+/// let year = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
 /// let over_75 = Subject::segment("75+")?;
 /// ledger.add(SpendRecord::new("N1", over_75.clone(), CostCentre::new("nhs-tayside", Sector::Health, "acute")?, year, "GBP 300".parse()?)?)?;
 /// ledger.add(SpendRecord::new("A1", over_75, CostCentre::new("angus", Sector::SocialCare, "home care")?, year, "GBP 100".parse()?)?)?;
@@ -795,7 +795,7 @@ pub struct CostLedger {
     negative_spend: NegativeSpend,
     records: Vec<SpendRecord>,
     references: BTreeSet<String>,
-    periods: BTreeSet<Period>,
+    periods: BTreeSet<ReportingPeriod>,
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -924,7 +924,7 @@ impl CostLedger {
     }
 
     /// The distinct periods, in date order.
-    pub fn periods(&self) -> impl Iterator<Item = Period> + '_ {
+    pub fn periods(&self) -> impl Iterator<Item = ReportingPeriod> + '_ {
         self.periods.iter().copied()
     }
 
@@ -952,7 +952,7 @@ impl CostLedger {
     /// # use integration_outcomes::finance::*;
     /// # use integration_outcomes::Currency;
     /// # let mut ledger = CostLedger::new(Currency::GBP, [Partner::new("perth", "Perth and Kinross Council", PartnerKind::LocalAuthority)?], NegativeSpend::Reject)?;
-    /// # let year = Period::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let year = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
     /// # let s = Subject::segment("65-74")?;
     /// ledger.add(SpendRecord::new("P1", s.clone(), CostCentre::new("perth", Sector::SocialCare, "care homes")?, year, "GBP 200".parse()?)?)?;
     /// ledger.add(SpendRecord::new("P2", s, CostCentre::new("perth", Sector::Other, "housing adaptations")?, year, "GBP 100".parse()?)?)?;
@@ -984,7 +984,7 @@ impl CostLedger {
     /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
     /// #     Partner::new("angus", "Angus Council", PartnerKind::LocalAuthority)?,
     /// # ], NegativeSpend::Reject)?;
-    /// # let year = Period::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let year = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
     /// # let s = Subject::segment("75+")?;
     /// # ledger.add(SpendRecord::new("N1", s.clone(), CostCentre::new("nhs-tayside", Sector::Health, "acute")?, year, "GBP 600".parse()?)?)?;
     /// # ledger.add(SpendRecord::new("A1", s.clone(), CostCentre::new("angus", Sector::SocialCare, "home care")?, year, "GBP 400".parse()?)?)?;
@@ -1021,7 +1021,7 @@ impl CostLedger {
     /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
     /// #     Partner::new("angus", "Angus Council", PartnerKind::LocalAuthority)?,
     /// # ], NegativeSpend::Reject)?;
-    /// # let year = Period::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let year = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
     /// # let s = Subject::segment("75+")?;
     /// # ledger.add(SpendRecord::new("N1", s.clone(), CostCentre::new("nhs-tayside", Sector::Health, "acute")?, year, "GBP 600".parse()?)?)?;
     /// # ledger.add(SpendRecord::new("A1", s.clone(), CostCentre::new("angus", Sector::SocialCare, "home care")?, year, "GBP 400".parse()?)?)?;
@@ -1054,7 +1054,7 @@ impl CostLedger {
     /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
     /// #     Partner::new("angus", "Angus Council", PartnerKind::LocalAuthority)?,
     /// # ], NegativeSpend::Reject)?;
-    /// # let year = Period::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let year = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
     /// # let s = Subject::segment("75+")?;
     /// # ledger.add(SpendRecord::new("N1", s.clone(), CostCentre::new("nhs-tayside", Sector::Health, "acute")?, year, "GBP 600".parse()?)?)?;
     /// # ledger.add(SpendRecord::new("A1", s.clone(), CostCentre::new("angus", Sector::SocialCare, "home care")?, year, "GBP 400".parse()?)?)?;
@@ -1094,8 +1094,8 @@ impl CostLedger {
     /// # use integration_outcomes::finance::*;
     /// # use integration_outcomes::Currency;
     /// # let mut ledger = CostLedger::new(Currency::GBP, [Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?], NegativeSpend::Reject)?;
-    /// let y1 = Period::new("2010-04-01".parse()?, "2011-03-31".parse()?)?;
-    /// let y2 = Period::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// let y1 = ReportingPeriod::new("2010-04-01".parse()?, "2011-03-31".parse()?)?;
+    /// let y2 = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
     /// let home_care = CostCentre::new("dundee", Sector::SocialCare, "home care")?;
     /// ledger.add(SpendRecord::new("D1", Subject::segment("85+")?, home_care.clone(), y1, "GBP 800".parse()?)?)?;
     /// ledger.add(SpendRecord::new("D2", Subject::segment("85+")?, home_care, y2, "GBP 900".parse()?)?)?;
@@ -1107,8 +1107,8 @@ impl CostLedger {
     pub fn change_between_periods(
         &self,
         selection: &Selection,
-        before: Period,
-        after: Period,
+        before: ReportingPeriod,
+        after: ReportingPeriod,
     ) -> Result<CostChange, LedgerError> {
         let baseline = self.total(&selection.clone().period(before))?;
         let current = self.total(&selection.clone().period(after))?;
@@ -1132,7 +1132,7 @@ impl CostLedger {
     /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
     /// #     Partner::new("angus", "Angus Council", PartnerKind::LocalAuthority)?,
     /// # ], NegativeSpend::Reject)?;
-    /// # let year = Period::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let year = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
     /// # let s = Subject::segment("75+")?;
     /// # ledger.add(SpendRecord::new("N1", s.clone(), CostCentre::new("nhs-tayside", Sector::Health, "acute")?, year, "GBP 600".parse()?)?)?;
     /// # ledger.add(SpendRecord::new("A1", s.clone(), CostCentre::new("angus", Sector::SocialCare, "home care")?, year, "GBP 400".parse()?)?)?;
@@ -1163,8 +1163,8 @@ mod tests {
     use super::*;
     use crate::{RoundingStage, RoundingStrategy};
 
-    fn year(y: i16) -> Period {
-        Period::new(Date::new(y, 4, 1).unwrap(), Date::new(y + 1, 3, 31).unwrap()).unwrap()
+    fn year(y: i16) -> ReportingPeriod {
+        ReportingPeriod::new(Date::new(y, 4, 1).unwrap(), Date::new(y + 1, 3, 31).unwrap()).unwrap()
     }
 
     fn ledger(policy: NegativeSpend) -> CostLedger {
@@ -1183,7 +1183,7 @@ mod tests {
         reference: &str,
         partner: &str,
         sector: Sector,
-        period: Period,
+        period: ReportingPeriod,
         pence: i64,
     ) -> SpendRecord {
         SpendRecord::new(
@@ -1220,8 +1220,11 @@ mod tests {
                 "R5",
                 "nhs",
                 Sector::Health,
-                Period::new(Date::new(2012, 1, 1).unwrap(), Date::new(2012, 12, 31).unwrap())
-                    .unwrap(),
+                ReportingPeriod::new(
+                    Date::new(2012, 1, 1).unwrap(),
+                    Date::new(2012, 12, 31).unwrap(),
+                )
+                .unwrap(),
                 100,
             ))
             .unwrap_err(),
@@ -1247,7 +1250,8 @@ mod tests {
         );
         assert_eq!(l, before);
         assert!(
-            Period::new(Date::new(2012, 1, 2).unwrap(), Date::new(2012, 1, 1).unwrap()).is_err()
+            ReportingPeriod::new(Date::new(2012, 1, 2).unwrap(), Date::new(2012, 1, 1).unwrap())
+                .is_err()
         );
         assert!(
             SpendRecord::new(

@@ -17,7 +17,7 @@
 //!
 //! **Whole-system cost of care.** A [`CostLedger`] holds [`SpendRecord`]s by
 //! person or population segment ([`Subject`]), partner organisation (an NHS
-//! board, each local authority), [`Sector`], service and [`Period`]: exact
+//! board, each local authority), [`Sector`], service and [`ReportingPeriod`]: exact
 //! totals, breakdowns with shares, cost per head, and the change between
 //! periods or between a cohort and its comparison group. [`UnitCosts`] turn
 //! avoided activity into the [`Saving`] it represents per partner, and from it
@@ -95,7 +95,7 @@ pub use error::{CostBenefitError, InvestmentError, LedgerError};
 pub use guarantee::Guarantee;
 pub use ledger::{
     Breakdown, BreakdownLine, CostCentre, CostChange, CostLedger, Group, NegativeSpend, Partner,
-    PartnerKind, Period, Sector, Selection, SpendRecord, Subject,
+    PartnerKind, ReportingPeriod, Sector, Selection, SpendRecord, Subject,
 };
 pub use measures::{DayCount, MoneyMultiple, NpvOptions};
 pub use payments::{PaymentTiming, outcome_payment_flows};

@@ -162,10 +162,12 @@ impl fmt::Display for Irr {
     }
 }
 
-/// Flow amounts and times in years from the first flow, in `f64`.
+/// Net flow amounts per date (none zero) and times in years from the first
+/// flow, in `f64`, with the number of sign changes in date order.
 struct Series {
     points: Vec<(f64, f64)>,
     horizon: f64,
+    sign_changes: usize,
 }
 
 /// The net present value (or a positive multiple of it), its derivative in
@@ -200,6 +202,8 @@ impl CashFlows {
     /// annual rate `r` at which `Σ aᵢ(1+r)^(−tᵢ) = 0`, with `aᵢ` the signed
     /// flows and `tᵢ` the years since the first flow under the day count.
     ///
+    /// Flows on the same date are netted exactly first.
+    ///
     /// **Method.** The NPV is evaluated on a grid evenly spaced in
     /// `ln(1+r)` (step 0.02) from [`XIRR_LOWEST_RATE`] to
     /// [`XIRR_HIGHEST_RATE`] to bracket every sign change. Exactly one
@@ -210,9 +214,10 @@ impl CashFlows {
     /// [`XIRR_TOLERANCE`].
     ///
     /// Flows with exactly one sign change in date order have exactly one IRR
-    /// (Descartes' rule of signs for exponential sums). With more sign
-    /// changes there may be several; if the grid brackets more than one, the
-    /// result is an error rather than an arbitrary choice. Two roots closer
+    /// (Descartes' rule of signs for exponential sums), and the grid scan
+    /// stops at its bracket. With more sign changes there may be several; the
+    /// whole grid is scanned and if it brackets more than one, the result is
+    /// an error rather than an arbitrary choice. Two roots closer
     /// than the grid spacing can escape the grid.
     ///
     /// # Errors
@@ -262,17 +267,35 @@ impl CashFlows {
     fn series(&self, day_count: DayCount) -> Result<Series, InvestmentError> {
         let first = self.flows().first().ok_or(InvestmentError::NoCashFlows)?.date();
         let per_year = f64::from(day_count.days_per_year());
-        let mut points = Vec::with_capacity(self.flows().len());
-        let mut horizon = 0.0_f64;
+        // Net the flows of each date exactly first: flows that cancel on a
+        // date are no flow at all.
+        let mut netted: Vec<(crate::Date, Decimal)> = Vec::new();
         for flow in self.flows() {
-            let t = f64::from(days_between(first, flow.date())?) / per_year;
-            let a = flow.net().amount().to_f64().ok_or(InvestmentError::Money(
-                crate::MoneyError::Overflow { operation: "amount to f64" },
-            ))?;
+            let amount = flow.net().amount();
+            match netted.last_mut() {
+                Some((date, sum)) if *date == flow.date() => {
+                    *sum = sum.checked_add(amount).ok_or(InvestmentError::Money(
+                        crate::MoneyError::Overflow { operation: "net flows of a date" },
+                    ))?;
+                }
+                _ => netted.push((flow.date(), amount)),
+            }
+        }
+        let mut points = Vec::with_capacity(netted.len());
+        let mut horizon = 0.0_f64;
+        for (date, amount) in netted.into_iter().filter(|(_, a)| !a.is_zero()) {
+            let t = f64::from(days_between(first, date)?) / per_year;
+            let a = amount.to_f64().ok_or(InvestmentError::Money(crate::MoneyError::Overflow {
+                operation: "amount to f64",
+            }))?;
             horizon = horizon.max(t);
             points.push((t, a));
         }
-        Ok(Series { points, horizon })
+        let sign_changes = points
+            .windows(2)
+            .filter(|w| matches!(w, [(_, a), (_, b)] if (*a < 0.0) != (*b < 0.0)))
+            .count();
+        Ok(Series { points, horizon, sign_changes })
     }
 }
 
@@ -308,8 +331,11 @@ impl Bracket {
     }
 }
 
-/// The one bracket of a sign change of the NPV on the grid.
+/// The one bracket of a sign change of the NPV on the grid. With a single
+/// sign change in the flows the root is unique, so the scan stops at the
+/// first bracket; otherwise the whole grid is scanned.
 fn bracket(series: &Series) -> Result<Bracket, InvestmentError> {
+    let unique = series.sign_changes == 1;
     let mut brackets: Vec<Bracket> = Vec::new();
     let mut previous: Option<(f64, f64)> = None;
     for r in grid() {
@@ -317,14 +343,17 @@ fn bracket(series: &Series) -> Result<Bracket, InvestmentError> {
         if value == 0.0 {
             brackets.push(Bracket::Exact(r));
             previous = None;
-            continue;
+        } else {
+            if let Some((pr, pv)) = previous
+                && (pv < 0.0) != (value < 0.0)
+            {
+                brackets.push(Bracket::Between(pr, r));
+            }
+            previous = Some((r, value));
         }
-        if let Some((pr, pv)) = previous
-            && (pv < 0.0) != (value < 0.0)
-        {
-            brackets.push(Bracket::Between(pr, r));
+        if unique && !brackets.is_empty() {
+            break;
         }
-        previous = Some((r, value));
     }
     match brackets.as_slice() {
         [] => Err(InvestmentError::NoIrrInRange {
@@ -462,6 +491,34 @@ mod tests {
             }
             other => panic!("expected two roots, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn flows_that_cancel_on_a_date_are_netted() {
+        // +100 and −100 on one day are nothing; what is left has one sign.
+        let cancelling = CashFlows::new(
+            Currency::GBP,
+            [
+                flow("2021-01-01", CashFlowKind::CapitalDrawdown, 100),
+                flow("2021-01-01", CashFlowKind::Repayment, 100),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            cancelling.xirr(XirrOptions::new()),
+            Err(InvestmentError::NoSignChange { direction: "zero" })
+        );
+        // A drawdown and a same-day receipt net to −50, then +60 a year on.
+        let netted = CashFlows::new(
+            Currency::GBP,
+            [
+                flow("2021-01-01", CashFlowKind::CapitalDrawdown, 100),
+                flow("2021-01-01", CashFlowKind::OutcomePayment, 50),
+                flow("2022-01-01", CashFlowKind::Repayment, 60),
+            ],
+        )
+        .unwrap();
+        assert!((netted.xirr(XirrOptions::new()).unwrap().rate() - 0.2).abs() < 1e-12);
     }
 
     #[test]
