@@ -60,6 +60,7 @@ pub enum Adjustment {
 ///
 /// A derivation can be stored (it is serialisable) and replayed on the parent
 /// with [`Derivation::apply`]; the built-in Chorley framework is stored that way.
+/// A framework derived from a derived framework records its immediate parent.
 ///
 /// # Example
 ///

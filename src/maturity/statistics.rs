@@ -105,7 +105,7 @@ impl ScoreStatistics {
         let mut sum: u128 = 0;
         let mut sum_squares: u128 = 0;
         for (level, &c) in (u128::from(scale_min)..).zip(&counts) {
-            // n ≤ 2⁴⁸ and level ≤ 255: the sums stay below 2⁶⁴.
+            // c < 2⁶⁴ and level < 2⁸: each sum stays below 2⁸⁴ · levels.
             sum += u128::from(c) * level;
             sum_squares += u128::from(c) * level * level;
         }
@@ -245,7 +245,8 @@ impl ScoreStatistics {
     /// r_wg (James, Demaree & Wolf 1984): `1 − s² / σ²_EU` with the uniform
     /// null `σ²_EU = (A² − 1) / 12` over the A levels of the scale, truncated
     /// to 0 when s² exceeds σ²_EU. `None` for fewer than two ratings, where s²
-    /// is undefined.
+    /// is undefined (and beyond 2⁴⁸ ratings, where the exact sums would
+    /// overflow).
     #[must_use]
     pub const fn rwg(&self) -> Option<f64> {
         self.rwg
@@ -282,9 +283,10 @@ impl ScoreStatistics {
         if self.n < 2 {
             return None;
         }
+        // Cannot overflow below 2⁴⁸ ratings; checked for merged counts beyond.
         let n = u128::from(self.n);
-        let num = n * self.sum_squares - self.sum * self.sum;
-        Some((num, n * (n - 1)))
+        let num = n.checked_mul(self.sum_squares)?.checked_sub(self.sum.checked_mul(self.sum)?)?;
+        Some((num, n.checked_mul(n - 1)?))
     }
 
     /// `(12·num, den·(A² − 1))` with s² = num/den, truncated so that
@@ -292,8 +294,8 @@ impl ScoreStatistics {
     fn rwg_exact(&self, levels: usize) -> Option<(u128, u128)> {
         let (num, den) = self.variance_exact()?;
         let a = u128::try_from(levels).ok()?;
-        let lhs = num * 12;
-        let rhs = den * (a * a - 1);
+        let lhs = num.checked_mul(12)?;
+        let rhs = den.checked_mul(a * a - 1)?;
         Some(if lhs >= rhs { (rhs, rhs) } else { (lhs, rhs) })
     }
 }
@@ -346,8 +348,12 @@ impl Order<'_> {
 
     /// The type-7 quantile at p = num/den, exact.
     fn quantile(&self, num: u64, den: u64) -> Decimal {
-        let h = (self.n - 1) * num;
-        let (j, rem) = (h / den, h % den);
+        // (n − 1)·p in u128, so that no count can overflow it.
+        let h = u128::from(self.n - 1) * u128::from(num);
+        let den = u128::from(den);
+        // j ≤ n − 1 and rem < den ≤ 4, so both fit back in u64.
+        let j = u64::try_from(h / den).unwrap_or(self.n - 1);
+        let rem = u64::try_from(h % den).unwrap_or(0);
         let low = self.value(j);
         if rem == 0 {
             return Decimal::from(low);
