@@ -79,6 +79,11 @@ pub enum LineInputs {
         /// Price per event avoided.
         price: Money,
     },
+    /// A cohort that was cancelled or is still pending: nothing measured.
+    NotMeasured {
+        /// Cancelled or pending.
+        status: super::CohortStatus,
+    },
     /// The fallback over all cohorts run.
     Fallback {
         /// Cohorts pooled (cancelled and pending excluded).
@@ -164,6 +169,13 @@ impl fmt::Display for LineInputs {
                 pct(*reduction),
                 num(*events_avoided)
             ),
+            LineInputs::NotMeasured { status } => match status {
+                super::CohortStatus::Cancelled => {
+                    f.write_str("cancelled: excluded from every trigger")
+                }
+                super::CohortStatus::Pending => f.write_str("not yet measured"),
+                super::CohortStatus::Measured => f.write_str("measured"),
+            },
             LineInputs::Fallback {
                 cohorts,
                 pooling,
@@ -421,11 +433,14 @@ impl fmt::Display for Statement {
             RoundingStage::PerTotal => "per rule and period",
         };
         writeln!(f, "Statement for contract {} ({})", self.contract, self.currency)?;
+        let strategy = serde_json::to_value(self.rounding.strategy()).ok();
+        let strategy =
+            strategy.as_ref().and_then(serde_json::Value::as_str).unwrap_or("declared strategy");
         writeln!(
             f,
-            "Rounding: {} decimal places, {:?}, {stage}",
+            "Rounding: {} decimal places, {}, {stage}",
             self.rounding.decimal_places(),
-            self.rounding.strategy()
+            strategy.replace('_', " ")
         )?;
         writeln!(f)?;
         for l in &self.lines {
@@ -441,7 +456,7 @@ impl fmt::Display for Statement {
         writeln!(f)?;
         writeln!(f, "Totals by rule")?;
         for (r, m) in &self.by_rule {
-            writeln!(f, "  {r:<40} {m:>24}")?;
+            writeln!(f, "  {:<40} {:>24}", r.as_str(), m.to_string())?;
         }
         writeln!(f, "Totals by outcome")?;
         for o in &self.by_outcome {
@@ -454,11 +469,11 @@ impl fmt::Display for Statement {
         }
         writeln!(f, "Totals by period")?;
         for (p, m) in &self.by_period {
-            writeln!(f, "  {:<40} {m:>24}", p.to_string())?;
+            writeln!(f, "  {:<40} {:>24}", p.to_string(), m.to_string())?;
         }
         writeln!(f, "Totals by payer")?;
         for (p, m) in &self.by_payer {
-            writeln!(f, "  {:<40} {m:>24}", p.as_str())?;
+            writeln!(f, "  {:<40} {:>24}", p.as_str(), m.to_string())?;
         }
         for (cap, m) in &self.withheld {
             writeln!(f, "Withheld by {cap}: {m}")?;
@@ -644,7 +659,7 @@ impl Contract {
                     let exact = if a.met { g.payment().amount() } else { Decimal::ZERO };
                     vec![(
                         (date, r, 0, 0, 0),
-                        rule.id().to_string(),
+                        "group threshold".to_owned(),
                         Draft {
                             exact,
                             line: StatementLine {
@@ -688,7 +703,7 @@ impl Contract {
                         let seq = u32::try_from(k).map_err(|_| overflow("measurement count"))?;
                         drafts.push((
                             (m.measured_on(), r, 0, 0, seq),
-                            rule.id().to_string(),
+                            "units avoided".to_owned(),
                             Draft {
                                 exact,
                                 line: StatementLine {
@@ -752,7 +767,7 @@ impl Contract {
                         let seq = u32::try_from(k).map_err(|_| overflow("measurement count"))?;
                         drafts.push((
                             (m.measured_on(), r, 0, 0, seq),
-                            rule.id().to_string(),
+                            "bands".to_owned(),
                             Draft {
                                 exact: amount,
                                 line: StatementLine {
@@ -1008,10 +1023,9 @@ fn cohort_draft(
     };
     let (subject, inputs, label) = match &a.subject {
         Some(id) => {
-            let comparison =
-                cohorts.get(id).map(|c| c.comparison()).ok_or_else(|| overflow("cohort lookup"))?;
-            (
-                Subject::Cohort(id.clone()),
+            let cohort = cohorts.get(id).ok_or_else(|| overflow("cohort lookup"))?;
+            let comparison = cohort.comparison();
+            let inputs = if cohort.status() == super::CohortStatus::Measured {
                 LineInputs::Cohort {
                     size: a.size,
                     events: a.events,
@@ -1020,9 +1034,11 @@ fn cohort_draft(
                     events_avoided: a.events_avoided,
                     threshold: a.threshold,
                     price,
-                },
-                id.to_string(),
-            )
+                }
+            } else {
+                LineInputs::NotMeasured { status: cohort.status() }
+            };
+            (Subject::Cohort(id.clone()), inputs, id.to_string())
         }
         None => (
             Subject::AllCohorts,
