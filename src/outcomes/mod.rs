@@ -85,6 +85,8 @@ mod error;
 mod group_threshold;
 mod ids;
 mod metric;
+#[cfg(feature = "rayon")]
+mod parallel;
 mod payers;
 mod period;
 mod pricing;
