@@ -1,8 +1,9 @@
 //! A partnership of NHS, council and voluntary-sector respondents assesses
 //! itself on the built-in AQuA System Integration Framework, then again six
 //! months later. Prints the profile, the split domains, the development
-//! priorities, how far the organisations diverge and the progress between
-//! rounds, and writes a radar chart of both rounds to `out/partnership_radar.svg`.
+//! priorities, how far the organisations diverge, the progress between
+//! rounds and readiness for a service's requirement profile, and writes a
+//! radar chart of both rounds and the requirement to `out/partnership_radar.svg`.
 //!
 //! Run with `cargo run --example partnership_assessment`.
 
@@ -11,7 +12,7 @@
 
 use integration_outcomes::maturity::{
     AgreementPolicy, Framework, PriorityPolicy, Progress, RadarChart, ReassessmentOptions,
-    Respondent, Response, Score,
+    Respondent, Response, Score, Target,
 };
 use integration_outcomes::{Assessment, Date};
 
@@ -117,10 +118,33 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let progress = Progress::between(&before, &after, ReassessmentOptions::new(agreement))?;
     println!("{progress}\n");
 
-    let chart =
-        RadarChart::new("Chorley Public Service Reform Partnership: AQuA self-assessment", &after)?
-            .with_profile("Baseline, January 2026", &before)?
-            .with_profile("Six-month review, July 2026", &after)?;
+    // What an integrated discharge service would need before it is adopted
+    // here (an illustrative requirement profile, not a published one).
+    let discharge = Target::new(
+        &aqua,
+        "Integrated discharge service: requirement",
+        [
+            ("leadership", 3),
+            ("governance", 3),
+            ("information_and_it", 3),
+            ("workforce", 3),
+            ("service_and_care_model_design", 3),
+        ],
+    )?;
+    let readiness = after.readiness(&discharge)?;
+    let verdict = if readiness.is_ready() { "ready" } else { "not yet" };
+    println!("Readiness for \"{}\": {verdict}", readiness.target());
+    for gap in readiness.blocking() {
+        let median = gap.median().map_or_else(|| "unscored".to_owned(), |m| m.to_string());
+        println!("  blocking: {} (median {median}, required {})", gap.name(), gap.required());
+    }
+    println!();
+
+    let title = "Chorley Public Service Reform Partnership: AQuA self-assessment";
+    let chart = RadarChart::new(title, &after)?
+        .with_profile("Baseline, January 2026", &before)?
+        .with_profile("Six-month review, July 2026", &after)?
+        .with_target(&discharge)?;
     std::fs::create_dir_all("out")?;
     let path = std::path::Path::new("out").join("partnership_radar.svg");
     std::fs::write(&path, chart.to_svg())?;

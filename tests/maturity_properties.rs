@@ -13,8 +13,9 @@
 
 use integration_outcomes::Date;
 use integration_outcomes::maturity::{
-    Agreement, AgreementPolicy, Assessment, Descriptor, Domain, Framework, ProfileCounts,
-    Respondent, Response, Scale, Score, ScoreStatistics, Source,
+    Agreement, AgreementPolicy, Assessment, Descriptor, Direction, Domain, Framework,
+    PriorityPolicy, ProfileCounts, Progress, ReassessmentOptions, Respondent, Response, Scale,
+    Score, ScoreStatistics, Source,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -186,5 +187,47 @@ proptest! {
         let back: Framework = serde_json::from_str(&json).unwrap();
         prop_assert_eq!(&back, &framework);
         prop_assert_eq!(Framework::from_json(&json).unwrap(), framework);
+    }
+
+    #[test]
+    fn progress_is_antisymmetric_and_zero_on_itself(a in score_rows(), b in score_rows()) {
+        let scirocco = Framework::builtin("scirocco-b3").unwrap();
+        let (pa, pb) = (round(&scirocco, &a).profile(), round(&scirocco, &b).profile());
+        let options = ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 4 });
+        let forward = Progress::between(&pa, &pb, options).unwrap();
+        let backward = Progress::between(&pb, &pa, options).unwrap();
+        for (f, r) in forward.changes().iter().zip(backward.changes()) {
+            prop_assert_eq!(f.median_change(), r.median_change().map(|c| -c));
+            let flipped = match r.direction() {
+                Direction::Improved => Direction::Regressed,
+                Direction::Regressed => Direction::Improved,
+                other => other,
+            };
+            prop_assert_eq!(f.direction(), flipped);
+        }
+        let same = Progress::between(&pa, &pa, options).unwrap();
+        for c in same.changes() {
+            prop_assert!(matches!(c.direction(), Direction::Unchanged | Direction::NotComparable));
+            prop_assert_eq!(c.agreement_before(), c.agreement_after());
+        }
+    }
+
+    #[test]
+    fn priorities_are_scored_domains_in_median_order(rows in score_rows(), level in 0u8..7, k in 0usize..14) {
+        let scirocco = Framework::builtin("scirocco-b3").unwrap();
+        let profile = round(&scirocco, &rows).profile();
+        for policy in [PriorityPolicy::BelowLevel(level), PriorityPolicy::LowestK(k), PriorityPolicy::BelowPartnershipMedian] {
+            let chosen = profile.priorities(policy);
+            let medians: Vec<_> = chosen.iter().map(|d| d.median().unwrap()).collect();
+            prop_assert!(medians.windows(2).all(|w| w[0] <= w[1]));
+            if let PriorityPolicy::BelowLevel(level) = policy {
+                let expected = profile.domains().iter().filter(|d| d.median().is_some_and(|m| m < Decimal::from(level))).count();
+                prop_assert_eq!(chosen.len(), expected);
+            }
+        }
+        // Overall: the lowest domain median is at most the median of medians.
+        if let Some(overall) = profile.overall() {
+            prop_assert!(overall.lowest() <= overall.median_of_medians());
+        }
     }
 }
