@@ -10,7 +10,10 @@
 //! dates ([`CashFlows::xirr`]), which is an error, never a wrong number, when
 //! no single rate exists. A [`CappedReturnWaterfall`] splits outcome
 //! payments between investors (up to principal plus a capped return), surplus
-//! parties and a [`Guarantee`] of principal, exactly.
+//! parties and a [`Guarantee`] of principal, exactly. A settled
+//! [`Statement`](crate::outcomes::Statement)'s payments become dated
+//! outcome-payment flows with [`CashFlows::add_statement_payments`] and a
+//! declared [`PaymentTiming`].
 //!
 //! Money stays exact `Decimal`; rates, discount factors and the IRR are
 //! `f64` (see `DESIGN.md`, "Investor view").

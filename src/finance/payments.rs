@@ -2,10 +2,10 @@
 
 use jiff::ToSpan;
 
-use crate::outcomes::{Period as PaymentPeriod, Periodicity};
+use crate::outcomes::{Period as PaymentPeriod, Periodicity, Statement};
 use crate::{Date, Money};
 
-use super::{CashFlow, CashFlowKind, InvestmentError};
+use super::{CashFlow, CashFlowKind, CashFlows, InvestmentError};
 
 /// When outcome payments for a period reach the investors.
 ///
@@ -112,6 +112,59 @@ where
         flows.push(CashFlow::new(date, CashFlowKind::OutcomePayment, sum)?);
     }
     Ok(flows)
+}
+
+impl CashFlows {
+    /// Adds a settled statement's payments as outcome payments received:
+    /// the statement's totals by period (the sum over payers of what each
+    /// owes), dated by `timing`. See [`outcome_payment_flows`].
+    ///
+    /// # Errors
+    ///
+    /// [`InvestmentError::CurrencyMismatch`] if the statement is in another
+    /// currency; otherwise as for [`outcome_payment_flows`]. Nothing is added
+    /// if the statement's payments cannot all be converted.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CashFlow, CashFlowKind, CashFlows, PaymentTiming, XirrOptions};
+    /// use integration_outcomes::outcomes::{Cohort, CohortRule, Comparison, Contract, Evidence, PayerShares, PoolingRule, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    ///
+    /// // A cohort rule with an illustrative £1,000 per reconviction event avoided.
+    /// let rule = CohortRule::new("reconviction", "10%".parse()?, "7.5%".parse()?, PoolingRule::PooledEvents, Money::from_major(1_000, Currency::GBP))?;
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::MidpointAwayFromZero, RoundingStage::PerLine);
+    /// let contract = Contract::new("pbr", Currency::GBP, pence, PayerShares::single("moj".parse()?), vec![rule.into()])?;
+    /// let per_100 = Comparison::rate("155".parse()?, 100)?;
+    /// let cohorts = [Cohort::new("cohort_1", 1_000, 1_395, per_100, "2014-08-07".parse()?)?];
+    /// let statement = contract.settle(&Evidence::new().with("reconviction", RuleEvidence::Cohorts(&cohorts)))?;
+    ///
+    /// let mut flows = CashFlows::new(Currency::GBP, [
+    ///     CashFlow::new("2010-09-01".parse()?, CashFlowKind::CapitalDrawdown, "GBP 150000".parse()?)?,
+    /// ])?;
+    /// flows.add_statement_payments(&statement, PaymentTiming::AfterPeriodEnd { days: 30 })?;
+    /// let received = &flows.flows()[1];
+    /// assert_eq!(received.amount().to_string(), "GBP 155,000.00"); // 155 events avoided
+    /// assert_eq!(received.date().to_string(), "2014-10-30"); // 30 days after Q3 2014
+    /// assert!(flows.xirr(XirrOptions::new())?.rate() > 0.0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn add_statement_payments(
+        &mut self,
+        statement: &Statement,
+        timing: PaymentTiming,
+    ) -> Result<(), InvestmentError> {
+        let flows = outcome_payment_flows(statement.totals_by_period().iter().copied(), timing)?;
+        if let Some(flow) = flows.iter().find(|f| f.amount().currency() != self.currency()) {
+            return Err(InvestmentError::CurrencyMismatch {
+                position: self.flows().len(),
+                date: flow.date(),
+                kind: flow.kind(),
+                expected: self.currency(),
+                found: flow.amount().currency(),
+            });
+        }
+        self.push_all(flows)
+    }
 }
 
 #[cfg(test)]
