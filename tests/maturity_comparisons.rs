@@ -343,3 +343,31 @@ fn reports_show_splits_and_priorities() {
     let table = p.to_string();
     assert!(table.lines().count() == 2 + 8 + 1, "{table}");
 }
+
+#[test]
+fn targets_read_from_json_are_validated() {
+    let s = Framework::builtin("scirocco-b3").unwrap();
+    let json = |framework: &str, requirements: &str| {
+        format!(
+            r#"{{"framework":"{framework}","name":"Practice","requirements":{{{requirements}}}}}"#
+        )
+    };
+    let ok = Target::from_json(&s, &json("scirocco-b3", r#""citizen_empowerment":4"#)).unwrap();
+    assert_eq!(ok.requirement("citizen_empowerment"), Some(4));
+    assert!(matches!(
+        Target::from_json(&s, &json("aqua-sif-2014", r#""culture":4"#)),
+        Err(ComparisonError::DifferentFramework { .. })
+    ));
+    assert!(matches!(
+        Target::from_json(&s, &json("scirocco-b3", r#""citizen_empowerment":300"#)),
+        Err(ComparisonError::Json { .. })
+    ));
+    assert!(matches!(
+        Target::from_json(&s, &json("scirocco-b3", r#""citizen_empowerment":4,"citizen_empowerment":2"#)),
+        Err(ComparisonError::DuplicateRequirement { domain }) if domain == "citizen_empowerment"
+    ));
+    assert!(matches!(
+        Target::from_json(&s, &json("scirocco-b3", r#""citizen_empowerment":6"#)),
+        Err(ComparisonError::RequirementOffScale { level: 6, .. })
+    ));
+}

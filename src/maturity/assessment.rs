@@ -3,10 +3,10 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 
+use super::entries::entries;
 use super::text::is_blank;
 use super::{AssessmentError, Framework, Scale};
 use crate::Date;
@@ -212,7 +212,7 @@ impl fmt::Display for Respondent {
 pub struct Response {
     framework: String,
     respondent: Respondent,
-    #[serde(serialize_with = "scores_as_map", deserialize_with = "scores_from_map")]
+    #[serde(serialize_with = "scores_as_map", deserialize_with = "entries")]
     scores: Vec<(String, Score)>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     comment: Option<String>,
@@ -224,26 +224,6 @@ fn scores_as_map<S: Serializer>(scores: &[(String, Score)], s: S) -> Result<S::O
         map.serialize_entry(domain, score)?;
     }
     map.end()
-}
-
-/// Keeps every entry, duplicates included, so that a repeated domain is
-/// reported by validation rather than silently overwritten.
-fn scores_from_map<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, Score)>, D::Error> {
-    struct Entries;
-    impl<'de> Visitor<'de> for Entries {
-        type Value = Vec<(String, Score)>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a map from domain id to score")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            let mut entries = Vec::new();
-            while let Some(entry) = map.next_entry()? {
-                entries.push(entry);
-            }
-            Ok(entries)
-        }
-    }
-    d.deserialize_map(Entries)
 }
 
 impl Response {

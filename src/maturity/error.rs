@@ -294,6 +294,12 @@ pub enum ComparisonError {
         /// Which text.
         item: String,
     },
+    /// A target's JSON is malformed.
+    #[error("invalid target json: {message}")]
+    Json {
+        /// The parser's message, with line and column.
+        message: String,
+    },
     /// The next round's due date is outside the supported calendar.
     #[error("the next round, {months} months after {from}, is outside the supported dates")]
     DueDateOutOfRange {

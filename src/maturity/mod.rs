@@ -58,6 +58,7 @@ mod counting;
 #[cfg(feature = "csv")]
 mod csv_io;
 mod derive;
+mod entries;
 mod error;
 mod framework;
 mod organisations;

@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::entries::entries;
 use super::text::is_blank;
 use super::{ComparisonError, Framework, Profile};
 
@@ -29,6 +30,29 @@ use super::{ComparisonError, Framework, Profile};
 pub struct Target {
     framework: String,
     name: String,
+    #[serde(serialize_with = "requirements_as_map")]
+    requirements: Vec<(String, u8)>,
+}
+
+fn requirements_as_map<S: serde::Serializer>(
+    requirements: &[(String, u8)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = serializer.serialize_map(Some(requirements.len()))?;
+    for (domain, level) in requirements {
+        map.serialize_entry(domain, level)?;
+    }
+    map.end()
+}
+
+/// A target as JSON: `{"framework", "name", "requirements": {domain: level}}`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TargetRecord {
+    framework: String,
+    name: String,
+    #[serde(deserialize_with = "entries")]
     requirements: Vec<(String, u8)>,
 }
 
@@ -86,6 +110,40 @@ impl Target {
             .filter_map(|d| listed.iter().find(|(id, _)| id == d.id()).cloned())
             .collect();
         Ok(Target { framework: framework.id().to_owned(), name, requirements })
+    }
+
+    /// A target from JSON, as written by serialising a `Target`, validated
+    /// against `framework`. A domain listed twice is an error, not overwritten.
+    ///
+    /// # Errors
+    ///
+    /// [`ComparisonError::Json`] for malformed JSON or a level that is not a
+    /// whole number from 0 to 255, [`ComparisonError::DifferentFramework`] for a
+    /// target recorded on another framework, otherwise the errors of
+    /// [`Target::new`].
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{Framework, Target};
+    /// let s = Framework::builtin("scirocco-b3")?;
+    /// let json = r#"{"framework":"scirocco-b3","name":"Good practice","requirements":{"population_approach":3,"evaluation_methods":2}}"#;
+    /// let target = Target::from_json(&s, json)?;
+    /// assert_eq!(target.requirement("evaluation_methods"), Some(2));
+    /// let twice = json.replace("\"evaluation_methods\":2", "\"population_approach\":2");
+    /// assert!(Target::from_json(&s, &twice).is_err());
+    /// assert_eq!(Target::from_json(&s, &serde_json::to_string(&target)?)?, target);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_json(framework: &Framework, json: &str) -> Result<Target, ComparisonError> {
+        let record: TargetRecord = serde_json::from_str(json)
+            .map_err(|e| ComparisonError::Json { message: e.to_string() })?;
+        if record.framework != framework.id() {
+            return Err(ComparisonError::DifferentFramework {
+                expected: framework.id().to_owned(),
+                found: record.framework,
+            });
+        }
+        let requirements = record.requirements.iter().map(|(d, l)| (d.as_str(), *l));
+        Target::new(framework, record.name, requirements)
     }
 
     /// The framework's id.
