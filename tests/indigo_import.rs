@@ -2,6 +2,7 @@
 //! currencies, partial data, and errors that name their JSON path.
 
 use integration_outcomes::indigo::{Gap, IndigoDate, IndigoErrorKind, IndigoProject};
+use integration_outcomes::outcomes::{MetricUnit, PricingBasis};
 use integration_outcomes::{Currency, Date, Money};
 
 /// A hand-built document in the standard's shape, using every field the crate
@@ -181,4 +182,123 @@ fn a_pricing_naming_an_unknown_metric_is_an_error() {
     assert_eq!(err.path(), "/outcome_pricings/0/outcome_metric_id/value");
     assert_eq!(err.kind(), &IndigoErrorKind::UnknownMetric { id: "z".into() });
     assert!(err.to_string().contains("\"z\""));
+}
+
+#[test]
+fn import_builds_metrics_rate_cards_and_caps_per_currency() {
+    let import = IndigoProject::from_json(FULL).unwrap().import().unwrap();
+    // Metrics carry the evidence and data source; prices become fixed prices.
+    let m1 = &import.metrics()[0];
+    assert_eq!(m1.id().as_str(), "outcomemetric1");
+    assert_eq!(m1.definition(), "Entry into first employment");
+    assert_eq!(m1.unit(), MetricUnit::Individual);
+    assert_eq!(m1.evidence(), Some("Payslips"));
+    assert_eq!(m1.data_source(), Some("Provider records"));
+    assert_eq!(
+        m1.pricing(),
+        Some(&PricingBasis::FixedPrice(Money::from_major(3_500, Currency::GBP)))
+    );
+    // No unit type given, but a price per unit: measured per individual.
+    assert_eq!(import.metrics()[1].unit(), MetricUnit::Individual);
+
+    // One card per currency, in currency-code order.
+    let codes: Vec<String> = import.rate_cards().iter().map(|c| c.currency().to_string()).collect();
+    assert_eq!(codes, ["EUR", "GBP"]);
+    let eur = import.rate_card(Currency::EUR).unwrap();
+    assert_eq!(eur.id().as_str(), "INDIGO-POJ-9001-EUR");
+    assert_eq!(eur.outcomes()[0].maximum_price(), Money::from_minor(130_050, Currency::EUR));
+    assert_eq!(eur.outcomes()[0].description(), "Improved school behaviour");
+    assert!(import.rate_card(Currency::USD).is_none());
+
+    assert_eq!(
+        import.outcome_maximums(),
+        [("outcomemetric1".parse().unwrap(), Money::from_major(3_500, Currency::GBP))]
+    );
+    assert_eq!(import.payer_maximums().len(), 2);
+    assert_eq!(
+        import.total_payer_maximum(Currency::GBP).unwrap(),
+        Some(Money::from_major(3_400_000, Currency::GBP))
+    );
+    assert_eq!(
+        import.total_payer_maximum(Currency::EUR).unwrap(),
+        Some(Money::from_major(250_000, Currency::EUR))
+    );
+    assert_eq!(import.total_payer_maximum(Currency::USD).unwrap(), None);
+    assert!(import.gaps().is_empty());
+
+    // The imported metrics go straight into the 3 Ms review: INDIGO has no
+    // direction or rationale, so the review asks for them.
+    assert!(!m1.review().findings().is_empty());
+}
+
+#[test]
+fn import_of_partial_data_reports_what_it_skips() {
+    let doc = r#"{
+      "outcome_metrics": [
+        {"id": "priced_no_definition"},
+        {"id": "no_unit", "definition": {"value": "Something"}},
+        {"id": "cohort", "definition": {"value": "Care days avoided"},
+         "unit_type_of_targeted_service_users_or_beneficiaries": {"value": "Other"}}
+      ],
+      "outcome_pricings": [
+        {"outcome_metric_id": {"value": "priced_no_definition"}, "currency": {"value": "USD"},
+         "price_per_unit": {"amount": {"value": 12.5}}}
+      ]
+    }"#;
+    let import = IndigoProject::from_json(doc).unwrap().import().unwrap();
+    let ids: Vec<&str> = import.metrics().iter().map(|m| m.id().as_str()).collect();
+    assert_eq!(ids, ["cohort"]);
+    assert_eq!(import.metrics()[0].unit(), MetricUnit::Cohort);
+    assert!(import.metrics()[0].pricing().is_none(), "no price is invented");
+    // The priced metric still prices an outcome on the card, described by its id.
+    let card = import.rate_card(Currency::USD).unwrap();
+    assert_eq!(card.outcomes()[0].description(), "priced_no_definition");
+    assert!(import.gaps().contains(&Gap::MetricNotImported {
+        metric_id: "priced_no_definition".into(),
+        missing: "definition"
+    }));
+    assert!(
+        import.gaps().contains(&Gap::MetricNotImported {
+            metric_id: "no_unit".into(),
+            missing: "unit type"
+        })
+    );
+    assert!(import.gaps().contains(&Gap::UnpricedMetric { metric_id: "cohort".into() }));
+}
+
+#[test]
+fn import_errors_name_their_json_path() {
+    let cases: &[(&str, &str)] = &[
+        // A price with a fraction of a penny cannot be a rate-card price.
+        (
+            r#"{"outcome_metrics": [{"id": "a"}], "outcome_pricings": [{"outcome_metric_id": {"value": "a"}, "currency": {"value": "GBP"}, "price_per_unit": {"amount": {"value": 10.005}}}]}"#,
+            "/outcome_pricings/0/price_per_unit/amount/value",
+        ),
+        // A zero price is not a price.
+        (
+            r#"{"outcome_metrics": [{"id": "a"}], "outcome_pricings": [{"outcome_metric_id": {"value": "a"}, "currency": {"value": "GBP"}, "price_per_unit": {"amount": {"value": 0}}}]}"#,
+            "/outcome_pricings/0/price_per_unit/amount/value",
+        ),
+        // Two GBP prices for one metric.
+        (
+            r#"{"outcome_metrics": [{"id": "a"}], "outcome_pricings": [
+                {"outcome_metric_id": {"value": "a"}, "currency": {"value": "GBP"}, "price_per_unit": {"amount": {"value": 1}}},
+                {"outcome_metric_id": {"value": "a"}, "currency": {"value": "GBP"}, "price_per_unit": {"amount": {"value": 2}}}]}"#,
+            "/outcome_pricings/1/outcome_metric_id/value",
+        ),
+        // A unit type outside the standard's codelist.
+        (
+            r#"{"outcome_metrics": [{"id": "a", "definition": {"value": "x"}, "unit_type_of_targeted_service_users_or_beneficiaries": {"value": "Villages"}}]}"#,
+            "/outcome_metrics/0/unit_type_of_targeted_service_users_or_beneficiaries/value",
+        ),
+        // A payer id the crate cannot use.
+        (
+            r#"{"outcome_payment_commitments": [{"organisation_id": {"value": "bad\u0001id"}, "maximum_potential_outcome_payment": {"currency": {"value": "GBP"}, "amount": {"value": 1}}}]}"#,
+            "/outcome_payment_commitments/0/organisation_id/value",
+        ),
+    ];
+    for (doc, path) in cases {
+        let err = IndigoProject::from_json(doc).and_then(|p| p.import()).unwrap_err();
+        assert_eq!(err.path(), *path, "{doc}: {err}");
+    }
 }

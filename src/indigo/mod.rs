@@ -4,9 +4,11 @@
 //! `outcome_payments` and `results`.
 
 mod error;
+mod import;
 mod json;
 mod project;
 
 pub use error::{IndigoError, IndigoErrorKind};
+pub use import::IndigoImport;
 pub use json::IndigoDate;
 pub use project::{CommitmentRecord, Gap, IndigoProject, MetricRecord, PricingRecord};

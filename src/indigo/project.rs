@@ -37,32 +37,32 @@ use crate::{Currency, Money};
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndigoProject {
-    id: Option<String>,
+    pub(super) id: Option<String>,
     name: Option<String>,
-    metrics: Vec<MetricRecord>,
-    pricings: Vec<PricingRecord>,
-    commitments: Vec<CommitmentRecord>,
+    pub(super) metrics: Vec<MetricRecord>,
+    pub(super) pricings: Vec<PricingRecord>,
+    pub(super) commitments: Vec<CommitmentRecord>,
 }
 
 /// One entry of a project's `outcome_metrics`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MetricRecord {
-    path: String,
-    id: String,
-    definition: Option<String>,
+    pub(super) path: String,
+    pub(super) id: String,
+    pub(super) definition: Option<String>,
     target_population: Option<String>,
     targeted_number: Option<Decimal>,
-    unit_type: Option<String>,
+    pub(super) unit_type: Option<String>,
     target: Option<String>,
-    validation_method: Option<String>,
-    data_source: Option<String>,
+    pub(super) validation_method: Option<String>,
+    pub(super) data_source: Option<String>,
 }
 
 /// One entry of a project's `outcome_pricings`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PricingRecord {
-    path: String,
-    metric_id: String,
+    pub(super) path: String,
+    pub(super) metric_id: String,
     currency: Option<Currency>,
     price_per_unit: Option<Decimal>,
     maximum_price: Option<Decimal>,
@@ -73,8 +73,8 @@ pub struct PricingRecord {
 /// may pay at most.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CommitmentRecord {
-    path: String,
-    payer: Option<String>,
+    pub(super) path: String,
+    pub(super) payer: Option<String>,
     role_category: Option<String>,
     maximum_payment: Option<Decimal>,
     currency: Option<Currency>,
@@ -114,6 +114,14 @@ pub enum Gap {
         /// The commitment's JSON path.
         path: String,
     },
+    /// An outcome metric could not be imported because the document lacks a
+    /// field the crate needs.
+    MetricNotImported {
+        /// The metric's id.
+        metric_id: String,
+        /// What is missing (`"definition"`, `"unit type"`).
+        missing: &'static str,
+    },
 }
 
 impl std::fmt::Display for Gap {
@@ -130,6 +138,9 @@ impl std::fmt::Display for Gap {
                 write!(f, "{path}: no maximum potential outcome payment")
             }
             Gap::MissingPayer { path } => write!(f, "{path}: no payer organisation"),
+            Gap::MetricNotImported { metric_id, missing } => {
+                write!(f, "outcome metric {metric_id:?} not imported: no {missing}")
+            }
         }
     }
 }
