@@ -226,6 +226,20 @@ pub enum OutcomeError {
         /// The rule of the right partial settlement.
         right: String,
     },
+    /// A spreadsheet row could not be read (feature `csv`).
+    #[error(
+        "csv{}{}: {message}",
+        row.map(|r| format!(" row {r}")).unwrap_or_default(),
+        column.as_ref().map(|c| format!(", column {c}")).unwrap_or_default()
+    )]
+    Csv {
+        /// The file's line number (the header is line 1), if known.
+        row: Option<u64>,
+        /// The column, if the problem is in one cell.
+        column: Option<String>,
+        /// What was wrong.
+        message: String,
+    },
     /// Checked integer arithmetic overflowed.
     #[error("arithmetic overflow in {operation}")]
     Overflow {

@@ -80,6 +80,8 @@ mod builtin;
 mod claim;
 mod cohort;
 mod contract;
+#[cfg(feature = "csv")]
+mod csv_io;
 mod decision;
 mod error;
 mod group_threshold;

@@ -1,0 +1,88 @@
+//! Claims read from a spreadsheet and statements written back (feature `csv`).
+
+#![cfg(feature = "csv")]
+
+use integration_outcomes::outcomes::{
+    ClaimWindow, Contract, Detail, Evidence, OutcomeError, Participants, PayerShares, RateCard,
+    RateCardRule, RateCardTerms, RuleEvidence,
+};
+use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+
+fn rule() -> RateCardRule {
+    let window =
+        ClaimWindow::new("2015-01-01".parse().unwrap(), "2017-12-31".parse().unwrap()).unwrap();
+    RateCardRule::new("fcf", RateCard::fair_chance_fund().unwrap(), RateCardTerms::new(window))
+        .unwrap()
+}
+
+#[test]
+fn claims_round_trip_through_settlement_and_back_to_csv() {
+    let rule = rule();
+    // Columns in another order and case, with an extra column that is ignored.
+    let sheet = "Date,Notes,OUTCOME,participant\n\
+                 2015-02-01,first,initial_assessment,9\n\
+                 2015-03-01,,entry_to_accommodation,9\n\
+                 2015-03-05,duplicate,initial_assessment,9\n";
+    let claims = rule.claims_from_csv(sheet.as_bytes()).unwrap();
+    assert_eq!(claims.len(), 3);
+    let settled = rule.settle(&claims, &Participants::none(), Detail::TotalsOnly).unwrap();
+    assert_eq!(settled.total(), Money::from_major(1_000, Currency::GBP));
+
+    let pence = RoundingPolicy::for_currency(
+        Currency::GBP,
+        RoundingStrategy::TowardZero,
+        RoundingStage::PerLine,
+    );
+    let contract = Contract::new(
+        "fcf_contract",
+        Currency::GBP,
+        pence,
+        PayerShares::single("dclg".parse().unwrap()),
+        vec![rule.into()],
+    )
+    .unwrap();
+    let people = Participants::none();
+    let statement = contract
+        .settle(
+            &Evidence::new()
+                .with("fcf", RuleEvidence::Claims { claims: &claims, participants: &people }),
+        )
+        .unwrap();
+    let mut lines = Vec::new();
+    statement.write_csv(&mut lines).unwrap();
+    let text = String::from_utf8(lines).unwrap();
+    assert_eq!(text.lines().count(), 1 + statement.lines().len());
+    assert!(text.contains("already paid"), "{text}");
+
+    let mut payments = Vec::new();
+    statement.write_payments_csv(&mut payments).unwrap();
+    let text = String::from_utf8(payments).unwrap();
+    assert_eq!(
+        text,
+        "contract,rule,period,payer,amount,currency\nfcf_contract,fcf,2015-Q1,dclg,1000.00,GBP\n"
+    );
+}
+
+#[test]
+fn errors_give_row_and_column() {
+    let rule = rule();
+    let cases: &[(&str, Option<u64>, Option<&str>)] = &[
+        ("participant,outcome\n1,initial_assessment\n", Some(1), Some("date")),
+        (
+            "participant,outcome,date\n1,initial_assessment,2015-02-01\nx,initial_assessment,2015-02-01\n",
+            Some(3),
+            Some("participant"),
+        ),
+        ("participant,outcome,date\n1,astronaut,2015-02-01\n", Some(2), Some("outcome")),
+        ("participant,outcome,date\n1,initial_assessment,2015-02-30\n", Some(2), Some("date")),
+        ("participant,outcome,date\n1,initial_assessment\n", Some(2), None),
+    ];
+    for (sheet, row, column) in cases {
+        match rule.claims_from_csv(sheet.as_bytes()) {
+            Err(OutcomeError::Csv { row: r, column: c, .. }) => {
+                assert_eq!((r, c.as_deref()), (*row, *column), "{sheet}");
+            }
+            other => panic!("{sheet}: expected a CSV error, got {other:?}"),
+        }
+    }
+}
