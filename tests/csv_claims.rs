@@ -1,6 +1,8 @@
 //! Claims read from a spreadsheet and statements written back (feature `csv`).
 
 #![cfg(feature = "csv")]
+// Test helpers outside #[test] functions may unwrap: a panic is a failing test.
+#![allow(clippy::unwrap_used)]
 
 use integration_outcomes::outcomes::{
     ClaimWindow, Contract, Detail, Evidence, OutcomeError, Participants, PayerShares, RateCard,
