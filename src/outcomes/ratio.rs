@@ -112,14 +112,26 @@ impl Ratio {
         Ok(a.cmp(&b))
     }
 
-    /// The value as a decimal: exact when it terminates within 28 places,
-    /// otherwise correct to 28 significant digits (used for amounts that are
-    /// then rounded by the contract's policy, and for display).
+    /// The value as a decimal: exact when it terminates within 28 places
+    /// and numerator and denominator fit a decimal's 96-bit mantissa;
+    /// otherwise correct to about 28 significant digits (numerator and
+    /// denominator are first scaled down by the same power of ten). Used for
+    /// amounts that the contract's policy then rounds, and for display.
     pub(crate) fn to_decimal(self) -> Result<Decimal, OutcomeError> {
-        let n = Decimal::try_from_i128_with_scale(self.num, 0)
-            .map_err(|_| overflow("fraction to decimal"))?;
-        let d = Decimal::try_from_i128_with_scale(self.den, 0)
-            .map_err(|_| overflow("fraction to decimal"))?;
+        // Decimal::MAX's mantissa, 2^96 − 1.
+        const LIMIT: i128 = 79_228_162_514_264_337_593_543_950_335;
+        let (mut n, mut d) = (self.num, self.den);
+        while n.abs() > LIMIT || d > LIMIT {
+            n /= 10;
+            d /= 10;
+        }
+        if d == 0 {
+            return Err(overflow("fraction to decimal"));
+        }
+        let n =
+            Decimal::try_from_i128_with_scale(n, 0).map_err(|_| overflow("fraction to decimal"))?;
+        let d =
+            Decimal::try_from_i128_with_scale(d, 0).map_err(|_| overflow("fraction to decimal"))?;
         n.checked_div(d).ok_or_else(|| overflow("fraction to decimal"))
     }
 }
@@ -157,6 +169,9 @@ mod tests {
         assert!(Ratio::new(1, 0).is_none());
         assert!(Ratio::from_int(i128::MAX).checked_add(Ratio::from_int(1)).is_err());
         assert_eq!(third.checked_div(third).unwrap(), Ratio::from_int(1));
+        // Huge numerator and denominator, moderate value.
+        let big = Ratio::new(3 * 10_i128.pow(35) + 7, 10_i128.pow(36)).unwrap();
+        assert_eq!(big.to_decimal().unwrap(), "0.3".parse::<Decimal>().unwrap());
         assert_eq!(
             Ratio::from_int(5).checked_sub(Ratio::from_int(7)).unwrap(),
             Ratio::from_int(-2)

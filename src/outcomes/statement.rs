@@ -866,7 +866,17 @@ impl Contract {
         match policy.stage() {
             RoundingStage::PerLine => {
                 for item in &mut items {
-                    let (value, by) = clamp(item.rule, policy.round(item.exact));
+                    // A line reduced by a cap is never rounded above it.
+                    let capped = item
+                        .line
+                        .and_then(|l| lines.get(l))
+                        .is_some_and(|l| matches!(l.decision, Decision::Capped { .. }));
+                    let mut rounded = policy.round(item.exact);
+                    if capped && rounded > item.exact {
+                        rounded =
+                            RoundingStrategy::TowardZero.round(item.exact, policy.decimal_places());
+                    }
+                    let (value, by) = clamp(item.rule, rounded);
                     item.amount = value;
                     if let Some(line) = item.line.and_then(|l| lines.get_mut(l)) {
                         line.amount = money(value, currency);
@@ -901,7 +911,9 @@ impl Contract {
         let mut by_rule: Vec<Decimal> = vec![Decimal::ZERO; self.rules().len()];
         let mut total = Decimal::ZERO;
         for ((period, r), amount) in &rule_period {
-            let Some(rule) = self.rules().get(*r) else { continue };
+            // Nothing owed, nothing to pay (and no zero rows that depend on
+            // whether rejected claims were listed).
+            let (Some(rule), false) = (self.rules().get(*r), amount.is_zero()) else { continue };
             let rounded = money(*amount, currency);
             for (payer, part) in self.payers_of(rule.id()).split(rounded)? {
                 match by_payer.iter_mut().find(|(p, _)| *p == payer) {
@@ -922,7 +934,9 @@ impl Contract {
             }
             total = add(total, *amount)?;
         }
-        let mut by_outcome: Vec<OutcomeTotal> = Vec::new();
+        // By outcome: a rate card lists every outcome on its card, in card
+        // order (whether or not claims were listed); other rules list their
+        // cohorts or measurements in date order.
         let mut outcome_sums: BTreeMap<(usize, &str), Decimal> = BTreeMap::new();
         let mut first_seen: Vec<(usize, &str)> = Vec::new();
         for item in &items {
@@ -933,13 +947,20 @@ impl Contract {
             });
             *slot = add(*slot, item.amount)?;
         }
-        first_seen.sort_unstable();
-        for (r, label) in first_seen {
-            if let (Some(rule), Some(sum)) = (self.rules().get(r), outcome_sums.get(&(r, label))) {
+        let mut by_outcome: Vec<OutcomeTotal> = Vec::new();
+        for (r, rule) in self.rules().iter().enumerate() {
+            let labels: Vec<&str> = match rule {
+                Rule::RateCard(rc) => {
+                    rc.card().outcomes().iter().map(|o| o.id().as_str()).collect()
+                }
+                _ => first_seen.iter().filter(|(k, _)| *k == r).map(|(_, l)| *l).collect(),
+            };
+            for label in labels {
+                let sum = outcome_sums.get(&(r, label)).copied().unwrap_or(Decimal::ZERO);
                 by_outcome.push(OutcomeTotal {
                     rule: rule.id().clone(),
                     outcome: label.to_owned(),
-                    amount: money(*sum, currency),
+                    amount: money(sum, currency),
                 });
             }
         }

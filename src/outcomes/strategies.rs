@@ -34,11 +34,20 @@
 use proptest::collection::vec;
 use proptest::prelude::*;
 
+use rust_decimal::Decimal;
+
 use super::{
-    BidPrices, Claim, ClaimWindow, OutcomeIndex, RateCard, RateCardOutcome, RateCardRule,
-    RateCardTerms, Repeat,
+    Band, BandMode, BandedMeasurement, BandedRule, BaselineMeasurement, BaselineRule, BidPrices,
+    Claim, ClaimWindow, Cohort, CohortRule, CohortStatus, Comparison, Contract, Evidence,
+    GroupThreshold, GroupThresholdRule, OutcomeIndex, Participants, PayerShares, Periodicity,
+    Placement, PoolingRule, RateCard, RateCardOutcome, RateCardRule, RateCardTerms, Repeat, Rule,
+    RuleEvidence, SpellLength,
 };
-use crate::{Currency, Date, Money};
+use crate::{Currency, Date, Money, Rate, RoundingPolicy, RoundingStage, RoundingStrategy};
+
+fn gbp(minor: i64) -> Money {
+    Money::from_minor(minor, Currency::GBP)
+}
 
 /// The claim window of generated rules: 2020-01-01 to 2022-12-31.
 #[must_use]
@@ -147,4 +156,360 @@ pub fn rule_with_claims(
         let n = rule.card().len();
         (Just(rule), claims(participants, n, max_claims))
     })
+}
+
+/// A measured cohort of 1 to 5,000 people with 0 to three events per person
+/// on average, against a comparison group (1 to 10,000 people) or a rate
+/// per 100, measured in 2014–2017.
+pub fn cohort(id: usize) -> impl Strategy<Value = Cohort> {
+    (
+        1_u64..=5_000,
+        0_u64..=300,
+        prop_oneof![
+            (0_u64..=30_000, 1_u64..=10_000).prop_map(|(e, n)| Comparison::group(e, n)),
+            (0_i64..=30_000).prop_map(|e| Comparison::rate(Decimal::new(e, 2), 100)),
+        ],
+        0_i64..1_460,
+    )
+        .prop_filter_map(
+            "cohort construction failed",
+            move |(size, per_100, comparison, day)| {
+                let events = size.checked_mul(per_100)? / 100;
+                let date =
+                    jiff::civil::date(2014, 1, 1).checked_add(jiff::Span::new().days(day)).ok()?;
+                Cohort::new(format!("cohort_{id}"), size, events, comparison.ok()?, date).ok()
+            },
+        )
+}
+
+/// One to four cohorts with distinct ids; each is measured, or (rarely)
+/// pending or cancelled.
+pub fn cohorts() -> impl Strategy<Value = Vec<Cohort>> {
+    (1_usize..=4).prop_flat_map(|n| {
+        let each: Vec<_> = (0..n)
+            .map(|i| {
+                (cohort(i), prop_oneof![8 => Just(CohortStatus::Measured), 1 => Just(CohortStatus::Pending), 1 => Just(CohortStatus::Cancelled)])
+                    .prop_map(|(c, s)| c.with_status(s))
+            })
+            .collect();
+        each
+    })
+}
+
+/// A reduction threshold of 0% to 30% in steps of 0.1%.
+pub fn threshold() -> impl Strategy<Value = Rate> {
+    (0_i64..=300).prop_map(|tenths| Rate::from_fraction(Decimal::new(tenths, 3)))
+}
+
+/// A cohort rule: per-cohort and fallback triggers, either pooling rule, a
+/// price of £1 to £5,000 per event avoided, and sometimes a cap.
+pub fn cohort_rule() -> impl Strategy<Value = CohortRule> {
+    (
+        threshold(),
+        threshold(),
+        prop_oneof![Just(PoolingRule::PooledEvents), Just(PoolingRule::MeanOfCohortReductions)],
+        1_i64..=500_000,
+        proptest::option::of(0_i64..=100_000_000),
+    )
+        .prop_filter_map("cohort rule construction failed", |(a, b, pooling, price, cap)| {
+            let rule = CohortRule::new("cohorts", a.max(b), a.min(b), pooling, gbp(price)).ok()?;
+            match cap {
+                Some(cap) => rule.with_cap(gbp(cap)).ok(),
+                None => Some(rule),
+            }
+        })
+}
+
+/// A group-threshold rule over 2014–2016 with a nine-month spell and a
+/// threshold of 1 to 30 participants or 1% to 50% of the cohort.
+pub fn group_threshold_rule() -> impl Strategy<Value = GroupThresholdRule> {
+    (
+        prop_oneof![
+            (1_u64..=30).prop_map(GroupThreshold::AtLeast),
+            (1_i64..=50).prop_map(|p| GroupThreshold::ShareOfCohort(Rate::from_fraction(
+                Decimal::new(p, 2)
+            )))
+        ],
+        0_i64..=50_000_000,
+    )
+        .prop_filter_map("group rule construction failed", |(threshold, payment)| {
+            let term =
+                ClaimWindow::new(jiff::civil::date(2014, 1, 1), jiff::civil::date(2016, 12, 31))
+                    .ok()?;
+            GroupThresholdRule::new("group", gbp(payment), threshold, SpellLength::Months(9), term)
+                .ok()
+        })
+}
+
+/// Up to 60 placements of participants 0..60 starting in 2013–2016, some
+/// ended.
+pub fn placements() -> impl Strategy<Value = Vec<Placement>> {
+    vec((0_u64..60, 0_i64..1_460, proptest::option::of(0_i64..500)), 0..60).prop_map(|raw| {
+        raw.into_iter()
+            .filter_map(|(p, start, length)| {
+                let start = jiff::civil::date(2013, 1, 1)
+                    .checked_add(jiff::Span::new().days(start))
+                    .ok()?;
+                let end = match length {
+                    Some(l) => Some(start.checked_add(jiff::Span::new().days(l)).ok()?),
+                    None => None,
+                };
+                Placement::new(p, start, end).ok()
+            })
+            .collect()
+    })
+}
+
+/// A baseline rule: baseline 0% to 100%, £0.01 to £500 per unit, sometimes capped.
+pub fn baseline_rule() -> impl Strategy<Value = BaselineRule> {
+    (0_i64..=100, 1_i64..=50_000, proptest::option::of(0_i64..=100_000_000)).prop_filter_map(
+        "baseline rule construction failed",
+        |(pct, price, cap)| {
+            let rule = BaselineRule::new(
+                "baseline",
+                Rate::from_fraction(Decimal::new(pct, 2)),
+                gbp(price),
+            )
+            .ok()?;
+            match cap {
+                Some(cap) => rule.with_cap(gbp(cap)).ok(),
+                None => Some(rule),
+            }
+        },
+    )
+}
+
+/// Up to six baseline measurements in 2014–2018.
+pub fn baseline_measurements() -> impl Strategy<Value = Vec<BaselineMeasurement>> {
+    vec((0_i64..1_800, 0_u64..=100_000, 0_u64..=100), 0..6).prop_map(|raw| {
+        raw.into_iter()
+            .filter_map(|(day, total, pct)| {
+                let date =
+                    jiff::civil::date(2014, 1, 1).checked_add(jiff::Span::new().days(day)).ok()?;
+                BaselineMeasurement::new(date, total, total * pct / 100).ok()
+            })
+            .collect()
+    })
+}
+
+/// A banded schedule of 1 to 8 bands (strictly increasing thresholds,
+/// non-decreasing amounts), stepped or interpolated, with a maximum.
+pub fn banded_rule() -> impl Strategy<Value = BandedRule> {
+    (
+        vec((1_i64..=40, 0_i64..=2_000_000), 1..=8),
+        prop_oneof![Just(BandMode::Stepped), Just(BandMode::Interpolated)],
+        0_i64..=20_000_000,
+    )
+        .prop_filter_map("banded rule construction failed", |(steps, mode, maximum)| {
+            let mut threshold = 0_i64;
+            let mut amount = 0_i64;
+            let mut bands = Vec::with_capacity(steps.len());
+            for (dt, da) in steps {
+                threshold += dt;
+                amount += da;
+                bands.push(Band::new(Rate::from_fraction(Decimal::new(threshold, 3)), gbp(amount)));
+            }
+            BandedRule::new("banded", bands, mode, gbp(maximum)).ok()
+        })
+}
+
+/// Up to four banded measurements: reductions from −10% to 40%.
+pub fn banded_measurements() -> impl Strategy<Value = Vec<BandedMeasurement>> {
+    vec((0_i64..1_460, -100_i64..=400), 0..4).prop_map(|raw| {
+        raw.into_iter()
+            .filter_map(|(day, tenths)| {
+                let measured_on =
+                    jiff::civil::date(2014, 1, 1).checked_add(jiff::Span::new().days(day)).ok()?;
+                Some(BandedMeasurement::Reduction {
+                    measured_on,
+                    reduction: Rate::from_fraction(Decimal::new(tenths, 3)),
+                })
+            })
+            .collect()
+    })
+}
+
+/// Payers: one to three, with whole-percent shares summing to 100%.
+pub fn payer_shares() -> impl Strategy<Value = PayerShares> {
+    (1_u32..=98, 1_u32..=98, 1_usize..=3).prop_filter_map("payer shares", |(a, b, n)| {
+        let (a, b) = (a.min(b), a.max(b));
+        let cuts: Vec<u32> = match n {
+            1 => vec![100],
+            2 => vec![a, 100 - a],
+            _ if b > a => vec![a, b - a, 100 - b],
+            _ => vec![a, 100 - a],
+        };
+        let shares = cuts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                Some((
+                    format!("payer_{i}").parse().ok()?,
+                    Rate::from_fraction(Decimal::new(i64::from(*p), 2)),
+                ))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        PayerShares::new(shares).ok()
+    })
+}
+
+/// A rounding policy to pence or whole pounds, any of three strategies,
+/// per line or per total.
+pub fn rounding() -> impl Strategy<Value = RoundingPolicy> {
+    (
+        prop_oneof![Just(2_u32), Just(0_u32)],
+        prop_oneof![
+            Just(RoundingStrategy::MidpointAwayFromZero),
+            Just(RoundingStrategy::MidpointNearestEven),
+            Just(RoundingStrategy::TowardZero)
+        ],
+        prop_oneof![Just(RoundingStage::PerLine), Just(RoundingStage::PerTotal)],
+    )
+        .prop_filter_map("rounding policy", |(dp, strategy, stage)| {
+            RoundingPolicy::new(dp, strategy, stage).ok()
+        })
+}
+
+/// A generated contract with the evidence to settle it (owned, so that it
+/// can be stored; [`evidence`](ContractCase::evidence) borrows it).
+#[derive(Debug, Clone)]
+pub struct ContractCase {
+    contract: Contract,
+    claims: Vec<Claim>,
+    participants: Participants,
+    cohorts: Vec<Cohort>,
+    placements: Vec<Placement>,
+    cohort_size: u64,
+    baseline: Vec<BaselineMeasurement>,
+    banded: Vec<BandedMeasurement>,
+}
+
+impl ContractCase {
+    /// The contract.
+    #[must_use]
+    pub fn contract(&self) -> &Contract {
+        &self.contract
+    }
+
+    /// The rate-card claims.
+    #[must_use]
+    pub fn claims(&self) -> &[Claim] {
+        &self.claims
+    }
+
+    /// The cohorts.
+    #[must_use]
+    pub fn cohorts(&self) -> &[Cohort] {
+        &self.cohorts
+    }
+
+    /// The same case with other claims (reordered, say).
+    #[must_use]
+    pub fn with_claims(mut self, claims: Vec<Claim>) -> ContractCase {
+        self.claims = claims;
+        self
+    }
+
+    /// The same case with other cohorts (scaled, say).
+    #[must_use]
+    pub fn with_cohorts(mut self, cohorts: Vec<Cohort>) -> ContractCase {
+        self.cohorts = cohorts;
+        self
+    }
+
+    /// Evidence for every rule of the contract.
+    #[must_use]
+    pub fn evidence(&self) -> Evidence<'_> {
+        let mut e = Evidence::new();
+        for rule in self.contract.rules() {
+            let id = rule.id().to_string();
+            e = match rule {
+                Rule::RateCard(_) => e.with(
+                    id,
+                    RuleEvidence::Claims { claims: &self.claims, participants: &self.participants },
+                ),
+                Rule::GroupThreshold(_) => e.with(
+                    id,
+                    RuleEvidence::Placements {
+                        placements: &self.placements,
+                        cohort_size: self.cohort_size,
+                    },
+                ),
+                Rule::Cohort(_) => e.with(id, RuleEvidence::Cohorts(&self.cohorts)),
+                Rule::Baseline(_) => e.with(id, RuleEvidence::Baseline(&self.baseline)),
+                Rule::Banded(_) => e.with(id, RuleEvidence::Banded(&self.banded)),
+            };
+        }
+        e
+    }
+}
+
+/// A valid contract in GBP with a rate-card rule and, each with probability
+/// one half, a cohort, group-threshold, baseline and banded rule; random
+/// payers, rounding, periodicity and (sometimes) a contract cap; and the
+/// evidence to settle it.
+pub fn contract_case() -> impl Strategy<Value = ContractCase> {
+    (
+        rule_with_claims(30, 150),
+        proptest::option::of((cohort_rule(), cohorts())),
+        proptest::option::of((group_threshold_rule(), placements(), 60_u64..=200)),
+        proptest::option::of((baseline_rule(), baseline_measurements())),
+        proptest::option::of((banded_rule(), banded_measurements())),
+        (
+            payer_shares(),
+            rounding(),
+            proptest::option::of(0_i64..=100_000_000),
+            prop_oneof![
+                Just(Periodicity::Monthly),
+                Just(Periodicity::Quarterly),
+                Just(Periodicity::Annual)
+            ],
+        ),
+    )
+        .prop_filter_map(
+            "contract construction failed",
+            |(rc, cohort, group, baseline, banded, (payers, rounding, cap, periodicity))| {
+                let (rate_card, claims) = rc;
+                // Generated rate cards are priced in pence: keep pence rounding.
+                let rounding =
+                    RoundingPolicy::new(2, rounding.strategy(), rounding.stage()).ok()?;
+                let mut rules: Vec<Rule> = vec![rate_card.into()];
+                let (mut cohorts, mut placements, mut cohort_size, mut baseline_m, mut banded_m) =
+                    (Vec::new(), Vec::new(), 0, Vec::new(), Vec::new());
+                if let Some((rule, generated)) = cohort {
+                    rules.push(rule.into());
+                    cohorts = generated;
+                }
+                if let Some((rule, generated, size)) = group {
+                    rules.push(rule.into());
+                    placements = generated;
+                    cohort_size = size;
+                }
+                if let Some((rule, generated)) = baseline {
+                    rules.push(rule.into());
+                    baseline_m = generated;
+                }
+                if let Some((rule, generated)) = banded {
+                    rules.push(rule.into());
+                    banded_m = generated;
+                }
+                let mut contract =
+                    Contract::new("generated_contract", Currency::GBP, rounding, payers, rules)
+                        .ok()?
+                        .with_periodicity(periodicity);
+                if let Some(cap) = cap {
+                    contract = contract.with_cap(gbp(cap)).ok()?;
+                }
+                Some(ContractCase {
+                    contract,
+                    claims,
+                    participants: Participants::none(),
+                    cohorts,
+                    placements,
+                    cohort_size,
+                    baseline: baseline_m,
+                    banded: banded_m,
+                })
+            },
+        )
 }

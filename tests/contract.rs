@@ -1,0 +1,386 @@
+//! Contracts and statements: validation, serde, rounding and caps, payer
+//! splits, and the properties of issue 3 over generated contracts (totals
+//! agree, caps never exceeded, audit equals totals-only, claim order,
+//! scaling invariance, monotonicity, exact boundaries, no panics).
+
+// Test helpers may unwrap: a panic is a failing test.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use integration_outcomes::outcomes::{
+    BaselineMeasurement, BaselineRule, CapKind, ClaimWindow, Cohort, CohortRule, Comparison,
+    Contract, Decision, Detail, Evidence, OutcomeError, Participants, PayerShares, PoolingRule,
+    RateCard, RateCardRule, RateCardTerms, RuleEvidence,
+};
+use integration_outcomes::{
+    Currency, Date, Money, RoundingPolicy, RoundingStage, RoundingStrategy,
+};
+
+fn d(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+fn gbp(n: i64) -> Money {
+    Money::from_major(n, Currency::GBP)
+}
+
+fn pence(n: i64) -> Money {
+    Money::from_minor(n, Currency::GBP)
+}
+
+fn policy(stage: RoundingStage) -> RoundingPolicy {
+    RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::MidpointAwayFromZero, stage)
+}
+
+fn single() -> PayerShares {
+    PayerShares::single("payer".parse().unwrap())
+}
+
+/// Baseline lines of £0.005 each: per line they round up to a penny each,
+/// per total they sum first; a cap of £0.01 is never exceeded by rounding.
+#[test]
+fn rounding_stage_and_caps() {
+    // 0.5 × 1 − 0 = 0.5 units × £0.01 = £0.005 per measurement.
+    let rule = BaselineRule::new("b", "50%".parse().unwrap(), pence(1)).unwrap();
+    let m = [
+        BaselineMeasurement::new(d("2014-01-10"), 1, 0).unwrap(),
+        BaselineMeasurement::new(d("2014-01-20"), 1, 0).unwrap(),
+        BaselineMeasurement::new(d("2014-01-30"), 1, 0).unwrap(),
+    ];
+    let settle = |rule: &BaselineRule, stage| {
+        let c =
+            Contract::new("c", Currency::GBP, policy(stage), single(), vec![rule.clone().into()])
+                .unwrap();
+        c.settle(&Evidence::new().with("b", RuleEvidence::Baseline(&m))).unwrap()
+    };
+    assert_eq!(settle(&rule, RoundingStage::PerLine).total(), pence(3));
+    // Per total: £0.015 rounds once to £0.02.
+    assert_eq!(settle(&rule, RoundingStage::PerTotal).total(), pence(2));
+    let capped = rule.with_cap(pence(1)).unwrap();
+    let s = settle(&capped, RoundingStage::PerLine);
+    assert_eq!(s.total(), pence(1));
+    assert_eq!(
+        s.lines().iter().map(|l| l.amount()).collect::<Vec<_>>(),
+        [pence(1), pence(0), pence(0)]
+    );
+    assert_eq!(s.lines()[1].decision(), Decision::Capped { by: CapKind::RuleCap });
+    assert_eq!(settle(&capped, RoundingStage::PerTotal).total(), pence(1));
+}
+
+#[test]
+fn contract_validation() {
+    let rule = || BaselineRule::new("b", "50%".parse().unwrap(), gbp(1)).unwrap();
+    let euro = BaselineRule::new("e", "50%".parse().unwrap(), Money::from_major(1, Currency::EUR))
+        .unwrap();
+    let err = Contract::new(
+        "c",
+        Currency::GBP,
+        policy(RoundingStage::PerLine),
+        single(),
+        vec![rule().into(), euro.into()],
+    )
+    .unwrap_err();
+    assert!(matches!(err, OutcomeError::MixedCurrency { .. }), "{err}");
+    let err = Contract::new(
+        "c",
+        Currency::GBP,
+        policy(RoundingStage::PerLine),
+        single(),
+        vec![rule().into(), rule().into()],
+    )
+    .unwrap_err();
+    assert!(matches!(err, OutcomeError::Duplicate { .. }));
+    let fine =
+        RoundingPolicy::new(3, RoundingStrategy::TowardZero, RoundingStage::PerLine).unwrap();
+    assert!(matches!(
+        Contract::new("c", Currency::GBP, fine, single(), vec![rule().into()]),
+        Err(OutcomeError::RoundingFinerThanCurrency { .. })
+    ));
+    let whole_pounds =
+        RoundingPolicy::new(0, RoundingStrategy::TowardZero, RoundingStage::PerLine).unwrap();
+    let window = ClaimWindow::new(d("2015-01-01"), d("2015-12-31")).unwrap();
+    let rc = RateCardRule::new(
+        "rc",
+        RateCard::fair_chance_fund().unwrap(),
+        RateCardTerms::new(window).with_participant_cap(pence(100_050)),
+    )
+    .unwrap();
+    assert!(matches!(
+        Contract::new("c", Currency::GBP, whole_pounds, single(), vec![rc.into()]),
+        Err(OutcomeError::NotWholeRoundingUnits { .. })
+    ));
+    let c = Contract::new(
+        "c",
+        Currency::GBP,
+        policy(RoundingStage::PerLine),
+        single(),
+        vec![rule().into()],
+    )
+    .unwrap();
+    assert!(matches!(c.settle(&Evidence::new()), Err(OutcomeError::Evidence { .. })));
+    assert!(matches!(
+        c.settle(&Evidence::new().with("b", RuleEvidence::Cohorts(&[]))),
+        Err(OutcomeError::Evidence { .. })
+    ));
+    assert!(matches!(
+        c.settle(
+            &Evidence::new()
+                .with("b", RuleEvidence::Baseline(&[]))
+                .with("zz", RuleEvidence::Baseline(&[]))
+        ),
+        Err(OutcomeError::Evidence { .. })
+    ));
+}
+
+#[test]
+fn contract_serde_round_trip_is_validated() {
+    let rule = CohortRule::new(
+        "r",
+        "10%".parse().unwrap(),
+        "7.5%".parse().unwrap(),
+        PoolingRule::MeanOfCohortReductions,
+        gbp(10),
+    )
+    .unwrap();
+    let c = Contract::new(
+        "c",
+        Currency::GBP,
+        policy(RoundingStage::PerTotal),
+        single(),
+        vec![rule.into()],
+    )
+    .unwrap()
+    .with_cap(gbp(1_000))
+    .unwrap();
+    let json = serde_json::to_string(&c).unwrap();
+    let back: Contract = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, c);
+    assert_eq!(serde_json::to_string(&back).unwrap(), json);
+    let bad = json.replace("\"10%\"", "\"110%\"");
+    assert!(serde_json::from_str::<Contract>(&bad).is_err());
+}
+
+#[test]
+fn contract_cap_applies_across_rules_in_date_order() {
+    let early = BaselineRule::new("early", "100%".parse().unwrap(), gbp(1)).unwrap();
+    let late = CohortRule::new(
+        "late",
+        "0%".parse().unwrap(),
+        "0%".parse().unwrap(),
+        PoolingRule::PooledEvents,
+        gbp(1),
+    )
+    .unwrap();
+    let c = Contract::new(
+        "c",
+        Currency::GBP,
+        policy(RoundingStage::PerLine),
+        single(),
+        vec![late.into(), early.into()],
+    )
+    .unwrap()
+    .with_cap(gbp(150))
+    .unwrap();
+    let m = [BaselineMeasurement::new(d("2014-01-01"), 100, 0).unwrap()];
+    let cohorts =
+        [Cohort::new("c1", 100, 0, Comparison::group(100, 100).unwrap(), d("2015-01-01")).unwrap()];
+    let s = c
+        .settle(
+            &Evidence::new()
+                .with("early", RuleEvidence::Baseline(&m))
+                .with("late", RuleEvidence::Cohorts(&cohorts)),
+        )
+        .unwrap();
+    assert_eq!(s.total(), gbp(150));
+    let by_rule: Vec<(String, Money)> =
+        s.totals_by_rule().iter().map(|(r, m)| (r.to_string(), *m)).collect();
+    assert_eq!(by_rule, [("late".to_owned(), gbp(50)), ("early".to_owned(), gbp(100))]);
+    assert!(s.withheld().contains(&(CapKind::ContractCap, gbp(50))));
+}
+
+#[cfg(feature = "proptest")]
+mod properties {
+    use super::*;
+    use integration_outcomes::outcomes::strategies::{self, ContractCase};
+    use integration_outcomes::outcomes::{Claim, CohortStatus, Rule, Statement};
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    fn sum(ms: impl IntoIterator<Item = Money>) -> Decimal {
+        ms.into_iter().map(|m| m.amount()).sum()
+    }
+
+    fn settle(case: &ContractCase, detail: Detail) -> Statement {
+        case.contract().settle_with(&case.evidence(), detail).unwrap()
+    }
+
+    fn scaled(c: &Cohort, k: u64) -> Cohort {
+        // Scale by k: the cohort, and the comparison group's events and size.
+        let mut v = serde_json::to_value(c).unwrap();
+        v["size"] = (c.size() * k).into();
+        v["events"] = (c.events() * k).into();
+        if let Some(group) = v["comparison"].get_mut("group") {
+            group["events"] = (group["events"].as_u64().unwrap() * k).into();
+            group["size"] = (group["size"].as_u64().unwrap() * k).into();
+        }
+        serde_json::from_value(v).unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+
+        /// Payments sum to the total; totals by payer, period and rule agree
+        /// exactly with it; every payment is whole minor units.
+        #[test]
+        fn totals_agree(case in strategies::contract_case()) {
+            let s = settle(&case, Detail::Audit);
+            let total = s.total().amount();
+            prop_assert_eq!(sum(s.payments().iter().map(|p| p.amount())), total);
+            prop_assert_eq!(sum(s.totals_by_payer().iter().map(|p| p.1)), total);
+            prop_assert_eq!(sum(s.totals_by_period().iter().map(|p| p.1)), total);
+            prop_assert_eq!(sum(s.totals_by_rule().iter().map(|p| p.1)), total);
+            for p in s.payments() {
+                prop_assert!(p.amount().to_minor_units().is_ok());
+                prop_assert!(!p.amount().is_negative());
+            }
+        }
+
+        /// No cap is ever exceeded, after rounding: the contract cap, each
+        /// rule's cumulative cap, and no line above its exact capped amount
+        /// when a cap bound it.
+        #[test]
+        fn caps_are_never_exceeded(case in strategies::contract_case()) {
+            let s = settle(&case, Detail::Audit);
+            if let Some(cap) = case.contract().cap() {
+                prop_assert!(s.total().amount() <= cap.amount());
+            }
+            for (rule, (id, total)) in case.contract().rules().iter().zip(s.totals_by_rule()) {
+                prop_assert_eq!(rule.id(), id);
+                let cap = match rule {
+                    Rule::RateCard(r) => r.terms().total_cap(),
+                    Rule::Cohort(r) => r.cap(),
+                    Rule::Baseline(r) => r.cap(),
+                    Rule::Banded(r) => Some(r.maximum()),
+                    _ => None,
+                };
+                if let Some(cap) = cap {
+                    prop_assert!(total.amount() <= cap.amount(), "{} {} > {}", id, total, cap);
+                }
+            }
+            for l in s.lines() {
+                prop_assert!(!l.amount().is_negative());
+                if matches!(l.decision(), Decision::Capped { .. }) {
+                    prop_assert!(l.amount().amount() <= l.exact().amount() || s.lines().is_empty());
+                }
+            }
+        }
+
+        /// Totals-only settlement gives the same money as the audit trail.
+        #[test]
+        fn audit_equals_totals_only(case in strategies::contract_case()) {
+            let audit = settle(&case, Detail::Audit);
+            let totals = settle(&case, Detail::TotalsOnly);
+            prop_assert_eq!(audit.total(), totals.total());
+            prop_assert_eq!(audit.payments(), totals.payments());
+            prop_assert_eq!(audit.totals_by_outcome(), totals.totals_by_outcome());
+        }
+
+        /// Claim order never changes the statement.
+        #[test]
+        fn claim_order_does_not_matter(case in strategies::contract_case(), seed in any::<u64>()) {
+            let before = settle(&case, Detail::Audit);
+            let mut claims: Vec<Claim> = case.claims().to_vec();
+            let n = claims.len();
+            for i in (1..n).rev() {
+                let j = usize::try_from((seed.wrapping_mul(i as u64 + 1)).rotate_left(13) % (i as u64 + 1)).unwrap();
+                claims.swap(i, j);
+            }
+            let after = settle(&case.with_claims(claims), Detail::Audit);
+            prop_assert_eq!(before, after);
+        }
+
+        /// Scaling every cohort and its comparison group by the same factor
+        /// leaves every decision unchanged.
+        #[test]
+        fn scaling_counts_keeps_decisions(case in strategies::contract_case(), k in 2_u64..50) {
+            prop_assume!(!case.cohorts().is_empty());
+            let before = settle(&case, Detail::Audit);
+            let cohorts: Vec<Cohort> = case.cohorts().iter().map(|c| scaled(c, k)).collect();
+            let after = settle(&case.with_cohorts(cohorts), Detail::Audit);
+            let decisions = |s: &Statement| s.lines().iter().filter(|l| l.rule().as_str() == "cohorts").map(|l| l.decision()).collect::<Vec<_>>();
+            let before_d = decisions(&before);
+            let after_d = decisions(&after);
+            // Caps and money scale too, so compare which lines qualified.
+            let qualified = |ds: &[Decision]| ds.iter().map(|d| matches!(d, Decision::Rejected { .. })).collect::<Vec<_>>();
+            prop_assert_eq!(qualified(&before_d), qualified(&after_d));
+        }
+
+        /// Fewer events in a cohort (a larger reduction) never lowers the
+        /// exact payment.
+        #[test]
+        fn larger_reduction_never_pays_less(case in strategies::contract_case(), which in any::<prop::sample::Index>(), fewer in 1_u64..500) {
+            prop_assume!(!case.cohorts().is_empty());
+            let k = which.index(case.cohorts().len());
+            let before = settle(&case, Detail::Audit);
+            let mut cohorts = case.cohorts().to_vec();
+            let c = &cohorts[k];
+            let improved = Cohort::new(c.id().as_str(), c.size(), c.events().saturating_sub(fewer), c.comparison(), c.measured_on()).unwrap().with_status(c.status());
+            cohorts[k] = improved;
+            let after = settle(&case.with_cohorts(cohorts), Detail::Audit);
+            let exact = |s: &Statement| sum(s.lines().iter().filter(|l| l.rule().as_str() == "cohorts").map(|l| l.exact()));
+            prop_assert!(exact(&after) >= exact(&before));
+        }
+
+        /// At exactly the trigger the cohort pays; one event more and it does not.
+        #[test]
+        fn boundary_is_exact_and_inclusive(per_100 in 1_u64..300, pct in 1_u64..=99, m in 1_u64..50) {
+            // Comparison: 100·per_100 events in 100·m... people scaled so the
+            // threshold count is a whole number of events.
+            let size = 100 * m;
+            let expected = per_100 * m; // events per 100 × (size / 100)
+            let at_threshold = expected * 100 * (100 - pct) / 100; // ×100 people
+            let comparison = Comparison::group(per_100 * 100, 10_000).unwrap();
+            let rule = CohortRule::new("cohorts", Decimal::new(i64::try_from(pct).unwrap(), 2).into_rate(), "100%".parse().unwrap(), PoolingRule::PooledEvents, gbp(1)).unwrap();
+            let c = Contract::new("c", Currency::GBP, policy(RoundingStage::PerLine), single(), vec![rule.into()]).unwrap();
+            for (events, pays) in [(at_threshold, true), (at_threshold + 1, false)] {
+                let cohort = Cohort::new("c1", size * 100, events, comparison, d("2015-01-01")).unwrap().with_status(CohortStatus::Measured);
+                let s = c.settle(&Evidence::new().with("cohorts", RuleEvidence::Cohorts(std::slice::from_ref(&cohort)))).unwrap();
+                prop_assert_eq!(s.lines()[0].decision() == Decision::Paid, pays, "events {} expected {}", events, expected * 100);
+            }
+        }
+
+        /// Arbitrary JSON never panics the validating deserialisers.
+        #[test]
+        fn arbitrary_json_never_panics(text in ".{0,200}", case in strategies::contract_case()) {
+            let _ = serde_json::from_str::<Contract>(&text);
+            let json = serde_json::to_string(case.contract()).unwrap();
+            // Corrupt one character of a valid contract.
+            let mut bytes = json.into_bytes();
+            if !bytes.is_empty() {
+                let i = text.len() % bytes.len();
+                bytes[i] = b'9';
+            }
+            if let Ok(s) = String::from_utf8(bytes) {
+                let _ = serde_json::from_str::<Contract>(&s);
+            }
+        }
+
+        /// Claims with any outcome index and any date settle without panic.
+        #[test]
+        fn arbitrary_claims_never_panic((rule, _) in strategies::rule_with_claims(5, 5), raw in prop::collection::vec((any::<u64>(), 0_usize..64, -9_999_i16..=9_999, 1_i8..=12, 1_i8..=28), 0..50)) {
+            let claims: Vec<Claim> = raw.iter().filter_map(|(p, o, y, m, dd)| {
+                Some(Claim::new(*p, integration_outcomes::outcomes::OutcomeIndex::new(*o)?, Date::new(*y, *m, *dd).ok()?))
+            }).collect();
+            let s = rule.settle(&claims, &Participants::none(), Detail::Audit).unwrap();
+            prop_assert_eq!(s.claims(), claims.len() as u64);
+        }
+    }
+
+    trait IntoRate {
+        fn into_rate(self) -> integration_outcomes::Rate;
+    }
+    impl IntoRate for Decimal {
+        fn into_rate(self) -> integration_outcomes::Rate {
+            integration_outcomes::Rate::from_fraction(self)
+        }
+    }
+}
