@@ -237,3 +237,91 @@ fn agreement_word(agreement: Agreement) -> &'static str {
         Agreement::NotAssessable => "n/a",
     }
 }
+
+impl fmt::Display for super::Readiness {
+    /// Writes each requirement with the median and gap, marking the
+    /// domains that block readiness, then the verdict.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score, Target};
+    /// use integration_outcomes::Date;
+    ///
+    /// let s = Framework::builtin("scirocco-b3")?;
+    /// let r = Response::builder(&s, Respondent::new("Lead", "Region")?).score("evaluation_methods", Score::Level(2))?.build();
+    /// let region = Assessment::new(&s, "Region", Date::new(2026, 3, 1)?, "2026", [r])?.profile();
+    /// let practice = Target::new(&s, "Good practice", [("evaluation_methods", 3)])?;
+    /// let text = region.readiness(&practice)?.to_string();
+    /// assert!(text.contains("Evaluation methods"));
+    /// assert!(text.ends_with("not ready: 1 domain blocks"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "Readiness for {}", self.target())?;
+        let w = name_width(self.gaps().iter().map(|g| g.name()));
+        writeln!(f, "{:<w$}  {:>8} {:>6} {:>5}", "Domain", "required", "median", "gap")?;
+        for gap in self.gaps() {
+            let mark = if gap.blocks() { "  blocks" } else { "" };
+            writeln!(
+                f,
+                "{:<w$}  {:>8} {:>6} {:>5}{mark}",
+                gap.name(),
+                gap.required(),
+                decimal(gap.median()),
+                decimal(gap.gap())
+            )?;
+        }
+        match self.blocking().len() {
+            0 => write!(f, "ready"),
+            1 => write!(f, "not ready: 1 domain blocks"),
+            n => write!(f, "not ready: {n} domains block"),
+        }
+    }
+}
+
+impl fmt::Display for super::Benchmark {
+    /// Writes one row per domain with each partnership's median, then the
+    /// highest and lowest partnerships.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{Assessment, Benchmark, Framework, Respondent, Response, Score};
+    /// use integration_outcomes::Date;
+    ///
+    /// let s = Framework::builtin("scirocco-b3")?;
+    /// let region = |name: &str, level: u8| -> Result<_, Box<dyn std::error::Error>> {
+    ///     let r = Response::builder(&s, Respondent::new("Lead", name)?).score("population_approach", Score::Level(level))?.build();
+    ///     Ok(Assessment::new(&s, name, Date::new(2026, 3, 1)?, "2026", [r])?.profile())
+    /// };
+    /// let text = Benchmark::new(&[&region("Scotland", 4)?, &region("Norrbotten", 2)?])?.to_string();
+    /// assert!(text.contains("Population approach"));
+    /// assert!(text.contains("highest Scotland; lowest Norrbotten"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let w = name_width(self.rows().iter().map(|r| r.name()));
+        let widths: Vec<usize> =
+            self.partnerships().iter().map(|p| p.chars().count().max(6)).collect();
+        write!(f, "{:<w$}", "Domain")?;
+        for (p, pw) in self.partnerships().iter().zip(&widths) {
+            write!(f, "  {p:>pw$}")?;
+        }
+        for row in self.rows() {
+            write!(f, "\n{:<w$}", row.name())?;
+            for (median, pw) in row.medians().iter().zip(&widths) {
+                write!(f, "  {:>pw$}", decimal(*median))?;
+            }
+            if self.partnerships().len() > 1 && !row.highest().is_empty() {
+                if row.highest() == row.lowest() {
+                    write!(f, "  all equal")?;
+                } else {
+                    write!(
+                        f,
+                        "  highest {}; lowest {}",
+                        row.highest().join(", "),
+                        row.lowest().join(", ")
+                    )?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
