@@ -16,8 +16,10 @@ use super::{Scale, ScoreStatistics};
 /// use integration_outcomes::maturity::{Agreement, AgreementPolicy, Scale, ScoreStatistics};
 ///
 /// let scale = Scale::numbered(0, 5)?;
-/// // Twelve ratings, four of them outside the region 2..=4 around the median 3.
+/// // Twelve ratings with median 2.5: the better of the regions 1..=3 and
+/// // 2..=4 still leaves four ratings outside.
 /// let stats = ScoreStatistics::from_counts(&scale, &[2, 2, 2, 3, 3, 0])?;
+/// assert_eq!(stats.as_ref().unwrap().median_region(&scale), (2..=4, 4));
 /// let policy = AgreementPolicy::RandRegion { fewer_than: 4 };
 /// assert_eq!(policy.judge(&scale, stats.as_ref()), Agreement::Split);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
