@@ -4,11 +4,13 @@
 //! `outcome_payments` and `results`.
 
 mod error;
+mod export;
 mod import;
 mod json;
 mod project;
 
 pub use error::{IndigoError, IndigoErrorKind};
+pub use export::{IndigoExport, ResultType};
 pub use import::IndigoImport;
 pub use json::IndigoDate;
 pub use project::{CommitmentRecord, Gap, IndigoProject, MetricRecord, PricingRecord};

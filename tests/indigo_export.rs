@@ -1,0 +1,188 @@
+//! Exporting settled statements as INDIGO `outcome_payments` and `results`,
+//! including a project imported from INDIGO and settled in two currencies.
+
+// Test helpers outside #[test] functions may unwrap: a panic is a failing test.
+#![allow(clippy::unwrap_used)]
+
+use integration_outcomes::indigo::{IndigoExport, IndigoProject, ResultType};
+use integration_outcomes::outcomes::{
+    Claim, ClaimWindow, Cohort, CohortRule, Comparison, Contract, Evidence, Participants,
+    PayerShares, PoolingRule, RateCardRule, RateCardTerms, RuleEvidence, Statement,
+};
+use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+use rust_decimal::Decimal;
+
+const PROJECT: &str = r#"{
+  "id": "INDIGO-POJ-9002",
+  "outcome_metrics": [
+    {"id": "m_employment", "definition": {"value": "Entry into employment"}},
+    {"id": "m_training", "definition": {"value": "Entry into training"}}
+  ],
+  "outcome_pricings": [
+    {"outcome_metric_id": {"value": "m_employment"}, "currency": {"value": "GBP"}, "price_per_unit": {"amount": {"value": 500}}},
+    {"outcome_metric_id": {"value": "m_training"}, "currency": {"value": "GBP"}, "price_per_unit": {"amount": {"value": 333.33}}},
+    {"outcome_metric_id": {"value": "m_employment"}, "currency": {"value": "EUR"}, "price_per_unit": {"amount": {"value": 600}}}
+  ],
+  "outcome_payment_commitments": [
+    {"organisation_id": {"value": "INDIGO-ORG-0001"}, "maximum_potential_outcome_payment": {"currency": {"value": "GBP"}, "amount": {"value": 100000}}},
+    {"organisation_id": {"value": "INDIGO-ORG-0002"}, "maximum_potential_outcome_payment": {"currency": {"value": "GBP"}, "amount": {"value": 25000}}}
+  ]
+}"#;
+
+fn settle_gbp() -> Statement {
+    let import = IndigoProject::from_json(PROJECT).unwrap().import().unwrap();
+    let card = import.rate_card(Currency::GBP).unwrap().clone();
+    let window =
+        ClaimWindow::new("2016-01-01".parse().unwrap(), "2016-12-31".parse().unwrap()).unwrap();
+    let cap = import.total_payer_maximum(Currency::GBP).unwrap().unwrap();
+    let rule = RateCardRule::new("gbp_card", card, RateCardTerms::new(window).with_total_cap(cap))
+        .unwrap();
+    let e = rule.card().index_of("m_employment").unwrap();
+    let t = rule.card().index_of("m_training").unwrap();
+    let claims: Vec<Claim> = (0..7_u64)
+        .flat_map(|p| {
+            [
+                Claim::new(p, t, "2016-02-10".parse().unwrap()),
+                Claim::new(p, e, "2016-05-03".parse().unwrap()),
+            ]
+        })
+        .collect();
+    // Payers in proportion to their commitments: 80% / 20%.
+    let payers = PayerShares::new(vec![
+        ("INDIGO-ORG-0001".parse().unwrap(), "80%".parse().unwrap()),
+        ("INDIGO-ORG-0002".parse().unwrap(), "20%".parse().unwrap()),
+    ])
+    .unwrap();
+    let pence = RoundingPolicy::for_currency(
+        Currency::GBP,
+        RoundingStrategy::MidpointAwayFromZero,
+        RoundingStage::PerLine,
+    );
+    let contract =
+        Contract::new("poj_9002", Currency::GBP, pence, payers, vec![rule.into()]).unwrap();
+    let people = Participants::none();
+    contract
+        .settle(
+            &Evidence::new()
+                .with("gbp_card", RuleEvidence::Claims { claims: &claims, participants: &people }),
+        )
+        .unwrap()
+}
+
+fn amount(v: &serde_json::Value) -> Decimal {
+    v["money"]["amount"]["value"].to_string().parse().unwrap()
+}
+
+#[test]
+fn payments_are_exactly_the_statement_payments() {
+    let statement = settle_gbp();
+    let json = IndigoExport::new(&statement, ResultType::Final)
+        .metric_for_rule("gbp_card", "m_employment")
+        .to_json()
+        .unwrap();
+    let payments = json["outcome_payments"].as_array().unwrap();
+    assert_eq!(payments.len(), statement.payments().len());
+    // Two quarters (training in Q1, employment in Q2) × two payers.
+    assert_eq!(payments.len(), 4);
+    for (entry, p) in payments.iter().zip(statement.payments()) {
+        assert_eq!(entry["type"]["value"], "Actual");
+        assert_eq!(entry["outcome_metric_id"]["value"], "m_employment");
+        assert_eq!(entry["payer_organisation_id"]["value"], p.payer().as_str());
+        assert_eq!(entry["money"]["currency"]["value"], "GBP");
+        assert_eq!(amount(entry), p.amount().amount());
+    }
+    // Q1: 7 × £333.33 = £2,333.31, split 80/20 exactly.
+    assert_eq!(payments[0]["period"]["start_date"]["value"], "2016-01-01");
+    assert_eq!(payments[0]["period"]["end_date"]["value"], "2016-03-31");
+    let q1: Decimal = payments.iter().take(2).map(amount).sum();
+    assert_eq!(q1, "2333.31".parse::<Decimal>().unwrap());
+    let total: Decimal = payments.iter().map(amount).sum();
+    assert_eq!(total, statement.totals_by_rule()[0].1.amount());
+}
+
+#[test]
+fn results_per_outcome_with_accepted_counts() {
+    let statement = settle_gbp();
+    let results = IndigoExport::new(&statement, ResultType::Interim).results().unwrap();
+    assert_eq!(results.len(), 2);
+    let employment =
+        results.iter().find(|r| r["outcome_metric_id"]["value"] == "m_employment").unwrap();
+    assert_eq!(employment["result_level"]["value"], "Outcome level");
+    assert_eq!(employment["result_type"]["value"], "Interim");
+    assert_eq!(employment["number_with_positive_social_outcomes"]["value"], 7);
+    assert_eq!(employment["period"]["start_date"]["value"], "2016-01-01");
+    assert_eq!(employment["period"]["end_date"]["value"], "2016-06-30");
+    assert!(employment["outcomes_achieved"]["value"].as_str().unwrap().contains("GBP 3,500.00"));
+}
+
+#[test]
+fn cohort_results_report_against_the_rule_metric() {
+    let rule = CohortRule::new(
+        "reconviction",
+        "10%".parse().unwrap(),
+        "7.5%".parse().unwrap(),
+        PoolingRule::PooledEvents,
+        Money::from_major(100, Currency::GBP),
+    )
+    .unwrap();
+    let pence = RoundingPolicy::for_currency(
+        Currency::GBP,
+        RoundingStrategy::MidpointAwayFromZero,
+        RoundingStage::PerLine,
+    );
+    let contract = Contract::new(
+        "pb",
+        Currency::GBP,
+        pence,
+        PayerShares::single("moj".parse().unwrap()),
+        vec![rule.into()],
+    )
+    .unwrap();
+    let per_100 = Comparison::rate("155".parse().unwrap(), 100).unwrap();
+    let cohorts =
+        [Cohort::new("cohort_1", 1_000, 1_390, per_100, "2014-08-07".parse().unwrap()).unwrap()];
+    let statement = contract
+        .settle(&Evidence::new().with("reconviction", RuleEvidence::Cohorts(&cohorts)))
+        .unwrap();
+    let json = IndigoExport::new(&statement, ResultType::Final)
+        .metric_for_rule("reconviction", "outcomemetric1")
+        .to_json()
+        .unwrap();
+    for r in json["results"].as_array().unwrap() {
+        assert_eq!(r["outcome_metric_id"]["value"], "outcomemetric1");
+        assert!(r.get("number_with_positive_social_outcomes").is_none());
+    }
+    assert_eq!(json["outcome_payments"][0]["outcome_metric_id"]["value"], "outcomemetric1");
+}
+
+#[test]
+fn an_amount_a_json_number_cannot_hold_is_an_error_not_rounded() {
+    let rule = CohortRule::new(
+        "huge",
+        "10%".parse().unwrap(),
+        "7.5%".parse().unwrap(),
+        PoolingRule::PooledEvents,
+        Money::new("1234567890123.45".parse().unwrap(), Currency::GBP),
+    )
+    .unwrap();
+    let pence = RoundingPolicy::for_currency(
+        Currency::GBP,
+        RoundingStrategy::MidpointAwayFromZero,
+        RoundingStage::PerLine,
+    );
+    let contract = Contract::new(
+        "big",
+        Currency::GBP,
+        pence,
+        PayerShares::single("moj".parse().unwrap()),
+        vec![rule.into()],
+    )
+    .unwrap();
+    let per_100 = Comparison::rate("155".parse().unwrap(), 100).unwrap();
+    let cohorts =
+        [Cohort::new("cohort_1", 100, 100, per_100, "2014-08-07".parse().unwrap()).unwrap()];
+    let statement =
+        contract.settle(&Evidence::new().with("huge", RuleEvidence::Cohorts(&cohorts))).unwrap();
+    let err = IndigoExport::new(&statement, ResultType::Final).outcome_payments().unwrap_err();
+    assert_eq!(err.path(), "/outcome_payments/0/money/amount/value");
+}
