@@ -1,8 +1,8 @@
 //! Exporting settled statements as INDIGO `outcome_payments` and `results`,
 //! including a project imported from INDIGO and settled in two currencies.
 
-// Test helpers outside #[test] functions may unwrap: a panic is a failing test.
-#![allow(clippy::unwrap_used)]
+// Test helpers outside #[test] functions may unwrap and index JSON: a panic is a failing test.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use integration_outcomes::indigo::{IndigoExport, IndigoProject, ResultType};
 use integration_outcomes::outcomes::{
