@@ -43,9 +43,9 @@ impl ResultType {
 ///   [`metric_for_rule`](Self::metric_for_rule) maps it to the project's
 ///   outcome metric id.
 /// - One `results` entry (`Outcome level`) per statement outcome total: per
-///   rate-card outcome (whose id is the metric id when the card came from an
-///   INDIGO import), per cohort or fallback, or per rule; with the number of
-///   claims accepted for rate-card outcomes.
+///   rate-card outcome claimed at least once (whose id is the metric id when
+///   the card came from an INDIGO import), per cohort or fallback, or per
+///   rule; with the number of claims accepted for rate-card outcomes.
 ///
 /// Amounts are JSON numbers, as the standard types them; an amount with more
 /// than 15 significant digits cannot be a JSON number exactly and is an
@@ -194,19 +194,24 @@ impl<'a> IndigoExport<'a> {
             }
             _ => None,
         };
-        let accepted = |rule: &str, outcome: &str| {
+        let summary = |rule: &str, outcome: &str| {
             self.statement
                 .rate_card_settlements()
                 .iter()
                 .filter(|s| s.rule().as_str() == rule)
                 .flat_map(|s| s.outcomes())
                 .find(|o| o.outcome().as_str() == outcome)
-                .map(|o| o.accepted())
+                .map(|o| (o.claims(), o.accepted()))
         };
+        let accepted = |rule: &str, outcome: &str| summary(rule, outcome).map(|(_, a)| a);
         Ok(self
             .statement
             .totals_by_outcome()
             .iter()
+            // A rate-card outcome nobody claimed has no result to report.
+            .filter(|t| {
+                summary(t.rule().as_str(), t.outcome()).is_none_or(|(claims, _)| claims > 0)
+            })
             .map(|t| {
                 let rule = t.rule().as_str();
                 let mut entry = Map::new();
