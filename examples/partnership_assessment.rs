@@ -5,6 +5,9 @@
 //! rounds and readiness for a service's requirement profile, and writes a
 //! radar chart of both rounds and the requirement to `out/partnership_radar.svg`.
 //!
+//! The respondents and their scores are illustrative: no published source
+//! gives the Chorley partnership's actual scores.
+//!
 //! Run with `cargo run --example partnership_assessment`.
 
 // An example prints its results.

@@ -63,11 +63,13 @@ pub enum AgreementPolicy {
         /// Agreement needs strictly fewer ratings than this outside the region.
         fewer_than: u64,
     },
-    /// Agreement when the interquartile range is at most this (IQR ≤ 1 is the
-    /// most common Delphi criterion on 5- to 7-point scales).
+    /// Agreement when the interquartile range is at most this (IQR ≤ 1 is
+    /// often cited as a Delphi criterion on 5- to 7-point scales; our sources
+    /// do not confirm it).
     IqrAtMost(Decimal),
-    /// Agreement when r_wg is at least this (0.70 is the conventional
-    /// cut-off), decided exactly; needs two ratings.
+    /// Agreement when r_wg is at least this (0.70 is the cut-off usually
+    /// cited; our sources do not confirm it), decided exactly; needs two
+    /// ratings.
     RwgAtLeast(Decimal),
     /// Agreement when Tastle–Wierman consensus is at least this. Cns is a sum
     /// of logarithms, so this one comparison is on `f64`.

@@ -27,8 +27,8 @@ pub enum Direction {
 }
 
 /// How to compare two rounds: the agreement policy for both, and the
-/// interval to the next round (six months by default, as in the Chorley
-/// paper and SCIROCCO practice).
+/// interval to the next round (six months by default, as the Chorley paper
+/// proposes).
 ///
 /// # Example
 ///
