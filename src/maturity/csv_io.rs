@@ -7,8 +7,17 @@ use rust_decimal::Decimal;
 use super::{Assessment, AssessmentError, Framework, Profile, Respondent, Response, Score};
 use crate::Date;
 
-fn csv_error(line: Option<u64>, message: impl Into<String>) -> AssessmentError {
-    AssessmentError::Csv { line, message: message.into() }
+fn csv_error(
+    row: Option<u64>,
+    column: Option<&str>,
+    message: impl Into<String>,
+) -> AssessmentError {
+    AssessmentError::Csv { row, column: column.map(str::to_owned), message: message.into() }
+}
+
+/// Puts an error from building one row's response at that row and column.
+fn at(row: Option<u64>, column: &str) -> impl Fn(AssessmentError) -> AssessmentError + '_ {
+    move |e| csv_error(row, Some(column), e.to_string())
 }
 
 fn line_of(error: &csv::Error) -> Option<u64> {
@@ -31,28 +40,36 @@ fn parse_score(cell: &str) -> Option<Score> {
 impl Assessment {
     /// A round from CSV with a header row: `name` and `organisation` columns,
     /// optional `role` and `comment` columns, and one column per scored
-    /// domain, headed by its id. A score cell is a level number, empty or
-    /// `not-scored` for not scored, or `n/a` / `not-applicable`.
+    /// domain, headed by its id or its name (any case). A score cell is a
+    /// level number, empty or `not-scored` for not scored, or `N/A`
+    /// (`n/a`, `na`, `not-applicable`, any case) for not applicable.
     ///
     /// # Errors
     ///
-    /// [`AssessmentError::Csv`] (with the line) for unreadable CSV, a missing
-    /// `name` or `organisation` column, or a cell that is not a score;
-    /// [`AssessmentError::UnknownDomain`] for a column that is not a domain;
-    /// otherwise the errors of [`Assessment::new`].
+    /// [`AssessmentError::Csv`] naming the row (the file's line number, the
+    /// header being line 1) and column of: unreadable CSV, a missing `name`
+    /// or `organisation` column, a column that is neither a domain id nor a
+    /// domain name (or names a domain twice), a cell that is not a score, a
+    /// score off the framework's scale, or a blank name or organisation;
+    /// otherwise the round-level errors of [`Assessment::new`] (the same
+    /// respondent twice, an empty round).
     ///
     /// ```
     /// use integration_outcomes::maturity::{Assessment, Framework, Score};
     /// use integration_outcomes::Date;
     ///
     /// let aqua = Framework::builtin("aqua-sif-2014")?;
-    /// let csv = "name,organisation,role,leadership,culture,workforce\n\
-    ///            Ann,NHS trust,Director,3,2,n/a\n\
+    /// let csv = "name,organisation,role,leadership,Culture,workforce\n\
+    ///            Ann,NHS trust,Director,3,2,N/A\n\
     ///            Bob,Council,,4,,2\n";
     /// let round = Assessment::from_csv(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline", csv.as_bytes())?;
     /// assert_eq!(round.len(), 2);
     /// assert_eq!(round.response(1).unwrap().score("culture"), Score::NotScored);
     /// assert_eq!(round.response(0).unwrap().score("workforce"), Score::NotApplicable);
+    ///
+    /// let bad = "name,organisation,leadership\nAnn,NHS,seven\n";
+    /// let err = Assessment::from_csv(&aqua, "P", Date::new(2026, 1, 15)?, "r", bad.as_bytes()).unwrap_err();
+    /// assert_eq!(err.to_string(), "csv row 2, column leadership: \"seven\" is not a score");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_csv(
@@ -63,41 +80,58 @@ impl Assessment {
         reader: impl io::Read,
     ) -> Result<Assessment, AssessmentError> {
         let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(reader);
-        let headers = reader.headers().map_err(|e| csv_error(line_of(&e), e.to_string()))?.clone();
-        let column = |name: &str| headers.iter().position(|h| h == name);
-        let name_col = column("name").ok_or_else(|| csv_error(Some(1), "no \"name\" column"))?;
+        let headers =
+            reader.headers().map_err(|e| csv_error(line_of(&e), None, e.to_string()))?.clone();
+        let column = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
+        let name_col =
+            column("name").ok_or_else(|| csv_error(Some(1), Some("name"), "no such column"))?;
         let org_col = column("organisation")
-            .ok_or_else(|| csv_error(Some(1), "no \"organisation\" column"))?;
+            .ok_or_else(|| csv_error(Some(1), Some("organisation"), "no such column"))?;
         let (role_col, comment_col) = (column("role"), column("comment"));
-        let mut domains = Vec::new();
+        let mut domains: Vec<(usize, String, String)> = Vec::new();
         for (i, header) in headers.iter().enumerate() {
             if [Some(name_col), Some(org_col), role_col, comment_col].contains(&Some(i)) {
                 continue;
             }
-            if framework.domain(header).is_none() {
-                return Err(AssessmentError::UnknownDomain {
-                    respondent: "the csv header".to_owned(),
-                    domain: header.to_owned(),
-                });
+            let domain = framework
+                .domain(header)
+                .or_else(|| {
+                    framework.domains().iter().find(|d| d.name().eq_ignore_ascii_case(header))
+                })
+                .ok_or_else(|| {
+                    csv_error(
+                        Some(1),
+                        Some(header),
+                        format!("not a domain id or name of framework {}", framework.id()),
+                    )
+                })?;
+            if domains.iter().any(|(_, id, _)| id == domain.id()) {
+                return Err(csv_error(
+                    Some(1),
+                    Some(header),
+                    format!("a second column for domain {}", domain.id()),
+                ));
             }
-            domains.push((i, header.to_owned()));
+            domains.push((i, domain.id().to_owned(), header.to_owned()));
         }
         let mut responses = Vec::new();
         for record in reader.records() {
-            let record = record.map_err(|e| csv_error(line_of(&e), e.to_string()))?;
-            let line = record.position().map(csv::Position::line);
+            let record = record.map_err(|e| csv_error(line_of(&e), None, e.to_string()))?;
+            let row = record.position().map(csv::Position::line);
             let cell = |i: usize| record.get(i).unwrap_or("");
-            let mut respondent = Respondent::new(cell(name_col), cell(org_col))?;
+            let header = |i: usize| headers.get(i).unwrap_or("");
+            let mut respondent = Respondent::new(cell(name_col), cell(org_col))
+                .map_err(at(row, header(name_col)))?;
             if let Some(role) = role_col.map(cell).filter(|r| !r.is_empty()) {
                 respondent = respondent.with_role(role);
             }
             let mut response = Response::builder(framework, respondent);
-            for (i, domain) in &domains {
+            for (i, domain, header) in &domains {
                 let text = cell(*i);
                 let score = parse_score(text).ok_or_else(|| {
-                    csv_error(line, format!("invalid score {text:?} for domain {domain:?}"))
+                    csv_error(row, Some(header), format!("{text:?} is not a score"))
                 })?;
-                response = response.score(domain, score)?;
+                response = response.score(domain, score).map_err(at(row, header))?;
             }
             if let Some(comment) = comment_col.map(cell).filter(|c| !c.is_empty()) {
                 response = response.comment(comment);
@@ -135,7 +169,7 @@ impl Profile {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn write_csv(&self, writer: impl io::Write) -> Result<(), AssessmentError> {
-        let fail = |e: csv::Error| csv_error(None, e.to_string());
+        let fail = |e: csv::Error| csv_error(None, None, e.to_string());
         let mut out = csv::Writer::from_writer(writer);
         let mut header: Vec<String> = ["domain", "name", "scored", "not_scored", "not_applicable"]
             .map(str::to_owned)
@@ -187,7 +221,7 @@ impl Profile {
             row.extend(values.into_iter().map(Option::unwrap_or_default));
             out.write_record(&row).map_err(fail)?;
         }
-        out.flush().map_err(|e| csv_error(None, e.to_string()))
+        out.flush().map_err(|e| csv_error(None, None, e.to_string()))
     }
 }
 
@@ -205,19 +239,28 @@ mod tests {
 
     #[test]
     fn bad_input_names_the_line_or_domain() {
-        assert!(matches!(
-            read("name,organisation,leadership\nAnn,NHS,three\n"),
-            Err(AssessmentError::Csv { line: Some(2), message }) if message.contains("leadership")
-        ));
-        assert!(matches!(
-            read("name,organisation,finance\nAnn,NHS,3\n"),
-            Err(AssessmentError::UnknownDomain { domain, .. }) if domain == "finance"
-        ));
+        let at = |csv: &str| match read(csv) {
+            Err(AssessmentError::Csv { row, column, .. }) => (row, column),
+            other => panic!("expected a CSV error, got {other:?}"),
+        };
+        assert_eq!(
+            at("name,organisation,leadership\nAnn,NHS,three\n"),
+            (Some(2), Some("leadership".into()))
+        );
+        assert_eq!(at("name,organisation,finance\nAnn,NHS,3\n"), (Some(1), Some("finance".into())));
+        assert_eq!(
+            at("name,organisation,leadership,Leadership\nAnn,NHS,3,3\n"),
+            (Some(1), Some("Leadership".into()))
+        );
+        assert_eq!(
+            at("name,organisation,Leadership\nAnn,NHS,3\n,NHS,2\n"),
+            (Some(3), Some("name".into()))
+        );
+        assert_eq!(
+            at("name,organisation,Leadership\nAnn,NHS,3\nBob,NHS,9\n"),
+            (Some(3), Some("Leadership".into()))
+        );
         assert!(matches!(read("name,leadership\nAnn,3\n"), Err(AssessmentError::Csv { .. })));
-        assert!(matches!(
-            read("name,organisation,leadership\nAnn,NHS,9\n"),
-            Err(AssessmentError::ScoreOffScale { level: 9, .. })
-        ));
         assert!(matches!(
             read("name,organisation,leadership\nAnn,NHS,1,2\n"),
             Err(AssessmentError::Csv { .. })

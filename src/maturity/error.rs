@@ -220,10 +220,16 @@ pub enum AssessmentError {
     TooManyRatings,
     /// A CSV file of responses could not be read, or a profile could not be
     /// written as CSV.
-    #[error("csv{}: {message}", line.map(|l| format!(" line {l}")).unwrap_or_default())]
+    #[error(
+        "csv{}{}: {message}",
+        row.map(|r| format!(" row {r}")).unwrap_or_default(),
+        column.as_ref().map(|c| format!(", column {c}")).unwrap_or_default()
+    )]
     Csv {
-        /// The line of the input, where known.
-        line: Option<u64>,
+        /// The file's line number (the header is line 1), where known.
+        row: Option<u64>,
+        /// The column's header, where the problem is in one column.
+        column: Option<String>,
         /// What was wrong.
         message: String,
     },
