@@ -110,6 +110,10 @@ proptest! {
         prop_assert_eq!(whole.par_profile(), whole.profile());
         // Organisation profiles partition the round.
         let by_org = whole.organisation_profiles();
+        for p in &by_org {
+            let single = whole.organisation_profile(p.organisation().unwrap());
+            prop_assert_eq!(Some(p), single.as_ref());
+        }
         let total: u64 = by_org.iter().map(|p| p.respondents()).sum();
         prop_assert_eq!(total, rows.len() as u64);
         for (d, domain) in whole.profile().domains().iter().enumerate() {

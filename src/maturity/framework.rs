@@ -582,6 +582,35 @@ impl Framework {
     /// [`FrameworkError::Json`] for malformed JSON (including unknown fields),
     /// otherwise the validation errors of [`Framework::new`].
     ///
+    /// A framework of your own:
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{DescriptorStatus, Framework};
+    ///
+    /// let json = r#"{
+    ///   "id": "local-readiness-2026",
+    ///   "name": "Local integration readiness",
+    ///   "source": {"title": "Partnership board paper", "edition": "March 2026"},
+    ///   "scale": [{"level": 1, "name": "Starting"}, {"level": 2, "name": "Developing"}, {"level": 3, "name": "Established"}],
+    ///   "domains": [{
+    ///     "id": "shared_records",
+    ///     "name": "Shared care records",
+    ///     "guiding_questions": ["Can every partner see the care plan?"],
+    ///     "descriptors": [
+    ///       {"level": 1, "status": "verbatim", "text": "Partners have agreed to share records."},
+    ///       {"level": 2, "status": "verbatim", "text": "Records are shared for one pathway."},
+    ///       {"level": 3, "status": "unavailable", "note": "to be written after the pilot"}
+    ///     ]
+    ///   }]
+    /// }"#;
+    /// let framework = Framework::from_json(json)?;
+    /// let records = framework.domain("shared_records").unwrap();
+    /// assert_eq!(records.descriptor(3).unwrap().status(), DescriptorStatus::Unavailable);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// Validation errors keep their structure:
+    ///
     /// ```
     /// use integration_outcomes::maturity::{Framework, FrameworkError};
     /// let aqua = Framework::builtin("aqua-sif-2014")?;

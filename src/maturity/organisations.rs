@@ -3,7 +3,9 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::{Assessment, Profile};
+use std::collections::HashMap;
+
+use super::{Assessment, Profile, ProfileCounts};
 
 /// How far the organisations of a partnership diverge on one domain: each
 /// organisation's median, the range between the lowest and highest, and
@@ -91,7 +93,39 @@ impl Assessment {
     /// ```
     #[must_use]
     pub fn organisation_profiles(&self) -> Vec<Profile> {
-        self.organisations().into_iter().filter_map(|o| self.organisation_profile(o)).collect()
+        // One pass over the scores, counting into each row's organisation.
+        let organisations = self.organisations();
+        let index: HashMap<&str, usize> =
+            organisations.iter().enumerate().map(|(i, o)| (*o, i)).collect();
+        let groups: Vec<usize> = self
+            .respondents()
+            .iter()
+            .map(|r| index.get(r.organisation()).copied().unwrap_or(0))
+            .collect();
+        let bins = self.scale().len() + 2;
+        let mut counts: Vec<ProfileCounts> = organisations
+            .iter()
+            .map(|o| {
+                let mut c = self.empty_counts();
+                c.set_organisation(o);
+                c
+            })
+            .collect();
+        for (domain, column) in self.columns().iter().enumerate() {
+            let mut tally = vec![0u64; organisations.len() * bins];
+            for (&code, &group) in column.iter().zip(&groups) {
+                if let Some(count) = tally.get_mut(group * bins + usize::from(code)) {
+                    *count += 1;
+                }
+            }
+            for (org, per_code) in counts.iter_mut().zip(tally.chunks(bins)) {
+                org.add_domain_counts(domain, per_code);
+            }
+        }
+        for (org, group) in counts.iter_mut().enumerate() {
+            group.add_respondents(groups.iter().filter(|g| **g == org).count() as u64);
+        }
+        counts.iter().map(ProfileCounts::profile).collect()
     }
 
     /// Per domain, in framework order, how far the organisations' medians

@@ -133,6 +133,18 @@ impl ProfileCounts {
         self.respondents += columns.first().map_or(0, Vec::len) as u64;
     }
 
+    /// Adds, for one domain, counts per code, and (once per respondent) the
+    /// respondents counted.
+    pub(crate) fn add_domain_counts(&mut self, domain: usize, counts: &[u64]) {
+        if let Some(total) = self.counts.get_mut(domain) {
+            add_into(total, counts);
+        }
+    }
+
+    pub(crate) fn add_respondents(&mut self, respondents: u64) {
+        self.respondents += respondents;
+    }
+
     pub(crate) fn set_organisation(&mut self, organisation: &str) {
         self.organisation = Some(organisation.to_owned());
     }

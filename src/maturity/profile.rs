@@ -216,7 +216,7 @@ impl Assessment {
         counts.profile()
     }
 
-    fn empty_counts(&self) -> ProfileCounts {
+    pub(crate) fn empty_counts(&self) -> ProfileCounts {
         ProfileCounts::empty(
             self.framework(),
             self.partnership(),
