@@ -286,6 +286,26 @@ impl From<BandedRule> for BandedRuleRepr {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// A larger reduction never pays less, stepped or interpolated.
+        #[test]
+        fn payment_never_decreases(steps in proptest::collection::vec((1_i64..=40, 0_i64..=2_000), 1..=8), interpolated in any::<bool>(), a in -100_i64..=500, b in -100_i64..=500) {
+            let mut t = 0;
+            let mut amount = 0;
+            let bands: Vec<Band> = steps.iter().map(|(dt, da)| {
+                t += dt;
+                amount += da;
+                Band::new(Rate::from_fraction(rust_decimal::Decimal::new(t, 3)), usd(amount))
+            }).collect();
+            let mode = if interpolated { BandMode::Interpolated } else { BandMode::Stepped };
+            let rule = BandedRule::new("r", bands, mode, usd(1_000_000)).unwrap();
+            let (lo, hi) = (a.min(b), a.max(b));
+            let pay = |x: i64| rule.amount_for(Rate::from_fraction(rust_decimal::Decimal::new(x, 3))).unwrap().amount();
+            prop_assert!(pay(lo) <= pay(hi));
+        }
+    }
 
     fn usd(n: i64) -> Money {
         Money::from_major(n, Currency::USD)
