@@ -5,7 +5,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::{Date, Money, Rate, RoundingStrategy};
+use crate::{Date, Money, MoneyError, Rate, RoundingStrategy};
 
 use super::{CashFlows, Direction, InvestmentError};
 
@@ -15,6 +15,9 @@ const DISCOUNT_FACTOR_SIGNIFICANT_DIGITS: u32 = 15;
 /// Decimal places a discount factor is cut to, so that the exact product with
 /// an amount stays within a `Decimal`'s 28 places.
 const DISCOUNT_FACTOR_MAX_PLACES: u32 = 20;
+
+/// Decimal places each discounted flow (present value) is rounded to.
+const PRESENT_VALUE_PLACES: u32 = 12;
 
 /// How the time between two dates becomes a fraction of a year.
 ///
@@ -273,9 +276,13 @@ impl CashFlows {
     /// flow's date, as Excel's `XNPV`).
     ///
     /// Each discount factor `(1 + rate)^(−t)` is computed in `f64` (it is a
-    /// real number), kept to 15 significant digits, and multiplied exactly
-    /// into the flow's amount; the terms are summed exactly. The result is not
-    /// rounded: round it with the contract's policy. At a zero rate every
+    /// real number) and kept to 15 significant digits; each flow's present
+    /// value (amount × factor, to 28 significant digits) is rounded to 12 decimal places
+    /// (midpoint to even: far below a minor unit, and below the factor's own
+    /// precision), and the present values are summed exactly. Without that
+    /// step the exact sum of many 20-place products would need more than the
+    /// 28 significant digits a decimal holds. The result is not rounded
+    /// further: round it with the contract's policy. At a zero rate every
     /// factor is exactly one, so the NPV is exactly the sum of the flows.
     ///
     /// # Errors
@@ -312,7 +319,14 @@ impl CashFlows {
         for flow in self.flows() {
             let years = options.day_count.year_fraction(valuation, flow.date())?;
             let factor = discount_factor(rate, rate_f64, years, flow.date())?;
-            total = total.checked_add(flow.net().checked_mul(factor)?)?;
+            let present = RoundingStrategy::MidpointNearestEven.round(
+                flow.net()
+                    .amount()
+                    .checked_mul(factor)
+                    .ok_or(MoneyError::Overflow { operation: "present value" })?,
+                PRESENT_VALUE_PLACES,
+            );
+            total = total.checked_add(Money::new(present, self.currency()))?;
         }
         Ok(total)
     }

@@ -119,7 +119,8 @@ impl Money {
     /// # Errors
     ///
     /// [`MoneyError::CurrencyMismatch`] if the currencies differ;
-    /// [`MoneyError::Overflow`] if the sum is out of range.
+    /// [`MoneyError::Overflow`] if the exact sum is out of range or needs more
+    /// than 28 significant digits (it is never rounded).
     ///
     /// ```
     /// use integration_outcomes::{Currency, Money};
@@ -129,7 +130,7 @@ impl Money {
     /// ```
     pub fn checked_add(self, other: Money) -> Result<Money, MoneyError> {
         self.same_currency(&other)?;
-        let amount = self.amount.checked_add(other.amount).ok_or_else(|| overflow("add"))?;
+        let amount = super::exact::add(self.amount, other.amount).ok_or_else(|| overflow("add"))?;
         Ok(Money { amount, currency: self.currency })
     }
 
@@ -148,7 +149,8 @@ impl Money {
     /// ```
     pub fn checked_sub(self, other: Money) -> Result<Money, MoneyError> {
         self.same_currency(&other)?;
-        let amount = self.amount.checked_sub(other.amount).ok_or_else(|| overflow("subtract"))?;
+        let amount =
+            super::exact::sub(self.amount, other.amount).ok_or_else(|| overflow("subtract"))?;
         Ok(Money { amount, currency: self.currency })
     }
 
@@ -156,8 +158,8 @@ impl Money {
     ///
     /// # Errors
     ///
-    /// [`MoneyError::Overflow`] if the product is out of range or would need
-    /// more than 28 decimal places (a decimal would otherwise round it
+    /// [`MoneyError::Overflow`] if the exact product is out of range or needs
+    /// more than 28 significant digits (a decimal would otherwise round it
     /// silently).
     ///
     /// ```
@@ -168,17 +170,7 @@ impl Money {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn checked_mul(self, factor: Decimal) -> Result<Money, MoneyError> {
-        if self.amount.scale().saturating_add(factor.scale()) > 28 {
-            // The exact product would need more places than a Decimal holds;
-            // normalise first in case trailing zeros are to blame.
-            let (a, f) = (self.amount.normalize(), factor.normalize());
-            if a.scale().saturating_add(f.scale()) > 28 {
-                return Err(overflow("multiply (more than 28 decimal places)"));
-            }
-            let amount = a.checked_mul(f).ok_or_else(|| overflow("multiply"))?;
-            return Ok(Money { amount, currency: self.currency });
-        }
-        let amount = self.amount.checked_mul(factor).ok_or_else(|| overflow("multiply"))?;
+        let amount = super::exact::mul(self.amount, factor).ok_or_else(|| overflow("multiply"))?;
         Ok(Money { amount, currency: self.currency })
     }
 

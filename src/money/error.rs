@@ -27,7 +27,9 @@ pub enum MoneyError {
         /// The currency of the amount that did not match.
         found: Currency,
     },
-    /// Checked arithmetic overflowed the range of the decimal type.
+    /// Checked arithmetic overflowed the range of the decimal type, or its
+    /// exact result needs more than 28 significant digits (a decimal would
+    /// round it; this crate refuses instead).
     #[error("arithmetic overflow in {operation}")]
     Overflow {
         /// The operation that overflowed, such as `"add"` or `"multiply"`.

@@ -8,6 +8,7 @@ mod allocation;
 mod amount;
 mod currency;
 mod error;
+pub(crate) mod exact;
 mod rate;
 mod rounding;
 
