@@ -119,7 +119,7 @@ impl MoneyMultiple {
     /// [`InvestmentError::Money`] if the quotient is out of range.
     pub fn as_decimal(&self) -> Result<Decimal, InvestmentError> {
         self.returned.amount().checked_div(self.invested.amount()).ok_or(InvestmentError::Money(
-            crate::MoneyError::Overflow { operation: "money multiple" },
+            MoneyError::Overflow { operation: "money multiple" },
         ))
     }
 
