@@ -118,9 +118,10 @@ impl MoneyMultiple {
     ///
     /// [`InvestmentError::Money`] if the quotient is out of range.
     pub fn as_decimal(&self) -> Result<Decimal, InvestmentError> {
-        self.returned.amount().checked_div(self.invested.amount()).ok_or(InvestmentError::Money(
-            MoneyError::Overflow { operation: "money multiple" },
-        ))
+        self.returned
+            .amount()
+            .checked_div(self.invested.amount())
+            .ok_or(InvestmentError::Money(MoneyError::Overflow { operation: "money multiple" }))
     }
 
     /// The multiple rounded to `decimal_places` with `strategy`.
