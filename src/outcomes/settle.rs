@@ -130,7 +130,46 @@ struct Accumulator {
     lines: Vec<ClaimLine>,
 }
 
+/// Whether claims turned out to be sorted by participant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sorted {
+    Yes,
+    No,
+}
+
+/// The accumulator's state before an `add`, to roll back to: small tables
+/// are copied, growing lists are truncated to their old lengths.
+#[derive(Debug, Clone)]
+struct Checkpoint {
+    buckets: Vec<i64>,
+    outcomes: Vec<Counters>,
+    rejections: [u64; CLAIM_REASONS.len()],
+    claims: u64,
+    volume: usize,
+    lines: usize,
+}
+
 impl Accumulator {
+    fn checkpoint(&self) -> Checkpoint {
+        Checkpoint {
+            buckets: self.buckets.clone(),
+            outcomes: self.outcomes.clone(),
+            rejections: self.rejections,
+            claims: self.claims,
+            volume: self.volume.len(),
+            lines: self.lines.len(),
+        }
+    }
+
+    fn restore(&mut self, c: Checkpoint) {
+        self.buckets = c.buckets;
+        self.outcomes = c.outcomes;
+        self.rejections = c.rejections;
+        self.claims = c.claims;
+        self.volume.truncate(c.volume);
+        self.lines.truncate(c.lines);
+    }
+
     #[cold]
     fn reject(&mut self, t: &Tables, claim: &Claim, seq: u32, price: i64, reason_index: usize) {
         if let Some(slot) = self.rejections.get_mut(reason_index) {
@@ -449,28 +488,47 @@ impl<'a> RateCardTally<'a> {
     /// [`OutcomeError::Overflow`] if a total overflows.
     pub fn add(&mut self, claims: &[Claim]) -> Result<(), OutcomeError> {
         let t = self.rule.tables();
-        if claims.is_sorted_by_key(Claim::participant) {
-            let mut scratch = std::mem::take(&mut self.scratch);
-            let result = self.add_sorted(t, claims, &mut scratch);
-            self.scratch = scratch;
-            result
-        } else {
-            let mut copy = claims.to_vec();
-            copy.sort_unstable_by_key(|c| (c.participant(), t.order_key(c)));
-            let mut scratch = Vec::new();
-            self.add_sorted(t, &copy, &mut scratch)
+        // Optimistically process in one pass, checking on the way that
+        // participants never decrease; if they do, roll back to this
+        // checkpoint and settle a sorted copy instead. This saves a separate
+        // full pass over the claims in the (usual) sorted case.
+        let checkpoint = self.acc.checkpoint();
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let result = self.add_sorted(t, claims, &mut scratch);
+        self.scratch = scratch;
+        match result {
+            Ok(Sorted::Yes) => Ok(()),
+            Ok(Sorted::No) => {
+                self.acc.restore(checkpoint);
+                let mut copy = claims.to_vec();
+                copy.sort_unstable_by_key(|c| (c.participant(), t.order_key(c)));
+                let mut scratch = Vec::new();
+                self.add_sorted(t, &copy, &mut scratch).map(|_| ())
+            }
+            Err(e) => {
+                self.acc.restore(checkpoint);
+                Err(e)
+            }
         }
     }
 
+    /// Settles claims group by group; stops with [`Sorted::No`] at the
+    /// first participant lower than the one before.
     fn add_sorted(
         &mut self,
         t: &Tables,
         claims: &[Claim],
         scratch: &mut Vec<Claim>,
-    ) -> Result<(), OutcomeError> {
+    ) -> Result<Sorted, OutcomeError> {
         let fast =
             self.acc.detail == Detail::TotalsOnly && t.restricted_mask == 0 && t.volume_mask == 0;
+        let mut previous: Option<u64> = None;
         for group in claims.chunk_by(|a, b| a.participant() == b.participant()) {
+            let Some(first) = group.first() else { continue };
+            if previous.is_some_and(|p| first.participant() < p) {
+                return Ok(Sorted::No);
+            }
+            previous = Some(first.participant());
             // Dates usually increase strictly; only ties need the full key.
             let in_order = group.windows(2).all(|w| match w {
                 [a, b] => a.date() < b.date() || t.order_key(a) <= t.order_key(b),
@@ -490,7 +548,7 @@ impl<'a> RateCardTally<'a> {
                 self.acc.run_group(t, self.participants, group)?;
             }
         }
-        Ok(())
+        Ok(Sorted::Yes)
     }
 
     /// Combines two partial settlements of the same rule whose claims come
