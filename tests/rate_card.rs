@@ -328,6 +328,22 @@ mod properties {
             prop_assert_eq!(merged.finish().unwrap(), single);
         }
 
+        /// Several `add` calls on one tally, each with some participants in
+        /// any order (so some roll back to a checkpoint and settle a sorted
+        /// copy), equal the single pass.
+        #[test]
+        fn repeated_adds_equal_single_pass((rule, claims) in strategies::rule_with_claims(20, 120), shards in 1_u64..5, audit in any::<bool>()) {
+            let none = Participants::none();
+            let detail = if audit { Detail::Audit } else { Detail::TotalsOnly };
+            let single = rule.settle(&claims, &none, detail).unwrap();
+            let mut tally = rule.tally(&none, detail);
+            for shard in 0..shards {
+                let part: Vec<Claim> = claims.iter().copied().filter(|c| c.participant() % shards == shard).collect();
+                tally.add(&part).unwrap();
+            }
+            prop_assert_eq!(tally.finish().unwrap(), single);
+        }
+
         /// No cap is ever exceeded and no line pays more than its price.
         #[test]
         fn caps_are_never_exceeded((rule, claims) in strategies::rule_with_claims(20, 150)) {
