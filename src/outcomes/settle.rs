@@ -747,6 +747,28 @@ impl<'a> RateCardTally<'a> {
 /// Per-outcome totals of a rate-card settlement.
 ///
 /// `paid = at_contract_price − withheld by each cap`.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+/// use integration_outcomes::{Currency, Money};
+/// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?)
+///         .with_participant_cap(Money::from_major(3_000, Currency::GBP)))?;
+/// let claims = [
+///     rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?,
+///     rule.claim(1, "sustained_employment", "2013-09-02".parse()?)?,
+///     rule.claim(1, "sustained_employment", "2013-10-02".parse()?)?,
+/// ];
+/// let s = rule.settle(&claims, &Participants::none(), Detail::TotalsOnly)?;
+/// let sustained = &s.outcomes()[8];
+/// assert_eq!((sustained.claims(), sustained.accepted(), sustained.rejected()), (2, 1, 1));
+/// assert_eq!(sustained.at_contract_price(), Money::from_major(1_000, Currency::GBP));
+/// assert_eq!(sustained.withheld_by_participant_cap(), Money::from_major(600, Currency::GBP));
+/// assert_eq!(sustained.paid(), Money::from_major(400, Currency::GBP));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct OutcomeSummary {
     outcome: OutcomeId,
@@ -824,6 +846,28 @@ impl OutcomeSummary {
 ///
 /// Equal settlements compare equal whether they came from one pass, a
 /// sorted copy or merged shards.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+/// use integration_outcomes::{Currency, Money};
+/// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?)
+///         .with_participant_cap(Money::from_major(3_000, Currency::GBP)))?;
+/// let claims = [
+///     rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?,
+///     rule.claim(1, "sustained_employment", "2013-09-02".parse()?)?,
+///     rule.claim(1, "sustained_employment", "2013-10-02".parse()?)?,
+/// ];
+/// let s = rule.settle(&claims, &Participants::none(), Detail::TotalsOnly)?;
+/// use integration_outcomes::outcomes::RejectionReason;
+/// assert_eq!(s.total(), Money::from_major(3_000, Currency::GBP));
+/// assert_eq!(s.claims(), 3);
+/// assert_eq!(s.rejections(), [(RejectionReason::AlreadyPaid, 1)]);
+/// assert!(s.lines().is_none()); // totals only
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RateCardSettlement {
     rule: RuleId,

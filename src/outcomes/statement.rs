@@ -17,6 +17,23 @@ use super::{
 use crate::{Currency, Date, Money, Rate, RoundingPolicy, RoundingStage, RoundingStrategy};
 
 /// What a statement line is about.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+/// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+/// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+/// let contract = Contract::new("essex", Currency::GBP,
+///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+///     vec![rule.into()])?;
+/// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+/// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+/// use integration_outcomes::outcomes::Subject;
+/// assert_eq!(statement.lines()[0].subject(), &Subject::Measurement);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -53,6 +70,23 @@ impl fmt::Display for Subject {
 }
 
 /// The inputs a decision was made from.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+/// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+/// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+/// let contract = Contract::new("essex", Currency::GBP,
+///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+///     vec![rule.into()])?;
+/// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+/// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+/// assert_eq!(statement.lines()[0].inputs().to_string(),
+///     "108 of 1000 units vs baseline 55%: 442 units avoided at GBP 100.00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -221,6 +255,26 @@ impl fmt::Display for LineInputs {
 
 /// One decision in a statement: a claim, a cohort, the fallback, a group
 /// or a measurement.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+/// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+/// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+/// let contract = Contract::new("essex", Currency::GBP,
+///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+///     vec![rule.into()])?;
+/// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+/// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+/// use integration_outcomes::outcomes::Decision;
+/// let line = &statement.lines()[0];
+/// assert_eq!(line.decision(), Decision::Paid);
+/// assert_eq!(line.amount(), Money::from_major(44_200, Currency::GBP));
+/// assert_eq!(line.period().to_string(), "2016-Q1");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct StatementLine {
     rule: RuleId,
@@ -278,6 +332,25 @@ impl StatementLine {
 
 /// What one payer owes for one rule in one period: the unit of payment,
 /// dated by its period (for cash flows).
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+/// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+/// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+/// let contract = Contract::new("essex", Currency::GBP,
+///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+///     vec![rule.into()])?;
+/// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+/// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+/// let top_up = &statement.payments()[1];
+/// assert_eq!(top_up.payer().as_str(), "top_up_fund");
+/// assert_eq!(top_up.amount(), Money::from_major(8_840, Currency::GBP));
+/// assert_eq!(top_up.period().first_day().to_string(), "2016-01-01");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Payment {
     rule: RuleId,
@@ -311,6 +384,23 @@ impl Payment {
 
 /// A total for one outcome of one rule (a rate-card outcome, a cohort, the
 /// fallback, or the rule itself).
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+/// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+/// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+/// let contract = Contract::new("essex", Currency::GBP,
+///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+///     vec![rule.into()])?;
+/// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+/// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+/// let t = &statement.totals_by_outcome()[0];
+/// assert_eq!((t.rule().as_str(), t.outcome()), ("care_days", "units avoided"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct OutcomeTotal {
     rule: RuleId,
@@ -347,6 +437,25 @@ impl OutcomeTotal {
 /// totals split between payers with [`Money::allocate`]; totals by payer and
 /// period and the grand total are sums of payments, so they agree exactly.
 /// Totals by outcome are sums of line amounts (exact under `PerTotal`).
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+/// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+/// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+/// let contract = Contract::new("essex", Currency::GBP,
+///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+///     vec![rule.into()])?;
+/// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+/// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+/// assert_eq!(statement.total(), Money::from_major(44_200, Currency::GBP));
+/// let by_payer: Vec<String> = statement.totals_by_payer().iter().map(|(p, m)| format!("{p} {m}")).collect();
+/// assert_eq!(by_payer, ["essex_cc GBP 35,360.00", "top_up_fund GBP 8,840.00"]);
+/// assert!(statement.to_string().ends_with("Total owed: GBP 44,200.00"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Statement {
     contract: super::ContractId,
