@@ -333,7 +333,7 @@ fn reports_show_splits_and_priorities() {
     let text = p
         .report(&AgreementPolicy::RandRegion { fewer_than: 2 }, PriorityPolicy::BelowLevel(4))
         .to_string();
-    assert!(text.contains("Split (fewer than 2 ratings outside the 3-level region containing the median): Governance (median 3)"), "{text}");
+    assert!(text.contains("Split (no agreement, which needs fewer than 2 ratings outside the 3-level region containing the median): Governance (median 3)"), "{text}");
     assert!(
         text.contains("Governance (median 3) (split: discuss); Culture (median 2)")
             || text.contains("Culture (median 2); Governance (median 3) (split: discuss)"),

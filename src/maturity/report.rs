@@ -148,7 +148,7 @@ impl fmt::Display for ProfileReport<'_> {
             .collect();
         let unassessable = review.iter().filter(|r| r.agreement() == Agreement::NotAssessable);
         let unassessable: Vec<&str> = unassessable.map(|r| r.name()).collect();
-        writeln!(f, "Split ({}): {}", self.agreement, list(&splits))?;
+        writeln!(f, "Split (no agreement, which needs {}): {}", self.agreement, list(&splits))?;
         if !unassessable.is_empty() {
             writeln!(f, "Agreement not assessable: {}", unassessable.join(", "))?;
         }
