@@ -203,8 +203,13 @@ impl Accumulator {
         self.claims += len;
         let mut accepted = 0_u64;
         let mut earned = 0_i64;
+        // Amounts are never negative, so a sum overflows `i64` in any order of
+        // addition or in none: one sticky flag, checked once per participant,
+        // is as exact as checking every addition.
+        let mut overflowed = false;
         let cap = t.participant_cap.unwrap_or(i64::MAX);
         let by_month = self.granularity == Granularity::Month;
+        let (mut duplicates, mut missing_prerequisites) = (0_u64, 0_u64);
         for claim in group {
             let i = usize::from(claim.outcome().raw());
             let (Some(&price), Some(&prerequisites)) = (t.prices.get(i), t.prerequisites.get(i))
@@ -220,27 +225,35 @@ impl Accumulator {
             let duplicate = accepted & bit & t.once_mask != 0;
             let missing = prerequisites & !accepted != 0;
             let ok = !duplicate & !missing;
-            accepted |= bit & u64::from(ok).wrapping_neg();
+            let keep = i64::from(ok).wrapping_neg();
+            accepted |= bit & keep.cast_unsigned();
             // `earned` never exceeds the cap, so the room left is >= 0.
-            let amount = if ok { price.min(cap - earned) } else { 0 };
-            let withheld = if ok { price - amount } else { 0 };
-            earned = add(earned, amount, "participant total")?;
-            let [_, _, _, _, duplicates, missing_prerequisites] = &mut self.rejections;
-            *duplicates += u64::from(duplicate);
-            *missing_prerequisites += u64::from(!duplicate & missing);
+            let amount = price.min(cap - earned) & keep;
+            let withheld = (price - amount) & keep;
+            earned += amount;
+            duplicates += u64::from(duplicate);
+            missing_prerequisites += u64::from(!duplicate & missing);
             let Some(counters) = self.outcomes.get_mut(i) else {
                 return Err(OutcomeError::Overflow { operation: "outcome index" });
             };
             counters.accepted += u64::from(ok);
             counters.rejected += u64::from(!ok);
             counters.reduced_participant += u64::from(withheld > 0);
-            counters.withheld_participant =
-                add(counters.withheld_participant, withheld, "outcome total")?;
+            let (w, o1) = counters.withheld_participant.overflowing_add(withheld);
+            counters.withheld_participant = w;
             let row = if by_month { month } else { offset };
             let Some(slot) = self.buckets.get_mut(row * t.n + i) else {
                 return Err(OutcomeError::Overflow { operation: "day index" });
             };
-            *slot = add(*slot, amount, "daily total")?;
+            let (b, o2) = slot.overflowing_add(amount);
+            *slot = b;
+            overflowed |= o1 | o2;
+        }
+        let [_, _, _, _, d, m] = &mut self.rejections;
+        *d += duplicates;
+        *m += missing_prerequisites;
+        if overflowed {
+            return Err(OutcomeError::Overflow { operation: "outcome total" });
         }
         Ok(())
     }
