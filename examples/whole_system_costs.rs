@@ -220,6 +220,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let pricing = SavingsPricing::new("40%".parse()?, Money::from_major(250_000, gbp))?;
     let price = saving.outcome_price(&pricing)?;
     println!("Outcome price (40% of the saving, at most GBP 250,000): {price}");
-    println!("  price payable: {} ({:?})", price.price().round(&pence), price.bound());
+    println!("  price payable: {} ({})", price.price().round(&pence), price.bound());
     Ok(())
 }

@@ -22,6 +22,15 @@ pub enum PriceBound {
     MaximumPrice,
 }
 
+impl fmt::Display for PriceBound {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            PriceBound::ShareOfSaving => "the share of the saving",
+            PriceBound::MaximumPrice => "capped at the maximum price",
+        })
+    }
+}
+
 /// Prices outcomes as a share of the projected saving to the public purse,
 /// bounded by a maximum price: `price = min(share × saving, maximum)`.
 ///

@@ -971,6 +971,8 @@ impl RateCardSettlement {
         for (date, _, v) in self.daily() {
             let p = periodicity.period_of(date);
             match out.last_mut() {
+                // Amounts are non-negative and their grand total was checked
+                // to fit `i64` when settling, so no partial sum can saturate.
                 Some((last, sum)) if *last == p => *sum = sum.saturating_add(v),
                 _ => out.push((p, v)),
             }
