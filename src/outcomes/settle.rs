@@ -513,8 +513,11 @@ impl<'a> RateCardTally<'a> {
             Ok(Sorted::Yes) => Ok(()),
             Ok(Sorted::No) => {
                 self.acc.restore(checkpoint);
+                // Sorting by participant alone is cheap (one integer key);
+                // `add_sorted` puts each participant's claims in processing
+                // order itself.
                 let mut copy = claims.to_vec();
-                copy.sort_unstable_by_key(|c| (c.participant(), t.order_key(c)));
+                copy.sort_unstable_by_key(Claim::participant);
                 let mut scratch = Vec::new();
                 self.add_sorted(t, &copy, &mut scratch).map(|_| ())
             }
