@@ -88,3 +88,19 @@ fn errors_give_row_and_column() {
         }
     }
 }
+
+proptest::proptest! {
+    /// Any text is read as claims or assessment responses, or rejected with
+    /// an error; never a panic.
+    #[test]
+    fn arbitrary_sheets_never_panic(body in "[a-z0-9_,\\n \"/-]{0,200}") {
+        use integration_outcomes::maturity::{Assessment, Framework};
+        let rule = rule();
+        let _ = rule.claims_from_csv(format!("participant,outcome,date\n{body}").as_bytes());
+        let _ = rule.claims_from_csv(body.as_bytes());
+        let aqua = Framework::builtin("aqua-sif-2014").unwrap();
+        let date = "2026-01-15".parse().unwrap();
+        let _ = Assessment::from_csv(&aqua, "P", date, "r", format!("name,organisation,leadership,Culture\n{body}").as_bytes());
+        let _ = Assessment::from_csv(&aqua, "P", date, "r", body.as_bytes());
+    }
+}

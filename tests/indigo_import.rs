@@ -302,3 +302,58 @@ fn import_errors_name_their_json_path() {
         assert_eq!(err.path(), *path, "{doc}: {err}");
     }
 }
+
+/// A JSON value of any shape, a few levels deep, with the standard's keys
+/// where objects appear, so that the reader meets every wrong type.
+fn any_json() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+    use proptest::prelude::*;
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::from),
+        any::<f64>().prop_map(serde_json::Value::from),
+        any::<i64>().prop_map(serde_json::Value::from),
+        "[a-zA-Z0-9 .,%-]{0,12}".prop_map(serde_json::Value::from),
+        prop_oneof![Just("GBP"), Just("EUR"), Just("2015-13"), Just("2016-02-29"), Just("m1")]
+            .prop_map(serde_json::Value::from),
+    ];
+    let keys = prop_oneof![
+        Just("id"),
+        Just("value"),
+        Just("outcome_metrics"),
+        Just("outcome_pricings"),
+        Just("outcome_payment_commitments"),
+        Just("outcome_metric_id"),
+        Just("currency"),
+        Just("price_per_unit"),
+        Just("amount"),
+        Just("maximum_price_if_all_targets_achieved"),
+        Just("maximum_potential_outcome_payment"),
+        Just("organisation_id"),
+        Just("period"),
+        Just("start_date"),
+        Just("definition"),
+        Just("unit_type_of_targeted_service_users_or_beneficiaries"),
+    ];
+    leaf.prop_recursive(4, 64, 6, move |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::from),
+            proptest::collection::vec((keys.clone(), inner), 0..5).prop_map(|kv| {
+                serde_json::Value::Object(kv.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+            }),
+        ]
+    })
+}
+
+proptest::proptest! {
+    /// Any document, however malformed, is read or rejected with an error;
+    /// never a panic.
+    #[test]
+    fn arbitrary_documents_never_panic(doc in any_json(), text in ".{0,120}") {
+        if let Ok(project) = IndigoProject::from_value(&doc) {
+            let _ = project.import();
+            let _ = project.gaps();
+        }
+        let _ = IndigoProject::from_json(&text);
+        let _ = IndigoProject::from_json(&doc.to_string());
+    }
+}
