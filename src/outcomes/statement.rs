@@ -563,26 +563,35 @@ impl fmt::Display for Statement {
             }
         }
         writeln!(f)?;
+        // One label column wide enough for the longest label, so that
+        // amounts line up however long the outcome ids are.
+        let outcome_label = |o: &OutcomeTotal| format!("{} / {}", o.rule, o.outcome);
+        let width = self
+            .by_rule
+            .iter()
+            .map(|(r, _)| r.as_str().len())
+            .chain(self.by_outcome.iter().map(|o| outcome_label(o).len()))
+            .chain(self.by_period.iter().map(|(p, _)| p.to_string().len()))
+            .chain(self.by_payer.iter().map(|(p, _)| p.as_str().len()))
+            .fold(40, usize::max);
+        let row = |f: &mut fmt::Formatter<'_>, label: &str, amount: &Money| {
+            writeln!(f, "  {label:<width$} {:>24}", amount.to_string())
+        };
         writeln!(f, "Totals by rule")?;
         for (r, m) in &self.by_rule {
-            writeln!(f, "  {:<40} {:>24}", r.as_str(), m.to_string())?;
+            row(f, r.as_str(), m)?;
         }
         writeln!(f, "Totals by outcome")?;
         for o in &self.by_outcome {
-            writeln!(
-                f,
-                "  {:<40} {:>24}",
-                format!("{} / {}", o.rule, o.outcome),
-                o.amount.to_string()
-            )?;
+            row(f, &outcome_label(o), &o.amount)?;
         }
         writeln!(f, "Totals by period")?;
         for (p, m) in &self.by_period {
-            writeln!(f, "  {:<40} {:>24}", p.to_string(), m.to_string())?;
+            row(f, &p.to_string(), m)?;
         }
         writeln!(f, "Totals by payer")?;
         for (p, m) in &self.by_payer {
-            writeln!(f, "  {:<40} {:>24}", p.as_str(), m.to_string())?;
+            row(f, p.as_str(), m)?;
         }
         for (cap, m) in &self.withheld {
             writeln!(f, "Withheld by {cap}: {m}")?;
