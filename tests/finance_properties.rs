@@ -8,7 +8,7 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use integration_outcomes::finance::{
-    CappedReturnWaterfall, CashFlow, CashFlowKind, CashFlows, Direction, Guarantee,
+    CappedReturnWaterfall, CashFlow, CashFlowKind, CashFlows, FlowDirection, Guarantee,
     InvestmentError, InvestmentTerm, NpvOptions, PartyShares, ReturnBasis, ReturnCap,
     XIRR_TOLERANCE, XirrOptions,
 };
@@ -182,15 +182,15 @@ proptest! {
     fn moic_agrees_with_the_flows(flows in any_flows()) {
         match flows.moic() {
             Ok(m) => {
-                prop_assert_eq!(m.returned(), flows.total(Direction::ToInvestor).unwrap());
-                prop_assert_eq!(m.invested(), flows.total(Direction::FromInvestor).unwrap());
+                prop_assert_eq!(m.returned(), flows.total(FlowDirection::ToInvestor).unwrap());
+                prop_assert_eq!(m.invested(), flows.total(FlowDirection::FromInvestor).unwrap());
                 prop_assert_eq!(m.returned().checked_sub(m.invested()).unwrap(), flows.net().unwrap());
                 // At least 1× exactly when the investor did not lose money.
                 prop_assert_eq!(m.is_at_least(Decimal::ONE).unwrap(), !flows.net().unwrap().is_negative());
             }
             Err(e) => {
                 prop_assert_eq!(e, InvestmentError::NothingInvested);
-                prop_assert!(flows.total(Direction::FromInvestor).unwrap().is_zero());
+                prop_assert!(flows.total(FlowDirection::FromInvestor).unwrap().is_zero());
             }
         }
     }

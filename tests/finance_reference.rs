@@ -7,8 +7,8 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use integration_outcomes::finance::{
-    CappedReturnWaterfall, CashFlow, CashFlowKind, CashFlows, Direction, Guarantee, InvestmentTerm,
-    NpvOptions, PartyShares, ReturnBasis, ReturnCap, XirrOptions,
+    CappedReturnWaterfall, CashFlow, CashFlowKind, CashFlows, FlowDirection, Guarantee,
+    InvestmentTerm, NpvOptions, PartyShares, ReturnBasis, ReturnCap, XirrOptions,
 };
 use integration_outcomes::{
     Currency, Date, Money, Rate, RoundingPolicy, RoundingStage, RoundingStrategy,
@@ -55,7 +55,7 @@ fn essex_returns_one_point_four_five_times_committed_capital() {
             .push(flow(&format!("{year}-03-31"), CashFlowKind::OutcomePayment, instalment))
             .unwrap();
     }
-    assert_eq!(flows.total(Direction::ToInvestor).unwrap(), paid_back);
+    assert_eq!(flows.total(FlowDirection::ToInvestor).unwrap(), paid_back);
     let moic = flows.moic().unwrap();
     assert_eq!(moic.as_decimal().unwrap(), dec!(1.45));
     assert!(moic.is_at_least(dec!(1.45)).unwrap());

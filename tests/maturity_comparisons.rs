@@ -7,9 +7,8 @@
 
 use integration_outcomes::Date;
 use integration_outcomes::maturity::{
-    Agreement, AgreementPolicy, Assessment, Benchmark, ComparisonError, Direction, Framework,
-    PriorityPolicy, Profile, Progress, RadarChart, ReassessmentOptions, Respondent, Response,
-    Score, Target,
+    Agreement, AgreementPolicy, Assessment, Benchmark, ComparisonError, Framework, PriorityPolicy,
+    Profile, Progress, RadarChart, ReassessmentOptions, Respondent, Response, Score, Target, Trend,
 };
 
 /// A respondent's name, organisation and (domain, level) scores.
@@ -61,11 +60,11 @@ fn progress_directions_and_due_dates() {
         ],
     );
     let progress = Progress::between(&before, &after, ReassessmentOptions::new(RAND4)).unwrap();
-    assert_eq!(progress.change("leadership").unwrap().direction(), Direction::Improved);
+    assert_eq!(progress.change("leadership").unwrap().trend(), Trend::Improved);
     assert_eq!(progress.change("leadership").unwrap().median_change().unwrap().to_string(), "1.5");
-    assert_eq!(progress.change("culture").unwrap().direction(), Direction::Regressed);
-    assert_eq!(progress.change("governance").unwrap().direction(), Direction::NotComparable);
-    assert_eq!(progress.change("workforce").unwrap().direction(), Direction::NotComparable);
+    assert_eq!(progress.change("culture").unwrap().trend(), Trend::Regressed);
+    assert_eq!(progress.change("governance").unwrap().trend(), Trend::NotComparable);
+    assert_eq!(progress.change("workforce").unwrap().trend(), Trend::NotComparable);
     assert_eq!(progress.change("workforce").unwrap().agreement_before(), Agreement::NotAssessable);
     assert!((progress.change("culture").unwrap().mean_change().unwrap() + 0.5).abs() < 1e-12);
     assert_eq!(progress.next_round_due(), d(2027, 1, 15));
@@ -74,13 +73,11 @@ fn progress_directions_and_due_dates() {
         Progress::between(&before, &after, yearly).unwrap().next_round_due(),
         d(2027, 7, 15)
     );
-    assert_eq!(progress.domains(Direction::Improved).len(), 1);
+    assert_eq!(progress.domains(Trend::Improved).len(), 1);
     // A round compared with itself is unchanged everywhere it was scored.
     let same = Progress::between(&after, &after, ReassessmentOptions::new(RAND4)).unwrap();
     assert!(
-        same.changes()
-            .iter()
-            .all(|c| matches!(c.direction(), Direction::Unchanged | Direction::NotComparable))
+        same.changes().iter().all(|c| matches!(c.trend(), Trend::Unchanged | Trend::NotComparable))
     );
 }
 

@@ -13,9 +13,9 @@
 
 use integration_outcomes::Date;
 use integration_outcomes::maturity::{
-    Agreement, AgreementPolicy, Assessment, Descriptor, Direction, Domain, Framework,
-    PriorityPolicy, ProfileCounts, Progress, ReassessmentOptions, Respondent, Response, Scale,
-    Score, ScoreStatistics, Source,
+    Agreement, AgreementPolicy, Assessment, Descriptor, Domain, Framework, PriorityPolicy,
+    ProfileCounts, Progress, ReassessmentOptions, Respondent, Response, Scale, Score,
+    ScoreStatistics, Source, Trend,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -202,16 +202,16 @@ proptest! {
         let backward = Progress::between(&pb, &pa, options).unwrap();
         for (f, r) in forward.changes().iter().zip(backward.changes()) {
             prop_assert_eq!(f.median_change(), r.median_change().map(|c| -c));
-            let flipped = match r.direction() {
-                Direction::Improved => Direction::Regressed,
-                Direction::Regressed => Direction::Improved,
+            let flipped = match r.trend() {
+                Trend::Improved => Trend::Regressed,
+                Trend::Regressed => Trend::Improved,
                 other => other,
             };
-            prop_assert_eq!(f.direction(), flipped);
+            prop_assert_eq!(f.trend(), flipped);
         }
         let same = Progress::between(&pa, &pa, options).unwrap();
         for c in same.changes() {
-            prop_assert!(matches!(c.direction(), Direction::Unchanged | Direction::NotComparable));
+            prop_assert!(matches!(c.trend(), Trend::Unchanged | Trend::NotComparable));
             prop_assert_eq!(c.agreement_before(), c.agreement_after());
         }
     }

@@ -11,12 +11,12 @@ use super::InvestmentError;
 /// # Example
 ///
 /// ```
-/// use integration_outcomes::finance::{CashFlowKind, Direction};
-/// assert_eq!(CashFlowKind::CapitalDrawdown.direction(), Direction::FromInvestor);
-/// assert_eq!(CashFlowKind::OutcomePayment.direction(), Direction::ToInvestor);
+/// use integration_outcomes::finance::{CashFlowKind, FlowDirection};
+/// assert_eq!(CashFlowKind::CapitalDrawdown.direction(), FlowDirection::FromInvestor);
+/// assert_eq!(CashFlowKind::OutcomePayment.direction(), FlowDirection::ToInvestor);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Direction {
+pub enum FlowDirection {
     /// Money the investor puts in: negative in the investor's net flows.
     FromInvestor,
     /// Money the investor gets back: positive in the investor's net flows.
@@ -66,17 +66,19 @@ impl CashFlowKind {
     /// The direction a flow of this kind moves money, seen by the investor.
     ///
     /// ```
-    /// use integration_outcomes::finance::{CashFlowKind, Direction};
-    /// assert_eq!(CashFlowKind::ServiceCost.direction(), Direction::FromInvestor);
+    /// use integration_outcomes::finance::{CashFlowKind, FlowDirection};
+    /// assert_eq!(CashFlowKind::ServiceCost.direction(), FlowDirection::FromInvestor);
     /// ```
     #[must_use]
-    pub const fn direction(self) -> Direction {
+    pub const fn direction(self) -> FlowDirection {
         match self {
-            CashFlowKind::CapitalDrawdown | CashFlowKind::ServiceCost => Direction::FromInvestor,
+            CashFlowKind::CapitalDrawdown | CashFlowKind::ServiceCost => {
+                FlowDirection::FromInvestor
+            }
             CashFlowKind::OutcomePayment
             | CashFlowKind::Repayment
             | CashFlowKind::Interest
-            | CashFlowKind::GuaranteePayment => Direction::ToInvestor,
+            | CashFlowKind::GuaranteePayment => FlowDirection::ToInvestor,
         }
     }
 
@@ -186,7 +188,7 @@ impl CashFlow {
 
     /// The direction, from the kind.
     #[must_use]
-    pub const fn direction(&self) -> Direction {
+    pub const fn direction(&self) -> FlowDirection {
         self.kind.direction()
     }
 
@@ -202,8 +204,10 @@ impl CashFlow {
     #[must_use]
     pub fn net(&self) -> Money {
         match self.direction() {
-            Direction::ToInvestor => self.amount,
-            Direction::FromInvestor => Money::new(-self.amount.amount(), self.amount.currency()),
+            FlowDirection::ToInvestor => self.amount,
+            FlowDirection::FromInvestor => {
+                Money::new(-self.amount.amount(), self.amount.currency())
+            }
         }
     }
 }
@@ -365,16 +369,16 @@ impl CashFlows {
     /// [`InvestmentError::Money`] if the sum overflows.
     ///
     /// ```
-    /// use integration_outcomes::finance::{CashFlow, CashFlowKind, CashFlows, Direction};
+    /// use integration_outcomes::finance::{CashFlow, CashFlowKind, CashFlows, FlowDirection};
     /// use integration_outcomes::Currency;
     /// let flows = CashFlows::new(Currency::GBP, [
     ///     CashFlow::new("2020-01-01".parse()?, CashFlowKind::CapitalDrawdown, "GBP 4".parse()?)?,
     ///     CashFlow::new("2020-06-01".parse()?, CashFlowKind::ServiceCost, "GBP 1".parse()?)?,
     /// ])?;
-    /// assert_eq!(flows.total(Direction::FromInvestor)?.to_string(), "GBP 5.00");
+    /// assert_eq!(flows.total(FlowDirection::FromInvestor)?.to_string(), "GBP 5.00");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn total(&self, direction: Direction) -> Result<Money, InvestmentError> {
+    pub fn total(&self, direction: FlowDirection) -> Result<Money, InvestmentError> {
         let amounts = self.flows.iter().filter(|f| f.direction() == direction).map(|f| f.amount);
         Ok(Money::sum(self.currency, amounts)?)
     }

@@ -7,7 +7,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use crate::{Date, Money, MoneyError, Rate, RoundingStrategy};
 
-use super::{CashFlows, Direction, InvestmentError};
+use super::{CashFlows, FlowDirection, InvestmentError};
 
 /// Significant digits kept when a discount factor (an `f64`) becomes a
 /// `Decimal` to multiply an exact amount: `f64` carries 15 reliably.
@@ -265,11 +265,11 @@ impl CashFlows {
         if self.is_empty() {
             return Err(InvestmentError::NoCashFlows);
         }
-        let invested = self.total(Direction::FromInvestor)?;
+        let invested = self.total(FlowDirection::FromInvestor)?;
         if invested.is_zero() {
             return Err(InvestmentError::NothingInvested);
         }
-        Ok(MoneyMultiple { returned: self.total(Direction::ToInvestor)?, invested })
+        Ok(MoneyMultiple { returned: self.total(FlowDirection::ToInvestor)?, invested })
     }
 
     /// The net present value at the annual discount `rate`, over actual dates

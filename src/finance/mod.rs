@@ -92,7 +92,7 @@ mod payments;
 mod waterfall;
 mod xirr;
 
-pub use cash_flow::{CashFlow, CashFlowKind, CashFlows, Direction};
+pub use cash_flow::{CashFlow, CashFlowKind, CashFlows, FlowDirection};
 pub use cost_benefit::{AvoidedActivity, Saving, SavingLine, UnitCosts};
 pub use error::{CostBenefitError, InvestmentError, LedgerError};
 pub use guarantee::Guarantee;

@@ -15,7 +15,7 @@ use crate::Date;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
-pub enum Direction {
+pub enum Trend {
     /// The median rose.
     Improved,
     /// The median fell.
@@ -137,12 +137,12 @@ impl DomainChange {
     /// Improved, regressed or unchanged, by the sign of the median change
     /// (the mean is reported alongside but does not decide).
     #[must_use]
-    pub fn direction(&self) -> Direction {
+    pub fn trend(&self) -> Trend {
         match self.median_change() {
-            None => Direction::NotComparable,
-            Some(change) if change > Decimal::ZERO => Direction::Improved,
-            Some(change) if change < Decimal::ZERO => Direction::Regressed,
-            Some(_) => Direction::Unchanged,
+            None => Trend::NotComparable,
+            Some(change) if change > Decimal::ZERO => Trend::Improved,
+            Some(change) if change < Decimal::ZERO => Trend::Regressed,
+            Some(_) => Trend::Unchanged,
         }
     }
 
@@ -164,7 +164,7 @@ impl DomainChange {
 /// # Example
 ///
 /// ```
-/// use integration_outcomes::maturity::{AgreementPolicy, Assessment, Direction, Framework, Progress, ReassessmentOptions, Respondent, Response, Score};
+/// use integration_outcomes::maturity::{AgreementPolicy, Assessment, Trend, Framework, Progress, ReassessmentOptions, Respondent, Response, Score};
 /// use integration_outcomes::Date;
 ///
 /// let aqua = Framework::builtin("aqua-sif-2014")?;
@@ -176,7 +176,7 @@ impl DomainChange {
 /// let after = round("review", Date::new(2026, 8, 31)?, 3)?.profile();
 /// let progress = Progress::between(&before, &after, ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 4 }))?;
 /// let culture = progress.change("culture").unwrap();
-/// assert_eq!(culture.direction(), Direction::Improved);
+/// assert_eq!(culture.trend(), Trend::Improved);
 /// assert_eq!(culture.median_change().unwrap().to_string(), "1");
 /// assert_eq!(progress.next_round_due(), Date::new(2027, 2, 28)?); // month-end clamps
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -260,10 +260,10 @@ impl Progress {
         self.changes.iter().find(|c| c.domain == domain)
     }
 
-    /// The domains moving in `direction`.
+    /// The domains with this trend (improved, regressed, ...).
     #[must_use]
-    pub fn domains(&self, direction: Direction) -> Vec<&DomainChange> {
-        self.changes.iter().filter(|c| c.direction() == direction).collect()
+    pub fn domains(&self, trend: Trend) -> Vec<&DomainChange> {
+        self.changes.iter().filter(|c| c.trend() == trend).collect()
     }
 
     /// The earlier round's label.

@@ -75,9 +75,7 @@ mod text;
 pub use agreement::{Agreement, AgreementPolicy};
 pub use assessment::{Assessment, Respondent, Response, ResponseBuilder, Score};
 pub use builtin::BUILTIN_FRAMEWORKS;
-pub use compare::{
-    Benchmark, BenchmarkRow, Direction, DomainChange, Progress, ReassessmentOptions,
-};
+pub use compare::{Benchmark, BenchmarkRow, DomainChange, Progress, ReassessmentOptions, Trend};
 pub use derive::{Adjustment, Derivation, FrameworkDerivation};
 pub use error::{AssessmentError, ComparisonError, FrameworkError};
 pub use framework::{Descriptor, DescriptorStatus, Domain, Framework, Source};

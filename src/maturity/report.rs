@@ -4,7 +4,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::{Agreement, AgreementPolicy, Direction, PriorityPolicy, Profile, Progress};
+use super::{Agreement, AgreementPolicy, PriorityPolicy, Profile, Progress, Trend};
 
 fn decimal(value: Option<Decimal>) -> String {
     value.map_or_else(|| "-".to_owned(), |d| d.normalize().to_string())
@@ -199,11 +199,11 @@ impl fmt::Display for Progress {
             "Domain", "median", "change", "mean", "change", "direction"
         )?;
         for c in self.changes() {
-            let direction = match c.direction() {
-                Direction::Improved => "improved",
-                Direction::Regressed => "regressed",
-                Direction::Unchanged => "unchanged",
-                Direction::NotComparable => "not comparable",
+            let direction = match c.trend() {
+                Trend::Improved => "improved",
+                Trend::Regressed => "regressed",
+                Trend::Unchanged => "unchanged",
+                Trend::NotComparable => "not comparable",
             };
             let change = c.median_change().map(|d| {
                 if d > Decimal::ZERO {
