@@ -20,6 +20,22 @@ fn overflow(operation: &'static str) -> OutcomeError {
 }
 
 /// Greatest common divisor of `|a|` and `|b|` (callers exclude `i128::MIN`).
+/// The full 256-bit product of two `u128`s, as (high, low) halves.
+fn mul_wide(a: u128, b: u128) -> (u128, u128) {
+    const MASK: u128 = u64::MAX as u128;
+    let (a1, a0) = (a >> 64, a & MASK);
+    let (b1, b0) = (b >> 64, b & MASK);
+    // Each partial product of 64-bit halves fits in a u128.
+    let (p00, p01, p10, p11) = (a0 * b0, a0 * b1, a1 * b0, a1 * b1);
+    let (mid, carry1) = p01.overflowing_add(p10);
+    let (mid, carry2) = mid.overflowing_add(p00 >> 64);
+    let low = (mid << 64) | (p00 & MASK);
+    // The true product is below 2^256, so the high half cannot overflow.
+    let carries = (u128::from(carry1) + u128::from(carry2)) << 64;
+    let high = p11 + (mid >> 64) + carries;
+    (high, low)
+}
+
 fn gcd(a: i128, b: i128) -> i128 {
     let (mut a, mut b) = (a.checked_abs().unwrap_or(1), b.checked_abs().unwrap_or(1));
     while b != 0 {
@@ -105,11 +121,21 @@ impl Ratio {
         Ratio::new(self.num, self.den).ok_or_else(|| overflow("fraction"))
     }
 
-    /// Exact comparison by cross-multiplication.
+    /// Exact comparison by cross-multiplication, in 256-bit arithmetic so
+    /// that it cannot overflow (denominators are positive, so the signs of
+    /// the numerators decide unless they agree).
     pub(crate) fn compare(self, o: Ratio) -> Result<Ordering, OutcomeError> {
-        let a = self.num.checked_mul(o.den).ok_or_else(|| overflow("fraction comparison"))?;
-        let b = o.num.checked_mul(self.den).ok_or_else(|| overflow("fraction comparison"))?;
-        Ok(a.cmp(&b))
+        let (a, b) = (self.num, o.num);
+        match (a.signum(), b.signum()) {
+            (x, y) if x != y => return Ok(x.cmp(&y)),
+            (0, _) => return Ok(Ordering::Equal),
+            _ => {}
+        }
+        // Same sign: compare |a| × o.den with |b| × self.den.
+        let left = mul_wide(a.unsigned_abs(), o.den.unsigned_abs());
+        let right = mul_wide(b.unsigned_abs(), self.den.unsigned_abs());
+        let magnitude = left.cmp(&right);
+        Ok(if a < 0 { magnitude.reverse() } else { magnitude })
     }
 
     /// The value as a decimal: exact when it terminates within 28 places
@@ -139,6 +165,34 @@ impl Ratio {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comparison_never_overflows() {
+        let big = Ratio::new(i128::MAX - 1, i128::MAX).unwrap();
+        let bigger = Ratio::new(i128::MAX, i128::MAX - 1).unwrap();
+        assert_eq!(big.compare(bigger).unwrap(), Ordering::Less);
+        assert_eq!(bigger.compare(big).unwrap(), Ordering::Greater);
+        let neg = Ratio::new(-(i128::MAX - 1), i128::MAX).unwrap();
+        let more_neg = Ratio::new(-i128::MAX, i128::MAX - 1).unwrap();
+        assert_eq!(neg.compare(more_neg).unwrap(), Ordering::Greater);
+        assert_eq!(neg.compare(big).unwrap(), Ordering::Less);
+        assert_eq!(
+            Ratio::new(0, 5).unwrap().compare(Ratio::new(0, 7).unwrap()).unwrap(),
+            Ordering::Equal
+        );
+        assert_eq!(mul_wide(u128::MAX, u128::MAX), (u128::MAX - 1, 1));
+    }
+
+    proptest::proptest! {
+        /// Where the plain cross-products fit in `i128`, the wide comparison
+        /// agrees with them.
+        #[test]
+        fn wide_comparison_agrees_with_narrow(a in -1_i128 << 60..1 << 60, b in 1_i128..1 << 60,
+                                              c in -1_i128 << 60..1 << 60, d in 1_i128..1 << 60) {
+            let (x, y) = (Ratio::new(a, b).unwrap(), Ratio::new(c, d).unwrap());
+            proptest::prop_assert_eq!(x.compare(y).unwrap(), (a * d).cmp(&(c * b)));
+        }
+    }
 
     #[test]
     fn arithmetic_and_comparison() {
