@@ -115,14 +115,15 @@ fn results_per_outcome_with_accepted_counts() {
     assert!(employment["outcomes_achieved"]["value"].as_str().unwrap().contains("GBP 3,500.00"));
 }
 
-#[test]
-fn cohort_results_report_against_the_rule_metric() {
+/// A one-cohort Peterborough-style contract (rule "reconviction", one payer)
+/// settled against 155 events per 100.
+fn settle_one_cohort(price_per_event: Money, size: u64, events: u64) -> Statement {
     let rule = CohortRule::new(
         "reconviction",
         "10%".parse().unwrap(),
         "7.5%".parse().unwrap(),
         PoolingRule::PooledEvents,
-        Money::from_major(100, Currency::GBP),
+        price_per_event,
     )
     .unwrap();
     let pence = RoundingPolicy::for_currency(
@@ -140,10 +141,13 @@ fn cohort_results_report_against_the_rule_metric() {
     .unwrap();
     let per_100 = Comparison::rate("155".parse().unwrap(), 100).unwrap();
     let cohorts =
-        [Cohort::new("cohort_1", 1_000, 1_390, per_100, "2014-08-07".parse().unwrap()).unwrap()];
-    let statement = contract
-        .settle(&Evidence::new().with("reconviction", RuleEvidence::Cohorts(&cohorts)))
-        .unwrap();
+        [Cohort::new("cohort_1", size, events, per_100, "2014-08-07".parse().unwrap()).unwrap()];
+    contract.settle(&Evidence::new().with("reconviction", RuleEvidence::Cohorts(&cohorts))).unwrap()
+}
+
+#[test]
+fn cohort_results_report_against_the_rule_metric() {
+    let statement = settle_one_cohort(Money::from_major(100, Currency::GBP), 1_000, 1_390);
     let json = IndigoExport::new(&statement, ResultType::Final)
         .metric_for_rule("reconviction", "outcomemetric1")
         .to_json()
@@ -157,32 +161,9 @@ fn cohort_results_report_against_the_rule_metric() {
 
 #[test]
 fn an_amount_a_json_number_cannot_hold_is_an_error_not_rounded() {
-    let rule = CohortRule::new(
-        "huge",
-        "10%".parse().unwrap(),
-        "7.5%".parse().unwrap(),
-        PoolingRule::PooledEvents,
-        Money::new("1234567890123.45".parse().unwrap(), Currency::GBP),
-    )
-    .unwrap();
-    let pence = RoundingPolicy::for_currency(
-        Currency::GBP,
-        RoundingStrategy::MidpointAwayFromZero,
-        RoundingStage::PerLine,
-    );
-    let contract = Contract::new(
-        "big",
-        Currency::GBP,
-        pence,
-        PayerShares::single("moj".parse().unwrap()),
-        vec![rule.into()],
-    )
-    .unwrap();
-    let per_100 = Comparison::rate("155".parse().unwrap(), 100).unwrap();
-    let cohorts =
-        [Cohort::new("cohort_1", 100, 100, per_100, "2014-08-07".parse().unwrap()).unwrap()];
-    let statement =
-        contract.settle(&Evidence::new().with("huge", RuleEvidence::Cohorts(&cohorts))).unwrap();
+    let price = Money::new("1234567890123.45".parse().unwrap(), Currency::GBP);
+    let statement = settle_one_cohort(price, 100, 100);
+    assert!(!statement.total().is_zero(), "the fallback pays, so there is an amount to export");
     let err = IndigoExport::new(&statement, ResultType::Final).outcome_payments().unwrap_err();
     assert_eq!(err.path(), "/outcome_payments/0/money/amount/value");
 }
