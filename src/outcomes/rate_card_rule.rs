@@ -3,8 +3,8 @@
 
 use super::period::day_number;
 use super::{
-    AgeRange, Claim, Eligibility, OutcomeError, OutcomeId, OutcomeIndex, ParticipantId, RateCard,
-    Repeat, RuleId,
+    AgeRange, Claim, Eligibility, MAX_OUTCOMES, OutcomeError, OutcomeId, OutcomeIndex,
+    ParticipantId, RateCard, Repeat, RuleId,
 };
 use crate::{Currency, Date, Money};
 
@@ -243,6 +243,97 @@ pub(crate) struct Tables {
     pub(crate) volume_caps: Vec<Option<u64>>,
     pub(crate) volume_mask: u64,
     pub(crate) total_cap: Option<i64>,
+    /// Price, prerequisites and within-participant order of each outcome
+    /// index, side by side for the streaming loop: one entry per possible
+    /// [`OutcomeIndex`](super::OutcomeIndex), so that looking one up needs no
+    /// bounds check (indexes not on the card have `bit == 0`).
+    pub(crate) entries: Box<[Entry; MAX_OUTCOMES]>,
+    /// Bucket rows by packed date, when the window is short enough for a
+    /// table (see [`Calendar`]).
+    pub(crate) calendar: Option<Calendar>,
+}
+
+/// One outcome's settlement entry: everything the streaming loop reads per
+/// claim, in one place.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Entry {
+    pub(crate) price: i64,
+    pub(crate) prerequisites: u64,
+    /// The outcome's bit in a mask of outcomes; zero for an index not on
+    /// the card.
+    pub(crate) bit: u64,
+    /// `bit` if the outcome is paid once per participant, else zero.
+    pub(crate) once: u64,
+    /// Prerequisite depth and outcome index: the low bits of the order key.
+    pub(crate) order: u64,
+}
+
+/// Bucket rows looked up by [`packed_date`]: one table read replaces the
+/// calendar arithmetic per claim. Entries for dates outside the window (and
+/// for impossible dates such as 31 February) hold [`Calendar::OUTSIDE`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Calendar {
+    /// The packed date of slot 0 (day 0 of January of the window's first year).
+    pub(crate) base: u32,
+    /// The first bucket of the date's day (day offset from the window's
+    /// first day × outcomes on the card), by packed date minus `base`.
+    pub(crate) by_day: Vec<u32>,
+    /// The first bucket of the date's month (month offset from the
+    /// window's first month × outcomes on the card), by packed date minus
+    /// `base`.
+    pub(crate) by_month: Vec<u32>,
+}
+
+impl Calendar {
+    /// The marker for a date outside the window.
+    pub(crate) const OUTSIDE: u32 = u32::MAX;
+    /// Windows spanning more calendar years than this get no table (it
+    /// would take 4 KiB per year) and settle through [`Tables::locate`].
+    const MAX_YEARS: i32 = 400;
+
+    fn new(
+        first_year: i32,
+        last_year: i32,
+        outcomes: usize,
+        locate: impl Fn(Date) -> Option<(usize, usize)>,
+    ) -> Option<Calendar> {
+        if last_year - first_year >= Self::MAX_YEARS {
+            return None;
+        }
+        let first = Date::new(i16::try_from(first_year).ok()?, 1, 1).ok()?;
+        let base = packed_date(first) & !0x1ff;
+        let slots = usize::try_from((last_year - first_year + 1) * 512).ok()?;
+        let mut by_day = vec![Self::OUTSIDE; slots];
+        let mut by_month = vec![Self::OUTSIDE; slots];
+        let mut date = first;
+        loop {
+            if let Some((day, month)) = locate(date) {
+                let slot = usize::try_from(packed_date(date) - base).ok()?;
+                let first_bucket = |row: usize| {
+                    let bucket = u32::try_from(row.checked_mul(outcomes)?).ok()?;
+                    (bucket != Self::OUTSIDE).then_some(bucket)
+                };
+                *by_day.get_mut(slot)? = first_bucket(day)?;
+                *by_month.get_mut(slot)? = first_bucket(month)?;
+            }
+            match date.tomorrow() {
+                Ok(next) if i32::from(next.year()) <= last_year => date = next,
+                _ => break,
+            }
+        }
+        Some(Calendar { base, by_day, by_month })
+    }
+}
+
+/// A date packed into one integer that orders as dates do: year (shifted to
+/// be non-negative), month and day in bit fields 9 and 5 bits wide.
+#[inline]
+pub(crate) fn packed_date(d: Date) -> u32 {
+    // Years are -9999..=9999: shift to non-negative before packing.
+    let year = u32::from(d.year().wrapping_add(10_000).cast_unsigned());
+    let month = u32::from(d.month().cast_unsigned());
+    let day = u32::from(d.day().cast_unsigned());
+    (year << 9) | (month << 5) | day
 }
 
 impl Tables {
@@ -253,12 +344,7 @@ impl Tables {
     pub(crate) fn order_key(&self, c: &Claim) -> u64 {
         let i = c.outcome().raw();
         let depth = self.depth.get(usize::from(i)).copied().unwrap_or(u8::MAX);
-        let d = c.date();
-        // Years are -9999..=9999: shift to non-negative before packing.
-        let year = u64::from(d.year().wrapping_add(10_000).cast_unsigned());
-        let month = u64::from(d.month().cast_unsigned());
-        let day = u64::from(d.day().cast_unsigned());
-        (year << 25) | (month << 21) | (day << 16) | (u64::from(depth) << 8) | u64::from(i)
+        (u64::from(packed_date(c.date())) << 16) | (u64::from(depth) << 8) | u64::from(i)
     }
 
     /// Days and calendar months from the window's first day (and first
@@ -476,12 +562,31 @@ impl RateCardRule {
             }
         }
         days.checked_mul(n).ok_or(OutcomeError::Overflow { operation: "claim window length" })?;
-        let tables = Tables {
+        let prerequisites = card.prerequisite_masks().to_vec();
+        let depth = card.depths().to_vec();
+        let mut entries = Box::new([Entry::default(); MAX_OUTCOMES]);
+        for (i, entry) in (0_u64..).zip(entries.iter_mut()) {
+            // After every known outcome of the same day, as in `order_key`.
+            entry.order = 0xff00 | i;
+        }
+        for ((((entry, &price), &prerequisites), &depth), i) in
+            entries.iter_mut().zip(&prices).zip(&prerequisites).zip(&depth).zip(0_u64..)
+        {
+            let bit = 1_u64 << i;
+            *entry = Entry {
+                price,
+                prerequisites,
+                bit,
+                once: bit & once_mask,
+                order: (u64::from(depth) << 8) | i,
+            };
+        }
+        let mut tables = Tables {
             currency,
             n,
             prices,
-            prerequisites: card.prerequisite_masks().to_vec(),
-            depth: card.depths().to_vec(),
+            prerequisites,
+            depth,
             once_mask,
             restricted_mask,
             ages,
@@ -498,7 +603,12 @@ impl RateCardRule {
             volume_caps,
             volume_mask,
             total_cap,
+            entries,
+            calendar: None,
         };
+        tables.calendar = Calendar::new(first_year, i32::from(window.last().year()), n, |date| {
+            tables.locate(date)
+        });
         Ok(RateCardRule { id, card, terms, tables })
     }
 

@@ -1,5 +1,8 @@
-//! Settling claims against a rate-card rule: the per-claim hot loop, the
-//! mergeable partial state, and cap application at finalisation.
+//! Settling claims against a rate-card rule: the mergeable partial state,
+//! the general per-participant loop, and cap application at finalisation.
+//! The streaming loop for the common national case is in [`stream`].
+
+mod stream;
 
 use std::fmt;
 
@@ -90,7 +93,6 @@ struct Counters {
     rejected: u64,
     reduced_participant: u64,
     reduced_volume: u64,
-    withheld_participant: i64,
     withheld_volume: i64,
     withheld_rule: i64,
 }
@@ -130,11 +132,17 @@ struct Accumulator {
     lines: Vec<ClaimLine>,
 }
 
-/// Whether claims turned out to be sorted by participant.
+/// How far a pass over claims got: all the way, or up to the first claim
+/// out of the order that pass needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Sorted {
-    Yes,
-    No,
+enum Flow {
+    Done,
+    /// A participant lower than the one before.
+    ParticipantsOutOfOrder,
+    /// Something the streaming loop leaves to the general path: a total
+    /// that overflows (for the general path to report exactly), or a
+    /// participant with more than a million claims.
+    Unsupported,
 }
 
 /// The accumulator's state before an `add`, to roll back to: small tables
@@ -161,9 +169,9 @@ impl Accumulator {
         }
     }
 
-    fn restore(&mut self, c: Checkpoint) {
-        self.buckets = c.buckets;
-        self.outcomes = c.outcomes;
+    fn restore(&mut self, c: &Checkpoint) {
+        self.buckets.clone_from(&c.buckets);
+        self.outcomes.clone_from(&c.outcomes);
         self.rejections = c.rejections;
         self.claims = c.claims;
         self.volume.truncate(c.volume);
@@ -190,72 +198,6 @@ impl Accumulator {
                 decision: Decision::Rejected { reason },
             });
         }
-    }
-
-    /// The same as [`run_group`](Self::run_group) for the common national
-    /// case (totals only, no eligibility conditions, no volume caps), written
-    /// with few branches: the once-only and prerequisite tests become masks,
-    /// so random rejections cost no mispredicted branches.
-    #[inline]
-    fn run_group_fast(&mut self, t: &Tables, group: &[Claim]) -> Result<(), OutcomeError> {
-        let len = u64::try_from(group.len())
-            .map_err(|_| OutcomeError::Overflow { operation: "claims per participant" })?;
-        self.claims += len;
-        let mut accepted = 0_u64;
-        let mut earned = 0_i64;
-        // Amounts are never negative, so a sum overflows `i64` in any order of
-        // addition or in none: one sticky flag, checked once per participant,
-        // is as exact as checking every addition.
-        let mut overflowed = false;
-        let cap = t.participant_cap.unwrap_or(i64::MAX);
-        let by_month = self.granularity == Granularity::Month;
-        let (mut duplicates, mut missing_prerequisites) = (0_u64, 0_u64);
-        for claim in group {
-            let i = usize::from(claim.outcome().raw());
-            let (Some(&price), Some(&prerequisites)) = (t.prices.get(i), t.prerequisites.get(i))
-            else {
-                self.reject(t, claim, 0, 0, 0);
-                continue;
-            };
-            let Some((offset, month)) = t.locate(claim.date()) else {
-                self.reject(t, claim, 0, price, 1);
-                continue;
-            };
-            let bit = 1_u64 << i;
-            let duplicate = accepted & bit & t.once_mask != 0;
-            let missing = prerequisites & !accepted != 0;
-            let ok = !duplicate & !missing;
-            let keep = i64::from(ok).wrapping_neg();
-            accepted |= bit & keep.cast_unsigned();
-            // `earned` never exceeds the cap, so the room left is >= 0.
-            let amount = price.min(cap - earned) & keep;
-            let withheld = (price - amount) & keep;
-            earned += amount;
-            duplicates += u64::from(duplicate);
-            missing_prerequisites += u64::from(!duplicate & missing);
-            let Some(counters) = self.outcomes.get_mut(i) else {
-                return Err(OutcomeError::Overflow { operation: "outcome index" });
-            };
-            counters.accepted += u64::from(ok);
-            counters.rejected += u64::from(!ok);
-            counters.reduced_participant += u64::from(withheld > 0);
-            let (w, o1) = counters.withheld_participant.overflowing_add(withheld);
-            counters.withheld_participant = w;
-            let row = if by_month { month } else { offset };
-            let Some(slot) = self.buckets.get_mut(row * t.n + i) else {
-                return Err(OutcomeError::Overflow { operation: "day index" });
-            };
-            let (b, o2) = slot.overflowing_add(amount);
-            *slot = b;
-            overflowed |= o1 | o2;
-        }
-        let [_, _, _, _, d, m] = &mut self.rejections;
-        *d += duplicates;
-        *m += missing_prerequisites;
-        if overflowed {
-            return Err(OutcomeError::Overflow { operation: "outcome total" });
-        }
-        Ok(())
     }
 
     /// Settles one participant's claims, already in processing order.
@@ -321,8 +263,6 @@ impl Accumulator {
             counters.accepted += 1;
             if amount < price {
                 counters.reduced_participant += 1;
-                counters.withheld_participant =
-                    add(counters.withheld_participant, price - amount, "outcome total")?;
             }
             let row = match self.granularity {
                 Granularity::Day => offset,
@@ -501,55 +441,65 @@ impl<'a> RateCardTally<'a> {
     /// [`OutcomeError::Overflow`] if a total overflows.
     pub fn add(&mut self, claims: &[Claim]) -> Result<(), OutcomeError> {
         let t = self.rule.tables();
-        // Optimistically process in one pass, checking on the way that
-        // participants never decrease; if they do, roll back to this
-        // checkpoint and settle a sorted copy instead. This saves a separate
-        // full pass over the claims in the (usual) sorted case.
+        // Optimistically settle in one pass, checking on the way that the
+        // claims are in the order that pass needs; if they are not, roll
+        // back to this checkpoint and take the next more general path. This
+        // saves a separate pass over the claims to check their order.
         let checkpoint = self.acc.checkpoint();
-        let mut scratch = std::mem::take(&mut self.scratch);
-        let result = self.add_sorted(t, claims, &mut scratch);
-        self.scratch = scratch;
-        match result {
-            Ok(Sorted::Yes) => Ok(()),
-            Ok(Sorted::No) => {
-                self.acc.restore(checkpoint);
+        let streamable =
+            self.acc.detail == Detail::TotalsOnly && t.restricted_mask == 0 && t.volume_mask == 0;
+        let mut flow = match (&t.calendar, streamable) {
+            (Some(calendar), true) => {
+                let mut scratch = std::mem::take(&mut self.scratch);
+                let flow = self.acc.stream(t, calendar, claims, &mut scratch);
+                self.scratch = scratch;
+                Ok(flow)
+            }
+            _ => self.add_grouped(t, claims),
+        };
+        if flow == Ok(Flow::Unsupported) {
+            self.acc.restore(&checkpoint);
+            flow = self.add_grouped(t, claims);
+        }
+        match flow {
+            Ok(Flow::Done) => Ok(()),
+            Ok(Flow::ParticipantsOutOfOrder | Flow::Unsupported) => {
+                self.acc.restore(&checkpoint);
                 // Sorting by participant alone is cheap (one integer key);
-                // `add_sorted` puts each participant's claims in processing
+                // `add_grouped` puts each participant's claims in processing
                 // order itself.
                 let mut copy = claims.to_vec();
                 copy.sort_unstable_by_key(Claim::participant);
-                let mut scratch = Vec::new();
-                self.add_sorted(t, &copy, &mut scratch).map(|_| ())
+                let result = self.add_grouped(t, &copy);
+                if result.is_err() {
+                    self.acc.restore(&checkpoint);
+                }
+                result.map(|_| ())
             }
             Err(e) => {
-                self.acc.restore(checkpoint);
+                self.acc.restore(&checkpoint);
                 Err(e)
             }
         }
     }
 
-    /// Settles claims group by group; stops with [`Sorted::No`] at the
-    /// first participant lower than the one before.
-    fn add_sorted(
-        &mut self,
-        t: &Tables,
-        claims: &[Claim],
-        scratch: &mut Vec<Claim>,
-    ) -> Result<Sorted, OutcomeError> {
-        let fast =
-            self.acc.detail == Detail::TotalsOnly && t.restricted_mask == 0 && t.volume_mask == 0;
+    /// Settles claims participant by participant, putting each
+    /// participant's claims in processing order; stops with
+    /// [`Flow::ParticipantsOutOfOrder`] at the first participant lower than
+    /// the one before.
+    fn add_grouped(&mut self, t: &Tables, claims: &[Claim]) -> Result<Flow, OutcomeError> {
+        let mut scratch = std::mem::take(&mut self.scratch);
         let mut previous: Option<u64> = None;
+        let mut flow = Ok(Flow::Done);
         for group in claims.chunk_by(|a, b| a.participant() == b.participant()) {
             let Some(first) = group.first() else { continue };
             if previous.is_some_and(|p| first.participant() < p) {
-                return Ok(Sorted::No);
+                flow = Ok(Flow::ParticipantsOutOfOrder);
+                break;
             }
             previous = Some(first.participant());
-            // Dates usually increase strictly; only ties need the full key.
-            let in_order = group.windows(2).all(|w| match w {
-                [a, b] => a.date() < b.date() || t.order_key(a) <= t.order_key(b),
-                _ => true,
-            });
+            let in_order =
+                group.windows(2).all(|w| matches!(w, [a, b] if t.order_key(a) <= t.order_key(b)));
             let group = if in_order {
                 group
             } else {
@@ -558,13 +508,13 @@ impl<'a> RateCardTally<'a> {
                 scratch.sort_unstable_by_key(|c| t.order_key(c));
                 scratch.as_slice()
             };
-            if fast {
-                self.acc.run_group_fast(t, group)?;
-            } else {
-                self.acc.run_group(t, self.participants, group)?;
+            if let Err(e) = self.acc.run_group(t, self.participants, group) {
+                flow = Err(e);
+                break;
             }
         }
-        Ok(Sorted::Yes)
+        self.scratch = scratch;
+        flow
     }
 
     /// Combines two partial settlements of the same rule whose claims come
@@ -595,8 +545,6 @@ impl<'a> RateCardTally<'a> {
             a.rejected += b.rejected;
             a.reduced_participant += b.reduced_participant;
             a.reduced_volume += b.reduced_volume;
-            a.withheld_participant =
-                add(a.withheld_participant, b.withheld_participant, "outcome total")?;
         }
         for (a, b) in acc.rejections.iter_mut().zip(other.acc.rejections) {
             *a += b;
@@ -710,23 +658,31 @@ impl<'a> RateCardTally<'a> {
                 }
             }
         }
+        // What each outcome was paid after every cap, from the buckets (laid
+        // out date-major, outcome-minor). The amount withheld by the
+        // participant cap is what is left of the price of accepted claims:
+        // the loops do not sum it claim by claim.
         let mut total = 0_i64;
-        for b in &acc.buckets {
-            total = add(total, *b, "rule total")?;
+        let mut paid = vec![0_i64; t.n];
+        for row in acc.buckets.chunks(t.n.max(1)) {
+            for (p, b) in paid.iter_mut().zip(row) {
+                *p = add(*p, *b, "outcome total")?;
+                total = add(total, *b, "rule total")?;
+            }
         }
         let outcomes = rule
             .card()
             .outcomes()
             .iter()
             .zip(&acc.outcomes)
-            .zip(&t.prices)
-            .map(|((o, c), price)| {
+            .zip(t.prices.iter().zip(paid))
+            .map(|((o, c), (price, paid))| {
                 let m = |v: i64| Money::from_minor(v, t.currency);
                 let at_price = i64::try_from(c.accepted)
                     .ok()
                     .and_then(|n| n.checked_mul(*price))
                     .ok_or(OutcomeError::Overflow { operation: "outcome total" })?;
-                let paid = at_price - c.withheld_participant - c.withheld_volume - c.withheld_rule;
+                let withheld_participant = at_price - paid - c.withheld_volume - c.withheld_rule;
                 Ok(OutcomeSummary {
                     outcome: o.id().clone(),
                     claims: c.accepted + c.rejected,
@@ -735,7 +691,7 @@ impl<'a> RateCardTally<'a> {
                     reduced_by_participant_cap: c.reduced_participant,
                     reduced_by_volume_cap: c.reduced_volume,
                     at_contract_price: m(at_price),
-                    withheld_by_participant_cap: m(c.withheld_participant),
+                    withheld_by_participant_cap: m(withheld_participant),
                     withheld_by_volume_cap: m(c.withheld_volume),
                     withheld_by_rule_cap: m(c.withheld_rule),
                     paid: m(paid),
