@@ -2,6 +2,7 @@
 //! the general per-participant loop, and cap application at finalisation.
 //! The streaming loop for the common national case is in [`stream`].
 
+mod radix;
 mod stream;
 
 use std::fmt;
@@ -442,45 +443,55 @@ impl<'a> RateCardTally<'a> {
     pub fn add(&mut self, claims: &[Claim]) -> Result<(), OutcomeError> {
         let t = self.rule.tables();
         // Optimistically settle in one pass, checking on the way that the
-        // claims are in the order that pass needs; if they are not, roll
-        // back to this checkpoint and take the next more general path. This
+        // claims are sorted by participant; if they are not, roll back to
+        // this checkpoint and settle a copy sorted by participant. This
         // saves a separate pass over the claims to check their order.
         let checkpoint = self.acc.checkpoint();
-        let streamable =
-            self.acc.detail == Detail::TotalsOnly && t.restricted_mask == 0 && t.volume_mask == 0;
-        let mut flow = match (&t.calendar, streamable) {
-            (Some(calendar), true) => {
-                let mut scratch = std::mem::take(&mut self.scratch);
-                let flow = self.acc.stream(t, calendar, claims, &mut scratch);
-                self.scratch = scratch;
-                Ok(flow)
-            }
-            _ => self.add_grouped(t, claims),
-        };
-        if flow == Ok(Flow::Unsupported) {
-            self.acc.restore(&checkpoint);
-            flow = self.add_grouped(t, claims);
-        }
-        match flow {
-            Ok(Flow::Done) => Ok(()),
-            Ok(Flow::ParticipantsOutOfOrder | Flow::Unsupported) => {
+        let flow = match self.add_by_participant(t, claims, &checkpoint) {
+            Ok(Flow::ParticipantsOutOfOrder) => {
                 self.acc.restore(&checkpoint);
-                // Sorting by participant alone is cheap (one integer key);
-                // `add_grouped` puts each participant's claims in processing
-                // order itself.
-                let mut copy = claims.to_vec();
-                copy.sort_unstable_by_key(Claim::participant);
-                let result = self.add_grouped(t, &copy);
-                if result.is_err() {
-                    self.acc.restore(&checkpoint);
+                let mut copy = radix::sorted_by_participant(claims);
+                // Put each participant's claims in processing order too, so
+                // that no participant needs settling twice.
+                for group in copy.chunk_by_mut(|a, b| a.participant() == b.participant()) {
+                    group.sort_unstable_by_key(|c| t.order_key(c));
                 }
-                result.map(|_| ())
+                self.add_by_participant(t, &copy, &checkpoint)
             }
+            flow => flow,
+        };
+        match flow {
+            Ok(_) => Ok(()),
             Err(e) => {
                 self.acc.restore(&checkpoint);
                 Err(e)
             }
         }
+    }
+
+    /// Settles claims sorted by participant, through the streaming loop
+    /// where the rule and detail allow it, else (or if the streaming loop
+    /// hands the call back) participant by participant. Stops with
+    /// [`Flow::ParticipantsOutOfOrder`] if the claims turn out not to be
+    /// sorted by participant; the caller rolls back to `checkpoint`.
+    fn add_by_participant(
+        &mut self,
+        t: &Tables,
+        claims: &[Claim],
+        checkpoint: &Checkpoint,
+    ) -> Result<Flow, OutcomeError> {
+        let streamable =
+            self.acc.detail == Detail::TotalsOnly && t.restricted_mask == 0 && t.volume_mask == 0;
+        if let (Some(calendar), true) = (&t.calendar, streamable) {
+            let mut scratch = std::mem::take(&mut self.scratch);
+            let flow = self.acc.stream(t, calendar, claims, &mut scratch);
+            self.scratch = scratch;
+            if flow != Flow::Unsupported {
+                return Ok(flow);
+            }
+            self.acc.restore(checkpoint);
+        }
+        self.add_grouped(t, claims)
     }
 
     /// Settles claims participant by participant, putting each
