@@ -385,8 +385,8 @@ impl RateCardRule {
     /// Claims sorted by participant (as an export sorted by participant
     /// would be) are the fast path: no copy, no allocation per claim in
     /// [`Detail::TotalsOnly`]. Claims in any other order give the identical
-    /// result at the cost of one sorted copy (16 bytes per claim,
-    /// `O(n log n)`).
+    /// result at the cost of one copy sorted by participant (16 bytes per
+    /// claim; a radix sort, linear in the number of claims).
     ///
     /// # Errors
     ///
