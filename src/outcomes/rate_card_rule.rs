@@ -222,10 +222,6 @@ pub(crate) enum Granularity {
 pub(crate) struct Tables {
     pub(crate) currency: Currency,
     pub(crate) n: usize,
-    pub(crate) prices: Vec<i64>,
-    pub(crate) prerequisites: Vec<u64>,
-    pub(crate) depth: Vec<u8>,
-    pub(crate) once_mask: u64,
     pub(crate) restricted_mask: u64,
     pub(crate) ages: Vec<Option<AgeRange>>,
     /// Year of the first entry of `month_starts`.
@@ -243,8 +239,8 @@ pub(crate) struct Tables {
     pub(crate) volume_caps: Vec<Option<u64>>,
     pub(crate) volume_mask: u64,
     pub(crate) total_cap: Option<i64>,
-    /// Price, prerequisites and within-participant order of each outcome
-    /// index, side by side for the streaming loop: one entry per possible
+    /// Price, prerequisites, once-only rule and within-participant order of
+    /// each outcome index: one entry per possible
     /// [`OutcomeIndex`](super::OutcomeIndex), so that looking one up needs no
     /// bounds check (indexes not on the card have `bit == 0`).
     pub(crate) entries: Box<[Entry; MAX_OUTCOMES]>,
@@ -253,8 +249,8 @@ pub(crate) struct Tables {
     pub(crate) calendar: Option<Calendar>,
 }
 
-/// One outcome's settlement entry: everything the streaming loop reads per
-/// claim, in one place.
+/// One outcome's settlement entry: everything settlement reads per claim,
+/// in one place.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Entry {
     pub(crate) price: i64,
@@ -342,9 +338,14 @@ impl Tables {
     /// sort after known ones on the same day).
     #[inline]
     pub(crate) fn order_key(&self, c: &Claim) -> u64 {
-        let i = c.outcome().raw();
-        let depth = self.depth.get(usize::from(i)).copied().unwrap_or(u8::MAX);
-        (u64::from(packed_date(c.date())) << 16) | (u64::from(depth) << 8) | u64::from(i)
+        let order = self.entries.get(c.outcome().get()).map_or(0, |e| e.order);
+        (u64::from(packed_date(c.date())) << 16) | order
+    }
+
+    /// The entry of the outcome at index `i`, if it is on the card.
+    #[inline]
+    pub(crate) fn entry(&self, i: usize) -> Option<&Entry> {
+        self.entries.get(i).filter(|e| e.bit != 0)
     }
 
     /// Days and calendar months from the window's first day (and first
@@ -562,15 +563,17 @@ impl RateCardRule {
             }
         }
         days.checked_mul(n).ok_or(OutcomeError::Overflow { operation: "claim window length" })?;
-        let prerequisites = card.prerequisite_masks().to_vec();
-        let depth = card.depths().to_vec();
         let mut entries = Box::new([Entry::default(); MAX_OUTCOMES]);
         for (i, entry) in (0_u64..).zip(entries.iter_mut()) {
             // After every known outcome of the same day, as in `order_key`.
             entry.order = 0xff00 | i;
         }
-        for ((((entry, &price), &prerequisites), &depth), i) in
-            entries.iter_mut().zip(&prices).zip(&prerequisites).zip(&depth).zip(0_u64..)
+        for ((((entry, &price), &prerequisites), &depth), i) in entries
+            .iter_mut()
+            .zip(&prices)
+            .zip(card.prerequisite_masks())
+            .zip(card.depths())
+            .zip(0_u64..)
         {
             let bit = 1_u64 << i;
             *entry = Entry {
@@ -584,10 +587,6 @@ impl RateCardRule {
         let mut tables = Tables {
             currency,
             n,
-            prices,
-            prerequisites,
-            depth,
-            once_mask,
             restricted_mask,
             ages,
             first_year,
@@ -639,7 +638,7 @@ impl RateCardRule {
     /// The price the contract pays for the outcome at `index` (its bid).
     #[must_use]
     pub fn price(&self, index: OutcomeIndex) -> Option<Money> {
-        self.tables.prices.get(index.get()).map(|p| Money::from_minor(*p, self.tables.currency))
+        self.tables.entry(index.get()).map(|e| Money::from_minor(e.price, self.tables.currency))
     }
 
     /// A claim for `participant` achieving the outcome with id `outcome` on `date`.

@@ -221,15 +221,16 @@ impl Accumulator {
         let mut profile: Option<Option<&Participant>> = None;
         for (seq, claim) in (0..len).zip(group) {
             let i = usize::from(claim.outcome().raw());
-            let (Some(&price), Some(counters)) = (t.prices.get(i), self.outcomes.get_mut(i)) else {
+            let (Some(entry), Some(counters)) = (t.entry(i), self.outcomes.get_mut(i)) else {
                 self.reject(t, claim, seq, 0, 0);
                 continue;
             };
+            let price = entry.price;
             let Some((offset, month)) = t.locate(claim.date()) else {
                 self.reject(t, claim, seq, price, 1);
                 continue;
             };
-            let bit = 1_u64 << i;
+            let bit = entry.bit;
             if t.restricted_mask & bit != 0 {
                 let who = *profile.get_or_insert_with(|| participants.get(claim.participant()));
                 match (who, t.ages.get(i).copied().flatten()) {
@@ -244,11 +245,11 @@ impl Accumulator {
                     _ => {}
                 }
             }
-            if accepted & bit & t.once_mask != 0 {
+            if accepted & entry.once != 0 {
                 self.reject(t, claim, seq, price, 4);
                 continue;
             }
-            if t.prerequisites.get(i).copied().unwrap_or(0) & !accepted != 0 {
+            if entry.prerequisites & !accepted != 0 {
                 self.reject(t, claim, seq, price, 5);
                 continue;
             }
@@ -686,12 +687,12 @@ impl<'a> RateCardTally<'a> {
             .outcomes()
             .iter()
             .zip(&acc.outcomes)
-            .zip(t.prices.iter().zip(paid))
-            .map(|((o, c), (price, paid))| {
+            .zip(t.entries.iter().zip(paid))
+            .map(|((o, c), (entry, paid))| {
                 let m = |v: i64| Money::from_minor(v, t.currency);
                 let at_price = i64::try_from(c.accepted)
                     .ok()
-                    .and_then(|n| n.checked_mul(*price))
+                    .and_then(|n| n.checked_mul(entry.price))
                     .ok_or(OutcomeError::Overflow { operation: "outcome total" })?;
                 let withheld_participant = at_price - paid - c.withheld_volume - c.withheld_rule;
                 Ok(OutcomeSummary {

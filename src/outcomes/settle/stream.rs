@@ -38,7 +38,7 @@ const TAKE_BACK: u64 = u64::MAX;
 
 /// What the loop knows about the participant whose claims it is settling.
 #[derive(Debug, Clone, Copy, Default)]
-struct Participant {
+struct ParticipantState {
     /// Outcomes accepted so far, as a bitmask.
     accepted: u64,
     /// Paid so far, never more than the cap.
@@ -75,7 +75,7 @@ impl Totals<'_> {
     fn step(
         &mut self,
         buckets: &mut [i64],
-        who: &mut Participant,
+        who: &mut ParticipantState,
         claim: &Claim,
         sign: u64,
     ) -> u64 {
@@ -130,14 +130,14 @@ impl Totals<'_> {
     /// settles them again in processing order.
     #[inline(never)]
     fn resettle(&mut self, buckets: &mut [i64], claims: &[Claim], scratch: &mut Vec<Claim>) {
-        let mut who = Participant::default();
+        let mut who = ParticipantState::default();
         for claim in claims {
             self.step(buckets, &mut who, claim, TAKE_BACK);
         }
         scratch.clear();
         scratch.extend_from_slice(claims);
         scratch.sort_unstable_by_key(|c| self.t.order_key(c));
-        let mut who = Participant::default();
+        let mut who = ParticipantState::default();
         for claim in scratch.iter() {
             self.step(buckets, &mut who, claim, ADD);
         }
@@ -160,7 +160,7 @@ impl Totals<'_> {
     fn run(&mut self, buckets: &mut [i64], claims: &[Claim], scratch: &mut Vec<Claim>) -> Flow {
         let Some(first) = claims.first() else { return Flow::Done };
         let mut current = first.participant();
-        let mut who = Participant::default();
+        let mut who = ParticipantState::default();
         let mut last_key = 0_u64;
         let mut disordered = false;
         let (mut start, mut flushed) = (0_usize, 0_usize);
@@ -182,7 +182,7 @@ impl Totals<'_> {
                     flushed = k;
                 }
                 current = participant;
-                who = Participant::default();
+                who = ParticipantState::default();
                 last_key = 0;
                 start = k;
             }
