@@ -244,6 +244,61 @@ fn rikers_band_lookup() {
     assert_eq!(s.total(), usd(0));
 }
 
+/// A banded contract over cohort measurements, with the Rikers bands.
+fn rikers_contract() -> Contract {
+    let usd = |n| Money::from_major(n, Currency::USD);
+    let bands = [("8.5%", 4_800_000), ("10%", 9_600_000), ("20%", 11_712_000)]
+        .map(|(t, a)| Band::new(t.parse().unwrap(), usd(a)));
+    let rule =
+        BandedRule::new("bed_days", bands.to_vec(), BandMode::Stepped, usd(11_712_000)).unwrap();
+    Contract::new(
+        "nyc_able",
+        Currency::USD,
+        policy(Currency::USD),
+        PayerShares::single("new_york_city".parse().unwrap()),
+        vec![rule.into()],
+    )
+    .unwrap()
+}
+
+/// A reduction a hair under 10% (0.1 − 0.9/(p(p+2)) for p = 10¹⁸, which is
+/// 10% once rounded to 28 digits) reaches the 8.5% band, in the amount and
+/// in the band the line names alike.
+#[test]
+fn a_band_is_chosen_from_the_exact_reduction() {
+    let p = 1_000_000_000_000_000_000_u64;
+    // Cohort rate 0.9·(1 + 1/p), comparison rate (p+2)/(p+1).
+    let comparison = Comparison::group(p + 2, p + 1).unwrap();
+    let cohort = Cohort::new("c", 10 * p, 9 * p + 9, comparison, d("2015-07-31")).unwrap();
+    let m = [BandedMeasurement::Cohort(cohort)];
+    let s = rikers_contract()
+        .settle(&Evidence::new().with("bed_days", RuleEvidence::Banded(&m)))
+        .unwrap();
+    assert_eq!(s.total(), Money::from_major(4_800_000, Currency::USD));
+    let line = s.lines()[0].inputs().to_string();
+    assert!(line.contains("reaches the 8.5% band"), "{line}");
+}
+
+/// A cohort not yet measured (or cancelled) has no reduction: its line is
+/// rejected with the reason, never read as a 100% reduction.
+#[test]
+fn a_banded_cohort_pays_only_once_measured() {
+    let comparison = Comparison::group(1_000, 1_000).unwrap();
+    for (status, reason) in [
+        (CohortStatus::Pending, RejectionReason::CohortPending),
+        (CohortStatus::Cancelled, RejectionReason::CohortCancelled),
+    ] {
+        let cohort =
+            Cohort::new("c", 100, 0, comparison, d("2015-07-31")).unwrap().with_status(status);
+        let m = [BandedMeasurement::Cohort(cohort)];
+        let s = rikers_contract()
+            .settle(&Evidence::new().with("bed_days", RuleEvidence::Banded(&m)))
+            .unwrap();
+        assert_eq!(s.total(), Money::from_major(0, Currency::USD));
+        assert_eq!(s.lines()[0].decision(), Decision::Rejected { reason });
+    }
+}
+
 /// §3: Essex. Care proportion 10.8% against the 55% historical baseline; the
 /// price per care day is not published (illustrative £100 here); total
 /// payments capped at £7.1m.

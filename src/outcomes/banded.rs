@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use super::cohort::check_cap;
 use super::ratio::Ratio;
-use super::{Cohort, OutcomeError, RuleId};
+use super::{Cohort, CohortStatus, OutcomeError, RejectionReason, RuleId};
 use crate::{Currency, Date, Money, Rate};
 
 /// How amounts between band thresholds are paid.
@@ -90,6 +90,19 @@ impl BandedMeasurement {
         match self {
             BandedMeasurement::Reduction { measured_on, .. } => *measured_on,
             BandedMeasurement::Cohort(c) => c.measured_on(),
+        }
+    }
+
+    /// Why the measurement cannot be paid on yet: a cohort still pending or
+    /// cancelled has no reduction to band.
+    pub(crate) fn unmeasured(&self) -> Option<RejectionReason> {
+        match self {
+            BandedMeasurement::Cohort(c) => match c.status() {
+                CohortStatus::Measured => None,
+                CohortStatus::Pending => Some(RejectionReason::CohortPending),
+                CohortStatus::Cancelled => Some(RejectionReason::CohortCancelled),
+            },
+            BandedMeasurement::Reduction { .. } => None,
         }
     }
 
@@ -218,7 +231,7 @@ impl BandedRule {
         self.maximum.currency()
     }
 
-    fn band_of(&self, reduction: Ratio) -> Result<Option<usize>, OutcomeError> {
+    pub(crate) fn band_of(&self, reduction: Ratio) -> Result<Option<usize>, OutcomeError> {
         let mut found = None;
         for (k, b) in self.bands.iter().enumerate() {
             if reduction.compare(Ratio::from_rate(b.threshold)?)? == Ordering::Less {

@@ -1,11 +1,11 @@
 //! Group thresholds (Eleven Augsburg): a fixed payment when enough
 //! participants achieve a qualifying outcome.
 
+use std::cmp::Ordering;
 use std::fmt;
 
-use rust_decimal::Decimal;
-
 use super::cohort::check_cap;
+use super::ratio::Ratio;
 use super::{ClaimWindow, OutcomeError, ParticipantId, RuleId};
 use crate::{Currency, Date, Money, Rate};
 
@@ -328,6 +328,11 @@ impl GroupThresholdRule {
             u64::try_from(n).map_err(|_| OutcomeError::Overflow { operation: "participant count" })
         };
         let (placed, qualifying) = (count(placed.len())?, count(qualifying.len())?);
+        if cohort_size == 0 {
+            return Err(OutcomeError::ZeroCount {
+                what: format!("cohort size of rule {}", self.id),
+            });
+        }
         if cohort_size < placed {
             return Err(OutcomeError::Evidence {
                 rule: self.id.to_string(),
@@ -337,11 +342,11 @@ impl GroupThresholdRule {
         let met = match self.threshold {
             GroupThreshold::AtLeast(k) => qualifying >= k,
             GroupThreshold::ShareOfCohort(share) => {
-                let needed = share
-                    .as_fraction()
-                    .checked_mul(Decimal::from(cohort_size))
-                    .ok_or(OutcomeError::Overflow { operation: "group threshold" })?;
-                Decimal::from(qualifying) >= needed
+                // Exactly: qualifying >= share × cohort, with no rounding of
+                // the product.
+                let needed = Ratio::from_rate(share)?
+                    .checked_mul(Ratio::from_int(i128::from(cohort_size)))?;
+                Ratio::from_int(i128::from(qualifying)).compare(needed)? != Ordering::Less
             }
         };
         Ok(GroupAssessment { placed, qualifying, cohort_size, met })
@@ -364,5 +369,42 @@ impl From<GroupThresholdRule> for GroupThresholdRuleRepr {
             spell: r.spell,
             term: r.term,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{GroupThreshold, GroupThresholdRule, Placement, SpellLength};
+    use crate::outcomes::{ClaimWindow, OutcomeError};
+    use crate::{Currency, Date, Money, Rate};
+    use rust_decimal::Decimal;
+
+    fn rule(threshold: GroupThreshold) -> GroupThresholdRule {
+        let term =
+            ClaimWindow::new(Date::constant(2014, 1, 1), Date::constant(2016, 12, 31)).unwrap();
+        let payment = Money::from_major(250_000, Currency::EUR);
+        GroupThresholdRule::new("augsburg", payment, threshold, SpellLength::Months(9), term)
+            .unwrap()
+    }
+
+    fn placements(n: u64) -> Vec<Placement> {
+        (0..n).map(|p| Placement::new(p, Date::constant(2014, 3, 1), None).unwrap()).collect()
+    }
+
+    #[test]
+    fn an_empty_cohort_is_an_error_not_a_met_share() {
+        let share = Rate::from_percent(Decimal::from(20)).unwrap();
+        let err = rule(GroupThreshold::ShareOfCohort(share)).assess(&[], 0).unwrap_err();
+        assert!(matches!(err, OutcomeError::ZeroCount { .. }), "{err}");
+    }
+
+    #[test]
+    fn a_share_is_compared_exactly_not_after_rounding_the_product() {
+        // share × 1003 is 1000 plus 2.77e-26: rounding it to 28 digits
+        // would make 1,000 qualifying enough.
+        let share: Decimal = "0.9970089730807577268195413759".parse().unwrap();
+        let rule = rule(GroupThreshold::ShareOfCohort(Rate::from_fraction(share)));
+        assert!(!rule.assess(&placements(1_000), 1_003).unwrap().met);
+        assert!(rule.assess(&placements(1_001), 1_003).unwrap().met);
     }
 }

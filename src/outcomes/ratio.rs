@@ -19,7 +19,6 @@ fn overflow(operation: &'static str) -> OutcomeError {
     OutcomeError::Overflow { operation }
 }
 
-/// Greatest common divisor of `|a|` and `|b|` (callers exclude `i128::MIN`).
 /// The full 256-bit product of two `u128`s, as (high, low) halves.
 fn mul_wide(a: u128, b: u128) -> (u128, u128) {
     const MASK: u128 = u64::MAX as u128;
@@ -36,6 +35,7 @@ fn mul_wide(a: u128, b: u128) -> (u128, u128) {
     (high, low)
 }
 
+/// Greatest common divisor of `|a|` and `|b|` (callers exclude `i128::MIN`).
 fn gcd(a: i128, b: i128) -> i128 {
     let (mut a, mut b) = (a.checked_abs().unwrap_or(1), b.checked_abs().unwrap_or(1));
     while b != 0 {

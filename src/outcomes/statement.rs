@@ -857,11 +857,14 @@ impl Contract {
                     sorted.sort_by_key(super::BandedMeasurement::measured_on);
                     let mut drafts = Vec::new();
                     for (k, m) in sorted.iter().enumerate() {
-                        let exact_reduction = m.exact()?;
+                        let unmeasured = m.unmeasured();
+                        let exact_reduction = if unmeasured.is_some() { None } else { m.exact()? };
                         let (band, amount) = match exact_reduction {
                             Some(red) => {
+                                // The band and the amount both come from the
+                                // exact reduction, never from a rounded one.
                                 let amount = b.amount_exact(red)?.to_decimal()?;
-                                let band = b.band_index(Rate::from_fraction(red.to_decimal()?))?;
+                                let band = b.band_of(red)?;
                                 (
                                     band.and_then(|i| b.bands().get(i)).map(super::Band::threshold),
                                     amount,
@@ -869,14 +872,15 @@ impl Contract {
                             }
                             None => (None, Decimal::ZERO),
                         };
-                        let decision = match (exact_reduction, band) {
-                            (None, _) => {
+                        let decision = match (unmeasured, exact_reduction, band) {
+                            (Some(reason), _, _) => Decision::Rejected { reason },
+                            (None, None, _) => {
                                 Decision::Rejected { reason: RejectionReason::ComparisonRateZero }
                             }
-                            (Some(_), None) => {
+                            (None, Some(_), None) => {
                                 Decision::Rejected { reason: RejectionReason::BelowThreshold }
                             }
-                            (Some(_), Some(_)) => Decision::Paid,
+                            (None, Some(_), Some(_)) => Decision::Paid,
                         };
                         let reduction = exact_reduction
                             .map(Ratio::to_decimal)
