@@ -93,6 +93,17 @@ fn peterborough_cohort_1_does_not_trigger() {
     assert_eq!(cohorts[0].reduction().unwrap().unwrap().to_string()[..9].to_owned(), "8.3870967");
 }
 
+/// A cohort may not be named like the fallback line: its total would merge
+/// with the fallback's in the totals by outcome.
+#[test]
+fn a_cohort_named_fallback_is_refused() {
+    let cohorts = [Cohort::new("fallback", 100, 142, per_100("155"), d("2014-08-07")).unwrap()];
+    let err = peterborough(PoolingRule::PooledEvents)
+        .settle(&Evidence::new().with("reconviction", RuleEvidence::Cohorts(&cohorts)))
+        .unwrap_err();
+    assert!(err.to_string().contains("fallback"), "{err}");
+}
+
 /// The trigger is inclusive and exact: exactly 10% pays, one event more
 /// does not (1,395 vs 1,550 expected; 1,396 is 9.935%).
 #[test]
@@ -297,6 +308,29 @@ fn a_banded_cohort_pays_only_once_measured() {
         assert_eq!(s.total(), Money::from_major(0, Currency::USD));
         assert_eq!(s.lines()[0].decision(), Decision::Rejected { reason });
     }
+}
+
+/// Two measurements of one rule on the same date would both be paid: the
+/// contract refuses them, naming the date.
+#[test]
+fn two_measurements_on_one_date_are_refused() {
+    let rule = BaselineRule::new("care_days", "55%".parse().unwrap(), gbp(100)).unwrap();
+    let contract = Contract::new(
+        "essex",
+        Currency::GBP,
+        policy(Currency::GBP),
+        PayerShares::single("essex_cc".parse().unwrap()),
+        vec![rule.into()],
+    )
+    .unwrap();
+    let m = [
+        BaselineMeasurement::new(d("2016-03-31"), 200_000, 21_600).unwrap(),
+        BaselineMeasurement::new(d("2016-03-31"), 200_000, 21_600).unwrap(),
+    ];
+    let err = contract
+        .settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))
+        .unwrap_err();
+    assert!(err.to_string().contains("2016-03-31"), "{err}");
 }
 
 /// §3: Essex. Care proportion 10.8% against the 55% historical baseline; the

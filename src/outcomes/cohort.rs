@@ -512,6 +512,15 @@ impl CohortRule {
             if !ids.insert(c.id.clone()) {
                 return Err(OutcomeError::Duplicate { kind: "cohort", id: c.id.to_string() });
             }
+            if c.id.as_str() == FALLBACK_LABEL {
+                // Statement totals by outcome list the fallback under this
+                // label: a cohort of the same name would merge with it.
+                return Err(OutcomeError::InvalidId {
+                    kind: "cohort",
+                    id: c.id.to_string(),
+                    reason: "is the label of the all-cohorts fallback",
+                });
+            }
             let mut a = CohortAssessment {
                 subject: Some(c.id.clone()),
                 date: c.measured_on,
@@ -625,6 +634,10 @@ impl CohortRule {
 fn reaches(num: Ratio, den: Ratio, t: Ratio) -> Result<bool, OutcomeError> {
     Ok(num.compare(t.checked_mul(den)?)? != Ordering::Less)
 }
+
+/// The label statements give the all-cohorts fallback in totals by
+/// outcome; no cohort may have it as its id.
+pub(crate) const FALLBACK_LABEL: &str = "fallback";
 
 pub(crate) fn check_cap(rule: &RuleId, cap: Money, currency: Currency) -> Result<(), OutcomeError> {
     if cap.currency() != currency {

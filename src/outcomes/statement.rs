@@ -621,6 +621,22 @@ fn money(amount: Decimal, currency: Currency) -> Money {
     Money::new(amount, currency)
 }
 
+/// Rejects two measurements of one rule on the same date (dates sorted):
+/// both would be paid, so one is almost surely entered twice.
+fn one_per_date(rule: &RuleId, dates: impl Iterator<Item = Date>) -> Result<(), OutcomeError> {
+    let mut previous = None;
+    for date in dates {
+        if previous == Some(date) {
+            return Err(OutcomeError::Duplicate {
+                kind: "measurement date",
+                id: format!("{date} (rule {rule})"),
+            });
+        }
+        previous = Some(date);
+    }
+    Ok(())
+}
+
 fn overflow(operation: &'static str) -> OutcomeError {
     OutcomeError::Overflow { operation }
 }
@@ -807,6 +823,10 @@ impl Contract {
                 (Rule::Baseline(b), RuleEvidence::Baseline(measurements)) => {
                     let mut sorted: Vec<_> = measurements.to_vec();
                     sorted.sort_by_key(super::BaselineMeasurement::measured_on);
+                    one_per_date(
+                        rule.id(),
+                        sorted.iter().map(super::BaselineMeasurement::measured_on),
+                    )?;
                     let mut drafts = Vec::new();
                     for (k, m) in sorted.iter().enumerate() {
                         let avoided = b.units_avoided(m)?;
@@ -855,6 +875,10 @@ impl Contract {
                 (Rule::Banded(b), RuleEvidence::Banded(measurements)) => {
                     let mut sorted: Vec<_> = measurements.to_vec();
                     sorted.sort_by_key(super::BandedMeasurement::measured_on);
+                    one_per_date(
+                        rule.id(),
+                        sorted.iter().map(super::BandedMeasurement::measured_on),
+                    )?;
                     let mut drafts = Vec::new();
                     for (k, m) in sorted.iter().enumerate() {
                         let unmeasured = m.unmeasured();
@@ -1194,7 +1218,7 @@ fn cohort_draft(
                 already_paid: Money::new(a.already_paid, currency),
                 price,
             },
-            "fallback".to_owned(),
+            super::cohort::FALLBACK_LABEL.to_owned(),
         ),
     };
     let seq = u32::try_from(k).map_err(|_| overflow("cohort count"))?;

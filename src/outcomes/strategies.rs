@@ -279,17 +279,30 @@ pub fn baseline_rule() -> impl Strategy<Value = BaselineRule> {
     )
 }
 
-/// Up to six baseline measurements in 2014–2018.
+/// Up to six baseline measurements in 2014–2018, on distinct dates.
 pub fn baseline_measurements() -> impl Strategy<Value = Vec<BaselineMeasurement>> {
-    vec((0_i64..1_800, 0_u64..=100_000, 0_u64..=100), 0..6).prop_map(|raw| {
-        raw.into_iter()
-            .filter_map(|(day, total, pct)| {
-                let date =
-                    jiff::civil::date(2014, 1, 1).checked_add(jiff::Span::new().days(day)).ok()?;
-                BaselineMeasurement::new(date, total, total * pct / 100).ok()
-            })
-            .collect()
-    })
+    vec((0_i64..1_800, 0_u64..=100_000, 0_u64..=100), 0..6)
+        .prop_map(|raw| {
+            raw.into_iter()
+                .filter_map(|(day, total, pct)| {
+                    let date = jiff::civil::date(2014, 1, 1)
+                        .checked_add(jiff::Span::new().days(day))
+                        .ok()?;
+                    BaselineMeasurement::new(date, total, total * pct / 100).ok()
+                })
+                .collect::<Vec<_>>()
+        })
+        .prop_map(one_per_date(BaselineMeasurement::measured_on))
+}
+
+/// Keeps the first measurement of each date (a contract refuses two on one
+/// date), in date order.
+fn one_per_date<M>(date: fn(&M) -> Date) -> impl Fn(Vec<M>) -> Vec<M> {
+    move |mut measurements| {
+        measurements.sort_by_key(date);
+        measurements.dedup_by_key(|m| date(m));
+        measurements
+    }
 }
 
 /// A banded schedule of 1 to 8 bands (strictly increasing thresholds,
@@ -313,20 +326,24 @@ pub fn banded_rule() -> impl Strategy<Value = BandedRule> {
         })
 }
 
-/// Up to four banded measurements: reductions from −10% to 40%.
+/// Up to four banded measurements on distinct dates: reductions from −10%
+/// to 40%.
 pub fn banded_measurements() -> impl Strategy<Value = Vec<BandedMeasurement>> {
-    vec((0_i64..1_460, -100_i64..=400), 0..4).prop_map(|raw| {
-        raw.into_iter()
-            .filter_map(|(day, tenths)| {
-                let measured_on =
-                    jiff::civil::date(2014, 1, 1).checked_add(jiff::Span::new().days(day)).ok()?;
-                Some(BandedMeasurement::Reduction {
-                    measured_on,
-                    reduction: Rate::from_fraction(Decimal::new(tenths, 3)),
+    vec((0_i64..1_460, -100_i64..=400), 0..4)
+        .prop_map(|raw| {
+            raw.into_iter()
+                .filter_map(|(day, tenths)| {
+                    let measured_on = jiff::civil::date(2014, 1, 1)
+                        .checked_add(jiff::Span::new().days(day))
+                        .ok()?;
+                    Some(BandedMeasurement::Reduction {
+                        measured_on,
+                        reduction: Rate::from_fraction(Decimal::new(tenths, 3)),
+                    })
                 })
-            })
-            .collect()
-    })
+                .collect::<Vec<_>>()
+        })
+        .prop_map(one_per_date(BandedMeasurement::measured_on))
 }
 
 /// Payers: one to three, with whole-percent shares summing to 100%.
