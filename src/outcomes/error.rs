@@ -77,6 +77,15 @@ pub enum OutcomeError {
         /// The identifier that appears twice.
         id: String,
     },
+    /// An outcome index at or beyond [`MAX_OUTCOMES`](super::MAX_OUTCOMES),
+    /// which no card has (from deserialised input).
+    #[error("outcome index {index} is beyond the {max} outcomes a card can hold")]
+    OutcomeIndexOutOfRange {
+        /// The index given.
+        index: u8,
+        /// The most outcomes a card can hold.
+        max: usize,
+    },
     /// An identifier refers to an outcome that is not on the rate card.
     #[error("unknown outcome {outcome:?} on rate card {card:?}")]
     UnknownOutcome {

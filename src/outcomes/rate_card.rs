@@ -27,8 +27,22 @@ pub const MAX_OUTCOMES: usize = 64;
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
-#[serde(transparent)]
+#[serde(try_from = "u8", into = "u8")]
 pub struct OutcomeIndex(u8);
+
+impl TryFrom<u8> for OutcomeIndex {
+    type Error = OutcomeError;
+    fn try_from(index: u8) -> Result<Self, Self::Error> {
+        OutcomeIndex::new(usize::from(index))
+            .ok_or(OutcomeError::OutcomeIndexOutOfRange { index, max: MAX_OUTCOMES })
+    }
+}
+
+impl From<OutcomeIndex> for u8 {
+    fn from(i: OutcomeIndex) -> u8 {
+        i.0
+    }
+}
 
 impl OutcomeIndex {
     /// An index from its position (0-based). Positions at or beyond
@@ -593,6 +607,18 @@ mod tests {
 
     fn o(id: &str) -> RateCardOutcome {
         RateCardOutcome::new(id, "an outcome", gbp(100)).unwrap()
+    }
+
+    #[test]
+    fn an_outcome_index_deserialises_only_within_a_card() {
+        let three: OutcomeIndex = serde_json::from_str("3").unwrap();
+        assert_eq!(three.get(), 3);
+        assert_eq!(serde_json::to_string(&three).unwrap(), "3");
+        let err = serde_json::from_str::<OutcomeIndex>("200").unwrap_err();
+        assert!(err.to_string().contains("outcome index 200"), "{err}");
+        let claim = |i| format!(r#"{{"participant":1,"date":"2020-01-01","outcome":{i}}}"#);
+        assert!(serde_json::from_str::<crate::outcomes::Claim>(&claim(63)).is_ok());
+        assert!(serde_json::from_str::<crate::outcomes::Claim>(&claim(64)).is_err());
     }
 
     #[test]
