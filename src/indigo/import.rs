@@ -133,16 +133,20 @@ impl IndigoProject {
                 .filter(|p| p.metric_id == m.id)
                 .filter_map(super::PricingRecord::price_per_unit)
                 .collect();
-            match prices.as_slice() {
-                [] => {}
-                [price] => metric = metric.with_pricing(PricingBasis::FixedPrice(*price)),
+            let pricing = match prices.as_slice() {
+                [] => None,
+                [price] => Some(PricingBasis::FixedPrice(*price)),
                 several => {
                     let text: Vec<String> = several.iter().map(Money::to_string).collect();
-                    metric = metric.with_pricing(PricingBasis::Described(format!(
+                    Some(PricingBasis::Described(format!(
                         "priced per unit in several currencies: {}",
                         text.join(", ")
-                    )));
+                    )))
                 }
+            };
+            if let Some(pricing) = pricing {
+                metric =
+                    metric.with_pricing(pricing).map_err(|e| invalid(&m.path, e.to_string()))?;
             }
             metrics.push(metric);
         }

@@ -146,7 +146,7 @@ impl PricingBasis {
 /// .with_direction(Direction::HigherIsBetter)
 /// .with_category(DataCategory::Impact)
 /// .with_rationale("better behaviour predicts staying in education and later employment")
-/// .with_pricing(PricingBasis::FixedPrice(Money::from_major(1_300, Currency::GBP)));
+/// .with_pricing(PricingBasis::FixedPrice(Money::from_major(1_300, Currency::GBP)))?;
 /// assert!(behaviour.review().is_clean());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -244,10 +244,31 @@ impl Metric {
     }
 
     /// Sets the price or pricing basis.
-    #[must_use]
-    pub fn with_pricing(mut self, pricing: PricingBasis) -> Metric {
+    ///
+    /// # Errors
+    ///
+    /// [`OutcomeError::NegativeAmount`] for a negative fixed price.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Metric, MetricUnit, PricingBasis};
+    /// use integration_outcomes::{Currency, Money};
+    /// let m = Metric::new("entry_to_employment", "entered a job", MetricUnit::Individual)?;
+    /// assert!(m.clone().with_pricing(PricingBasis::FixedPrice(Money::from_major(-5, Currency::GBP))).is_err());
+    /// let m = m.with_pricing(PricingBasis::FixedPrice(Money::from_major(2_600, Currency::GBP)))?;
+    /// assert!(m.pricing().is_some_and(PricingBasis::is_priced));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_pricing(mut self, pricing: PricingBasis) -> Result<Metric, OutcomeError> {
+        if let PricingBasis::FixedPrice(price) = &pricing
+            && price.is_negative()
+        {
+            return Err(OutcomeError::NegativeAmount {
+                what: format!("fixed price of metric {}", self.id),
+                amount: *price,
+            });
+        }
         self.pricing = Some(pricing);
-        self
+        Ok(self)
     }
 
     /// The id.
@@ -353,8 +374,10 @@ impl TryFrom<MetricRepr> for Metric {
         m.evidence = r.evidence;
         m.data_source = r.data_source;
         m.rationale = r.rationale;
-        m.pricing = r.pricing;
-        Ok(m)
+        match r.pricing {
+            Some(pricing) => m.with_pricing(pricing),
+            None => Ok(m),
+        }
     }
 }
 
@@ -393,8 +416,12 @@ mod tests {
         let m = Metric::new("reconviction_events", "reconviction events", MetricUnit::Cohort)
             .unwrap()
             .with_direction(Direction::LowerIsBetter)
-            .with_pricing(PricingBasis::FixedPrice(Money::from_major(1, Currency::GBP)));
+            .with_pricing(PricingBasis::FixedPrice(Money::from_major(1, Currency::GBP)))
+            .unwrap();
         let json = serde_json::to_string(&m).unwrap();
+        let negative = json.replace(r#""amount":"1.00""#, r#""amount":"-1.00""#);
+        assert_ne!(negative, json);
+        assert!(serde_json::from_str::<Metric>(&negative).is_err());
         let back: Metric = serde_json::from_str(&json).unwrap();
         assert_eq!(back, m);
         assert_eq!(serde_json::to_string(&back).unwrap(), json);

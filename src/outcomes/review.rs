@@ -209,9 +209,11 @@ mod tests {
             .with_evidence(" ")
             .with_data_source("")
             .with_rationale("\t")
-            .with_pricing(PricingBasis::Described(" ".into()));
+            .with_pricing(PricingBasis::Described(" ".into()))
+            .unwrap();
         assert_eq!(blank_texts.review().findings().len(), 5);
-        let described = base.with_pricing(PricingBasis::Described("half the saving".into()));
+        let described =
+            base.with_pricing(PricingBasis::Described("half the saving".into())).unwrap();
         assert!(!described.review().findings().contains(&Finding::NoPricingBasis));
     }
 
