@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use super::cohort::check_cap;
 use super::{OutcomeError, RuleId};
+use crate::money::exact;
 use crate::{Currency, Date, Money, Rate};
 
 /// One period's measurement: total units (child days) and units in the
@@ -185,7 +186,8 @@ impl BaselineRule {
     ///
     /// # Errors
     ///
-    /// [`OutcomeError::Overflow`].
+    /// [`OutcomeError::Overflow`] if the exact result does not fit a
+    /// `Decimal` (it is never rounded).
     ///
     /// ```
     /// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule};
@@ -197,12 +199,11 @@ impl BaselineRule {
     /// ```
     pub fn units_avoided(&self, m: &BaselineMeasurement) -> Result<Decimal, OutcomeError> {
         let overflow = || OutcomeError::Overflow { operation: "units avoided" };
-        let expected = self
-            .baseline
-            .as_fraction()
-            .checked_mul(Decimal::from(m.total_units))
+        // Exact arithmetic: `Decimal`'s own operators round a result past
+        // 28 digits without saying so.
+        let expected = exact::mul(self.baseline.as_fraction(), Decimal::from(m.total_units))
             .ok_or_else(overflow)?;
-        Ok(expected.checked_sub(Decimal::from(m.actual_units)).ok_or_else(overflow)?.normalize())
+        Ok(exact::sub(expected, Decimal::from(m.actual_units)).ok_or_else(overflow)?.normalize())
     }
 }
 
@@ -225,5 +226,26 @@ impl From<BaselineRule> for BaselineRuleRepr {
             price_per_unit: r.price_per_unit,
             cap: r.cap,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{BaselineMeasurement, BaselineRule};
+    use crate::outcomes::OutcomeError;
+    use crate::{Currency, Date, Money, Rate};
+
+    /// 0.5512345678901234567890123457 × 123,456,789,012,345 needs 43
+    /// digits: `Decimal`'s own multiplication would round it silently.
+    #[test]
+    fn units_avoided_are_exact_or_an_error() {
+        let baseline = Rate::from_fraction("0.5512345678901234567890123457".parse().unwrap());
+        let rule = BaselineRule::new("r", baseline, Money::from_major(1, Currency::GBP)).unwrap();
+        let m =
+            BaselineMeasurement::new(Date::constant(2019, 3, 31), 123_456_789_012_345, 0).unwrap();
+        let err = rule.units_avoided(&m).unwrap_err();
+        assert!(matches!(err, OutcomeError::Overflow { .. }), "{err}");
+        let m = BaselineMeasurement::new(Date::constant(2019, 3, 31), 1_000, 1).unwrap();
+        assert_eq!(rule.units_avoided(&m).unwrap().to_string(), "550.2345678901234567890123457");
     }
 }

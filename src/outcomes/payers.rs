@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::{OutcomeError, PayerId};
+use crate::money::exact;
 use crate::{Money, Rate};
 
 /// Who pays each payment, and in what shares (summing to exactly 100%).
@@ -55,8 +56,7 @@ impl PayerShares {
             if share.is_negative() || share.as_fraction().is_zero() {
                 return Err(invalid(format!("the share of {payer} is not above zero")));
             }
-            total = total
-                .checked_add(share.as_fraction())
+            total = exact::add(total, share.as_fraction())
                 .ok_or_else(|| invalid("shares overflow".to_owned()))?;
         }
         if total != Decimal::ONE {

@@ -14,6 +14,7 @@ use super::{
     OutcomeError, OutcomeId, ParticipantId, PayerId, Period, Periodicity, PoolingRule,
     RateCardSettlement, RejectionReason, Rule, RuleEvidence, RuleId, SpellLength,
 };
+use crate::money::exact;
 use crate::{Currency, Date, Money, Rate, RoundingPolicy, RoundingStage, RoundingStrategy};
 
 /// What a statement line is about.
@@ -641,6 +642,10 @@ fn overflow(operation: &'static str) -> OutcomeError {
     OutcomeError::Overflow { operation }
 }
 
+/// Sums line amounts. Amounts rounded per line always sum exactly; exact
+/// amounts (rounding at the total) carry up to 28 significant digits, and a
+/// sum of such amounts is itself kept to 28 significant digits before the
+/// one rounding the contract declares (see `DESIGN.md`).
 fn add(a: Decimal, b: Decimal) -> Result<Decimal, OutcomeError> {
     a.checked_add(b).ok_or_else(|| overflow("statement total"))
 }
@@ -832,8 +837,7 @@ impl Contract {
                         let avoided = b.units_avoided(m)?;
                         let positive = avoided > Decimal::ZERO;
                         let exact = if positive {
-                            avoided
-                                .checked_mul(b.price_per_unit().amount())
+                            exact::mul(avoided, b.price_per_unit().amount())
                                 .ok_or_else(|| overflow("baseline payment"))?
                         } else {
                             Decimal::ZERO
