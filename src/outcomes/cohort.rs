@@ -7,25 +7,8 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use super::ratio::Ratio;
-use super::{CohortId, OutcomeError, RuleId};
+use super::{CohortId, EventCounts, OutcomeError, RuleId};
 use crate::{Currency, Date, Money, Rate};
-
-/// Sums per-person event counts into a `u64` without overflow checks in the
-/// inner loop: a chunk of at most 2^32 counts of at most 2^32 − 1 each sums
-/// to less than 2^64, so each chunk's sum is exact; chunks are then added
-/// with a checked addition. This keeps the loop vectorisable (issue 5: within
-/// 2× of a plain integer sum).
-fn sum_counts(counts: &[u32]) -> Result<u64, OutcomeError> {
-    const CHUNK: usize = 1 << 31;
-    counts.chunks(CHUNK).try_fold(0_u64, |total, chunk| {
-        let part: u64 = chunk.iter().map(|c| u64::from(*c)).sum();
-        total.checked_add(part).ok_or(OutcomeError::Overflow { operation: "event count sum" })
-    })
-}
-
-fn len_u64(counts: &[u32]) -> Result<u64, OutcomeError> {
-    u64::try_from(counts.len()).map_err(|_| OutcomeError::Overflow { operation: "group size" })
-}
 
 /// The matched comparison group's outcome: its events and size, or a
 /// published rate (events per `per` people).
@@ -86,7 +69,7 @@ impl Comparison {
     /// [`OutcomeError::ZeroCount`] for no records; [`OutcomeError::Overflow`]
     /// if the count does not fit.
     pub fn from_event_counts(counts: &[u32]) -> Result<Comparison, OutcomeError> {
-        Comparison::group(sum_counts(counts)?, len_u64(counts)?)
+        EventCounts::from_slice(counts)?.comparison()
     }
 
     /// Events per person as an exact fraction.
@@ -233,7 +216,7 @@ impl Cohort {
         comparison: Comparison,
         measured_on: Date,
     ) -> Result<Cohort, OutcomeError> {
-        Cohort::new(id, len_u64(counts)?, sum_counts(counts)?, comparison, measured_on)
+        EventCounts::from_slice(counts)?.cohort(id, comparison, measured_on)
     }
 
     /// Sets the status (pending, cancelled).
@@ -703,8 +686,9 @@ mod tests {
 
     #[test]
     fn sums_counts() {
-        assert_eq!(sum_counts(&[u32::MAX, u32::MAX, 2]).unwrap(), 2 * u64::from(u32::MAX) + 2);
-        assert_eq!(sum_counts(&[]).unwrap(), 0);
+        let c = Comparison::from_event_counts(&[u32::MAX, u32::MAX, 2]).unwrap();
+        assert_eq!(c, Comparison::group(2 * u64::from(u32::MAX) + 2, 3).unwrap());
+        assert!(Comparison::from_event_counts(&[]).is_err());
     }
 
     #[test]
