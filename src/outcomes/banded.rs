@@ -3,7 +3,7 @@
 
 use std::cmp::Ordering;
 
-use super::cohort::check_cap;
+use super::cohort::check_amount;
 use super::ratio::Ratio;
 use super::{Cohort, CohortStatus, OutcomeError, RejectionReason, RuleId};
 use crate::{Currency, Date, Money, Rate};
@@ -183,12 +183,12 @@ impl BandedRule {
             return Err(OutcomeError::ZeroCount { what: format!("number of bands in rule {id}") });
         }
         let currency = maximum.currency();
-        check_cap(&id, maximum, currency)?;
+        check_amount(|| format!("maximum of rule {id}"), maximum, currency)?;
         let invalid =
             |reason| OutcomeError::InvalidThreshold { item: format!("rule {id}"), reason };
         let mut previous: Option<&Band> = None;
         for b in &bands {
-            check_cap(&id, b.amount, currency)?;
+            check_amount(|| format!("band amount of rule {id}"), b.amount, currency)?;
             if b.threshold.is_negative() || b.threshold > Rate::ONE {
                 return Err(invalid("a band threshold must lie within 0%..=100%"));
             }

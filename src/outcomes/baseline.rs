@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::cohort::check_cap;
+use super::cohort::check_amount;
 use super::{OutcomeError, RuleId};
 use crate::money::exact;
 use crate::{Currency, Date, Money, Rate};
@@ -140,7 +140,11 @@ impl BaselineRule {
                 reason: "a baseline proportion must lie within 0%..=100%",
             });
         }
-        check_cap(&id, price_per_unit, price_per_unit.currency())?;
+        check_amount(
+            || format!("price per unit of rule {id}"),
+            price_per_unit,
+            price_per_unit.currency(),
+        )?;
         Ok(BaselineRule { id, baseline, price_per_unit, cap: None })
     }
 
@@ -150,7 +154,7 @@ impl BaselineRule {
     ///
     /// [`OutcomeError::NegativeAmount`] or [`OutcomeError::MixedCurrency`].
     pub fn with_cap(mut self, cap: Money) -> Result<BaselineRule, OutcomeError> {
-        check_cap(&self.id, cap, self.price_per_unit.currency())?;
+        check_amount(|| format!("cap of rule {}", self.id), cap, self.price_per_unit.currency())?;
         self.cap = Some(cap);
         Ok(self)
     }
@@ -234,6 +238,13 @@ mod tests {
     use super::{BaselineMeasurement, BaselineRule};
     use crate::outcomes::OutcomeError;
     use crate::{Currency, Date, Money, Rate};
+
+    #[test]
+    fn a_negative_price_is_named_as_the_price() {
+        let err = BaselineRule::new("r", Rate::ONE, Money::from_major(-1, Currency::GBP))
+            .unwrap_err();
+        assert_eq!(err.to_string(), "price per unit of rule r is negative: GBP -1.00");
+    }
 
     /// 0.5512345678901234567890123457 × 123,456,789,012,345 needs 43
     /// digits: `Decimal`'s own multiplication would round it silently.

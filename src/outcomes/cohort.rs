@@ -438,7 +438,7 @@ impl CohortRule {
     ///
     /// [`OutcomeError::NegativeAmount`] or [`OutcomeError::MixedCurrency`].
     pub fn with_cap(mut self, cap: Money) -> Result<CohortRule, OutcomeError> {
-        check_cap(&self.id, cap, self.price_per_event.currency())?;
+        check_amount(|| format!("cap of rule {}", self.id), cap, self.price_per_event.currency())?;
         self.cap = Some(cap);
         Ok(self)
     }
@@ -622,19 +622,22 @@ fn reaches(num: Ratio, den: Ratio, t: Ratio) -> Result<bool, OutcomeError> {
 /// outcome; no cohort may have it as its id.
 pub(crate) const FALLBACK_LABEL: &str = "fallback";
 
-pub(crate) fn check_cap(rule: &RuleId, cap: Money, currency: Currency) -> Result<(), OutcomeError> {
-    if cap.currency() != currency {
+/// Checks that an amount a rule or contract declares (`what`, such as "cap
+/// of rule r") is in `currency` and not negative.
+pub(crate) fn check_amount(
+    what: impl Fn() -> String,
+    amount: Money,
+    currency: Currency,
+) -> Result<(), OutcomeError> {
+    if amount.currency() != currency {
         return Err(OutcomeError::MixedCurrency {
-            item: format!("cap of rule {rule}"),
+            item: what(),
             expected: currency,
-            found: cap.currency(),
+            found: amount.currency(),
         });
     }
-    if cap.is_negative() {
-        return Err(OutcomeError::NegativeAmount {
-            what: format!("cap of rule {rule}"),
-            amount: cap,
-        });
+    if amount.is_negative() {
+        return Err(OutcomeError::NegativeAmount { what: what(), amount });
     }
     Ok(())
 }

@@ -381,19 +381,7 @@ impl Contract {
     ///
     /// [`OutcomeError::MixedCurrency`] or [`OutcomeError::NegativeAmount`].
     pub fn with_cap(mut self, cap: Money) -> Result<Contract, OutcomeError> {
-        if cap.currency() != self.currency {
-            return Err(OutcomeError::MixedCurrency {
-                item: "contract cap".to_owned(),
-                expected: self.currency,
-                found: cap.currency(),
-            });
-        }
-        if cap.is_negative() {
-            return Err(OutcomeError::NegativeAmount {
-                what: "contract cap".to_owned(),
-                amount: cap,
-            });
-        }
+        super::cohort::check_amount(|| "contract cap".to_owned(), cap, self.currency)?;
         self.cap = Some(cap);
         Ok(self)
     }

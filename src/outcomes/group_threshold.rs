@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-use super::cohort::check_cap;
+use super::cohort::check_amount;
 use super::ratio::Ratio;
 use super::{ClaimWindow, OutcomeError, ParticipantId, RuleId};
 use crate::{Currency, Date, Money, Rate};
@@ -234,7 +234,7 @@ impl GroupThresholdRule {
         term: ClaimWindow,
     ) -> Result<GroupThresholdRule, OutcomeError> {
         let id = RuleId::new(id)?;
-        check_cap(&id, payment, payment.currency())?;
+        check_amount(|| format!("payment of rule {id}"), payment, payment.currency())?;
         if spell.is_zero() {
             return Err(OutcomeError::InvalidSpell {
                 item: format!("rule {id}"),
