@@ -93,6 +93,15 @@ fn peterborough_cohort_1_does_not_trigger() {
     assert_eq!(cohorts[0].reduction().unwrap().unwrap().to_string()[..9].to_owned(), "8.3870967");
 }
 
+/// Payers for a rule the contract does not have: the error names the rule.
+#[test]
+fn payers_for_an_unknown_rule_are_refused_by_name() {
+    let err = peterborough(PoolingRule::PooledEvents)
+        .with_rule_payers("reconvictions", PayerShares::single("home_office".parse().unwrap()))
+        .unwrap_err();
+    assert_eq!(err.to_string(), "contract has no rule \"reconvictions\"");
+}
+
 /// A cohort may not be named like the fallback line: its total would merge
 /// with the fallback's in the totals by outcome.
 #[test]

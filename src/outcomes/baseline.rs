@@ -241,8 +241,8 @@ mod tests {
 
     #[test]
     fn a_negative_price_is_named_as_the_price() {
-        let err = BaselineRule::new("r", Rate::ONE, Money::from_major(-1, Currency::GBP))
-            .unwrap_err();
+        let err =
+            BaselineRule::new("r", Rate::ONE, Money::from_major(-1, Currency::GBP)).unwrap_err();
         assert_eq!(err.to_string(), "price per unit of rule r is negative: GBP -1.00");
     }
 

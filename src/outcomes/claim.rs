@@ -156,7 +156,11 @@ impl TryFrom<ParticipantRepr> for Participant {
                 if p.age_at_start == age {
                     Ok(p)
                 } else {
-                    Err(OutcomeError::InvalidAgeRange { min: age, max: p.age_at_start })
+                    Err(OutcomeError::AgeMismatch {
+                        participant: r.id,
+                        given: age,
+                        computed: p.age_at_start,
+                    })
                 }
             }
             (None, None) => Err(OutcomeError::EmptyField {
@@ -251,5 +255,19 @@ impl<'de> serde::Deserialize<'de> for Participants {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let list = Vec::<Participant>::deserialize(deserializer)?;
         Participants::new(list).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Participant;
+
+    #[test]
+    fn an_age_at_start_that_contradicts_the_date_of_birth_is_named() {
+        let agreeing = r#"{"id":7,"start":"2015-01-10","born":"2000-01-01","age_at_start":15}"#;
+        assert_eq!(serde_json::from_str::<Participant>(agreeing).unwrap().age_at_start(), 15);
+        let disagreeing = agreeing.replace("15}", "14}");
+        let err = serde_json::from_str::<Participant>(&disagreeing).unwrap_err();
+        assert!(err.to_string().contains("given as 14 at start"), "{err}");
     }
 }

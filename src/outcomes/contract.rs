@@ -391,7 +391,7 @@ impl Contract {
     ///
     /// # Errors
     ///
-    /// [`OutcomeError::Evidence`] if the rule is not in the contract;
+    /// [`OutcomeError::UnknownRule`] if the rule is not in the contract;
     /// [`OutcomeError::Duplicate`] if it already has its own payers.
     pub fn with_rule_payers(
         mut self,
@@ -399,10 +399,7 @@ impl Contract {
         payers: PayerShares,
     ) -> Result<Contract, OutcomeError> {
         let Some(id) = self.rules.iter().map(Rule::id).find(|r| r.as_str() == rule).cloned() else {
-            return Err(OutcomeError::Evidence {
-                rule: rule.to_owned(),
-                reason: "no such rule in the contract",
-            });
+            return Err(OutcomeError::UnknownRule { rule: rule.to_owned() });
         };
         if self.rule_payers.iter().any(|(r, _)| *r == id) {
             return Err(OutcomeError::Duplicate { kind: "rule payers", id: rule.to_owned() });

@@ -53,6 +53,12 @@ pub enum OutcomeError {
         /// The share given.
         share: Rate,
     },
+    /// A rule id that names no rule of the contract.
+    #[error("contract has no rule {rule:?}")]
+    UnknownRule {
+        /// The rule id given.
+        rule: String,
+    },
     /// An amount that must not be negative is.
     #[error("{what} is negative: {amount}")]
     NegativeAmount {
@@ -143,6 +149,19 @@ pub enum OutcomeError {
         min: u16,
         /// Oldest eligible age.
         max: u16,
+    },
+    /// A participant's age at start, as given, disagrees with the age their
+    /// date of birth gives.
+    #[error(
+        "participant {participant} is given as {given} at start but their date of birth makes them {computed}"
+    )]
+    AgeMismatch {
+        /// The participant.
+        participant: u64,
+        /// The age at start as given.
+        given: u16,
+        /// The age at start from the date of birth.
+        computed: u16,
     },
     /// A participant's programme start precedes their date of birth.
     #[error("participant {participant} starts ({start}) before their date of birth ({born})")]

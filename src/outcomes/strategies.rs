@@ -56,7 +56,7 @@ pub fn window() -> ClaimWindow {
 }
 
 /// Dates from a little before to a little after [`window`] (2019-12-01 to
-/// 2023-01-31).
+/// 2023-03-03).
 pub fn claim_date() -> impl Strategy<Value = Date> {
     (-31_i64..=1157).prop_map(|d| {
         let first = jiff::civil::date(2020, 1, 1);
