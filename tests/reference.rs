@@ -316,6 +316,11 @@ fn a_banded_cohort_pays_only_once_measured() {
             .unwrap();
         assert_eq!(s.total(), Money::from_major(0, Currency::USD));
         assert_eq!(s.lines()[0].decision(), Decision::Rejected { reason });
+        assert!(
+            !s.lines()[0].inputs().to_string().contains("reduction"),
+            "{}",
+            s.lines()[0].inputs()
+        );
     }
 }
 

@@ -925,7 +925,14 @@ impl Contract {
                                     date: m.measured_on(),
                                     period: periodicity.period_of(m.measured_on()),
                                     subject: Subject::Measurement,
-                                    inputs: LineInputs::Band { reduction, band, mode: b.mode() },
+                                    inputs: match m {
+                                        super::BandedMeasurement::Cohort(c)
+                                            if unmeasured.is_some() =>
+                                        {
+                                            LineInputs::NotMeasured { status: c.status() }
+                                        }
+                                        _ => LineInputs::Band { reduction, band, mode: b.mode() },
+                                    },
                                     decision,
                                     exact: money(amount, currency),
                                     amount: money(amount, currency),
