@@ -616,6 +616,10 @@ struct Item {
     line: Option<usize>,
     exact: Decimal,
     amount: Decimal,
+    /// Reduced by a cap (then never rounded above its exact amount).
+    /// Kept on the item, not read from its line, because totals-only
+    /// rate-card items have no line.
+    capped: bool,
 }
 
 fn money(amount: Decimal, currency: Currency) -> Money {
@@ -775,6 +779,7 @@ impl Contract {
                                 line: None,
                                 exact: Money::from_minor(minor, currency).amount(),
                                 amount: Decimal::ZERO,
+                                capped: false,
                             });
                         }
                     }
@@ -959,6 +964,7 @@ impl Contract {
                     line: Some(index),
                     exact: d.exact,
                     amount: Decimal::ZERO,
+                    capped: matches!(d.line.decision, Decision::Capped { .. }),
                 });
                 lines.push(d.line);
             }
@@ -976,8 +982,9 @@ impl Contract {
                 *slot = add(*slot, w)?;
             }
             for k in cut {
-                if let Some(line) = items.get(k).and_then(|i| i.line).and_then(|l| lines.get_mut(l))
-                {
+                let Some(item) = items.get_mut(k) else { continue };
+                item.capped = true;
+                if let Some(line) = item.line.and_then(|l| lines.get_mut(l)) {
                     line.decision = Decision::Capped { by: CapKind::ContractCap };
                 }
             }
@@ -1024,12 +1031,8 @@ impl Contract {
             RoundingStage::PerLine => {
                 for item in &mut items {
                     // A line reduced by a cap is never rounded above it.
-                    let capped = item
-                        .line
-                        .and_then(|l| lines.get(l))
-                        .is_some_and(|l| matches!(l.decision, Decision::Capped { .. }));
                     let mut rounded = policy.round(item.exact);
-                    if capped && rounded > item.exact {
+                    if item.capped && rounded > item.exact {
                         rounded =
                             RoundingStrategy::TowardZero.round(item.exact, policy.decimal_places());
                     }
