@@ -1,6 +1,8 @@
 //! A contract's terms on a rate card (bid prices, caps, claim window),
 //! validated and compiled to dense tables for settlement.
 
+use std::fmt;
+
 use super::period::day_number;
 use super::{
     AgeRange, Claim, Eligibility, MAX_OUTCOMES, OutcomeError, OutcomeId, OutcomeIndex,
@@ -218,7 +220,7 @@ pub(crate) enum Granularity {
 
 /// Dense settlement tables compiled from a card and terms: everything in
 /// `i64` minor units and bitmasks addressed by [`OutcomeIndex`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub(crate) struct Tables {
     pub(crate) currency: Currency,
     pub(crate) n: usize,
@@ -247,6 +249,19 @@ pub(crate) struct Tables {
     /// Bucket rows by packed date, when the window is short enough for a
     /// table (see [`Calendar`]).
     pub(crate) calendar: Option<Calendar>,
+}
+
+/// A summary: the tables themselves run to thousands of entries.
+impl fmt::Debug for Tables {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Tables")
+            .field("currency", &self.currency)
+            .field("outcomes", &self.n)
+            .field("first_date", &self.first_date)
+            .field("days", &self.days)
+            .field("calendar", &self.calendar.is_some())
+            .finish_non_exhaustive()
+    }
 }
 
 /// One outcome's settlement entry: everything settlement reads per claim,
@@ -411,13 +426,25 @@ impl Tables {
 /// assert_eq!(settlement.total(), Money::from_major(3_600, Currency::GBP));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(try_from = "RateCardRuleRepr", into = "RateCardRuleRepr")]
 pub struct RateCardRule {
     id: RuleId,
     card: RateCard,
     terms: RateCardTerms,
     tables: Tables,
+}
+
+/// The card and terms; the settlement tables compiled from them (thousands
+/// of entries) are left out.
+impl fmt::Debug for RateCardRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RateCardRule")
+            .field("id", &self.id)
+            .field("card", &self.card)
+            .field("terms", &self.terms)
+            .finish_non_exhaustive()
+    }
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
