@@ -291,6 +291,13 @@ fn import_errors_name_their_json_path() {
             r#"{"outcome_metrics": [{"id": "a", "definition": {"value": "x"}, "unit_type_of_targeted_service_users_or_beneficiaries": {"value": "Villages"}}]}"#,
             "/outcome_metrics/0/unit_type_of_targeted_service_users_or_beneficiaries/value",
         ),
+        // ... even when the metric is priced: a price stands in for a missing
+        // unit type, never for an unknown one.
+        (
+            r#"{"outcome_metrics": [{"id": "a", "definition": {"value": "x"}, "unit_type_of_targeted_service_users_or_beneficiaries": {"value": "Villages"}}],
+                "outcome_pricings": [{"outcome_metric_id": {"value": "a"}, "currency": {"value": "GBP"}, "price_per_unit": {"amount": {"value": 100}}}]}"#,
+            "/outcome_metrics/0/unit_type_of_targeted_service_users_or_beneficiaries/value",
+        ),
         // A payer id the crate cannot use.
         (
             r#"{"outcome_payment_commitments": [{"organisation_id": {"value": "bad\u0001id"}, "maximum_potential_outcome_payment": {"currency": {"value": "GBP"}, "amount": {"value": 1}}}]}"#,

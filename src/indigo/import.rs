@@ -61,10 +61,12 @@ impl IndigoProject {
     ///   evidence is the standard's `outcome_validation_method`, its data
     ///   source `data_source_for_outcome_validation`, and its price the
     ///   pricing's price per unit. Its unit is `Individual` when the document
-    ///   says so or gives a price per unit (the standard fills that price
-    ///   "only if there is a single outcome which is measured at the
-    ///   unit/individual level"), `Cohort` for the standard's `Other`; a
-    ///   metric with neither is not imported and is reported as a gap.
+    ///   says so, `Cohort` for the standard's `Other`. When the unit type is
+    ///   absent, a price per unit makes it `Individual` (the standard fills
+    ///   that price "only if there is a single outcome which is measured at
+    ///   the unit/individual level"); a metric with neither is not imported
+    ///   and is reported as a gap. A unit type outside the standard's
+    ///   codelist is an error, priced or not.
     ///   Direction, rationale and role are not in the standard and stay
     ///   unspecified, so a [`Metric::review`] will ask for them.
     /// - Priced metrics become outcomes on one [`RateCard`] per currency, with
@@ -79,8 +81,9 @@ impl IndigoProject {
     ///
     /// # Errors
     ///
-    /// [`IndigoError`] naming the JSON path of an id the crate cannot use as
-    /// an outcome or payer id, two pricings of one metric in one currency, a
+    /// [`IndigoError`] naming the JSON path of a unit type other than
+    /// `Individual` or `Other`, an id the crate cannot use as an outcome or
+    /// payer id, two pricings of one metric in one currency, a
     /// price that is not a whole number of minor units or not above zero, or
     /// more outcomes in one currency than a rate card holds.
     pub fn import(&self) -> Result<IndigoImport, IndigoError> {
@@ -92,7 +95,8 @@ impl IndigoProject {
             let unit = match m.unit_type.as_deref() {
                 Some("Individual") => MetricUnit::Individual,
                 Some("Other") => MetricUnit::Cohort,
-                _ if priced => MetricUnit::Individual,
+                // An unknown unit type is an error even when the metric is
+                // priced: the price tells the unit only when none is given.
                 Some(other) => {
                     return Err(invalid(
                         &format!(
@@ -102,6 +106,7 @@ impl IndigoProject {
                         format!("{other:?} is not one of \"Individual\", \"Other\""),
                     ));
                 }
+                None if priced => MetricUnit::Individual,
                 None => {
                     gaps.push(Gap::MetricNotImported {
                         metric_id: m.id.clone(),
