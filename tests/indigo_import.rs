@@ -175,6 +175,61 @@ fn errors_name_their_json_path() {
     }
 }
 
+/// A document whose one pricing has `maximum` as its maximum price amount.
+fn with_maximum_price(maximum: &str) -> String {
+    format!(
+        r#"{{"outcome_metrics": [{{"id": "a"}}], "outcome_pricings": [{{"outcome_metric_id": {{"value": "a"}}, "currency": {{"value": "GBP"}}, "maximum_price_if_all_targets_achieved": {{"amount": {{"value": {maximum:?}}}}}}}]}}"#
+    )
+}
+
+#[test]
+fn string_amounts_take_commas_only_as_thousands_separators() {
+    for (text, pence) in [
+        ("3500", 350_000),
+        ("3,500", 350_000),
+        (" 3,500.25 ", 350_025),
+        ("1,234,567.89", 123_456_789),
+        ("999.5", 99_950),
+        ("0.01", 1),
+    ] {
+        let p = IndigoProject::from_json(&with_maximum_price(text)).unwrap();
+        assert_eq!(
+            p.pricings()[0].maximum_price(),
+            Some(Money::from_minor(pence, Currency::GBP)),
+            "{text}"
+        );
+    }
+    // A decimal comma, misplaced separators and anything but digits are
+    // errors, never a number with the commas dropped ("1500,50" is not 150050).
+    for text in [
+        "1500,50",
+        "1,500,50",
+        "15,00",
+        "1,5000",
+        "1500,",
+        ",500",
+        "1,,500",
+        "1.500,00",
+        "1,000.5,0",
+        "3,500.",
+        ".5",
+        "1_500",
+        "1 500",
+        "£3,500",
+        "3500 GBP",
+        "-",
+        "1e3",
+    ] {
+        let err = IndigoProject::from_json(&with_maximum_price(text)).unwrap_err();
+        assert_eq!(
+            err.path(),
+            "/outcome_pricings/0/maximum_price_if_all_targets_achieved/amount/value",
+            "{text}"
+        );
+        assert!(matches!(err.kind(), IndigoErrorKind::Invalid { .. }), "{text}: {err}");
+    }
+}
+
 #[test]
 fn a_pricing_naming_an_unknown_metric_is_an_error() {
     let doc = r#"{"outcome_metrics": [{"id": "a"}], "outcome_pricings": [{"outcome_metric_id": {"value": "z"}}]}"#;
