@@ -231,6 +231,20 @@ fn string_amounts_take_commas_only_as_thousands_separators() {
 }
 
 #[test]
+fn metric_ids_are_trimmed_like_their_references() {
+    // A padded id is the trimmed id: references find it ...
+    let doc = r#"{"outcome_metrics": [{"id": " m1 "}], "outcome_pricings": [{"outcome_metric_id": {"value": "m1"}}]}"#;
+    let p = IndigoProject::from_json(doc).unwrap();
+    assert_eq!(p.metrics()[0].id(), "m1");
+    assert_eq!(p.pricings()[0].metric_id(), "m1");
+    // ... and two ids that differ only by padding are a duplicate.
+    let doc = r#"{"outcome_metrics": [{"id": "a"}, {"id": "a "}]}"#;
+    let err = IndigoProject::from_json(doc).unwrap_err();
+    assert_eq!(err.path(), "/outcome_metrics/1/id");
+    assert!(matches!(err.kind(), IndigoErrorKind::Invalid { .. }), "{err}");
+}
+
+#[test]
 fn a_pricing_naming_an_unknown_metric_is_an_error() {
     let doc = r#"{"outcome_metrics": [{"id": "a"}], "outcome_pricings": [{"outcome_metric_id": {"value": "z"}}]}"#;
     let err = IndigoProject::from_json(doc).unwrap_err();

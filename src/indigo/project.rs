@@ -160,7 +160,8 @@ impl IndigoProject {
     /// # Errors
     ///
     /// [`IndigoError`] naming the JSON path of: invalid JSON, a value of the
-    /// wrong type, an outcome metric without an `id` or with a duplicate one,
+    /// wrong type, an outcome metric without an `id` or with a duplicate one
+    /// (ids are compared without surrounding whitespace),
     /// a pricing or commitment that names an unknown metric, an unknown
     /// currency code, a malformed date, or a negative amount.
     pub fn from_json(text: &str) -> Result<IndigoProject, IndigoError> {
@@ -184,9 +185,12 @@ impl IndigoProject {
         let mut ids = HashSet::new();
         for node in root.array("outcome_metrics")? {
             let id_path = node.path_of("id");
+            // Trimmed like every wrapped value, so that references (which
+            // are trimmed) find it and " a" and "a" are one id, a duplicate.
             let id = node
                 .plain_string("id")?
-                .filter(|s| !s.trim().is_empty())
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
                 .ok_or_else(|| IndigoError::new(&id_path, IndigoErrorKind::Missing))?;
             if !ids.insert(id.clone()) {
                 return Err(invalid(&id_path, format!("duplicate outcome metric id {id:?}")));
@@ -346,7 +350,8 @@ impl IndigoProject {
 }
 
 impl MetricRecord {
-    /// The metric's within-project id (such as `outcomemetric1`).
+    /// The metric's within-project id (such as `outcomemetric1`), without
+    /// surrounding whitespace, as references to it are read.
     #[must_use]
     pub fn id(&self) -> &str {
         &self.id
