@@ -160,7 +160,20 @@ fn errors_name_their_json_path() {
         ),
         (
             r#"{"outcome_metrics": [{"id": "a"}], "outcome_pricings": [{"outcome_metric_id": {"value": "a"}, "price_per_unit": {"amount": {"value": -1}}}]}"#,
-            "/outcome_pricings/0/price_per_unit/amount",
+            "/outcome_pricings/0/price_per_unit/amount/value",
+        ),
+        // Every negative amount is reported at its value, like a wrong type.
+        (
+            r#"{"outcome_metrics": [{"id": "a"}], "outcome_pricings": [{"outcome_metric_id": {"value": "a"}, "maximum_price_if_all_targets_achieved": {"amount": {"value": "-1,000"}}}]}"#,
+            "/outcome_pricings/0/maximum_price_if_all_targets_achieved/amount/value",
+        ),
+        (
+            r#"{"outcome_metrics": [{"id": "a", "targeted_number_of_service_users_or_beneficiaries_total": {"value": -5}}]}"#,
+            "/outcome_metrics/0/targeted_number_of_service_users_or_beneficiaries_total/value",
+        ),
+        (
+            r#"{"outcome_payment_commitments": [{"maximum_potential_outcome_payment": {"amount": {"value": -0.5}}}]}"#,
+            "/outcome_payment_commitments/0/maximum_potential_outcome_payment/amount/value",
         ),
         (
             r#"{"outcome_payment_commitments": [{"period": {"end_date": {"value": "2015-13"}}}]}"#,

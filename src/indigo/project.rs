@@ -145,10 +145,16 @@ impl std::fmt::Display for Gap {
     }
 }
 
-fn non_negative(path: &str, value: Option<Decimal>) -> Result<Option<Decimal>, IndigoError> {
-    match value {
+/// The wrapped decimal at `key` of `node`, which must not be negative. A
+/// negative amount is reported at its `/value`, where a wrong type is.
+fn non_negative(
+    node: &Node<'_>,
+    key: &str,
+    accept_string: bool,
+) -> Result<Option<Decimal>, IndigoError> {
+    match node.decimal(key, accept_string)? {
         Some(v) if v.is_sign_negative() && !v.is_zero() => {
-            Err(invalid(path, format!("{v} is negative")))
+            Err(invalid(&format!("{}/value", node.path_of(key)), format!("{v} is negative")))
         }
         other => Ok(other),
     }
@@ -195,15 +201,14 @@ impl IndigoProject {
             if !ids.insert(id.clone()) {
                 return Err(invalid(&id_path, format!("duplicate outcome metric id {id:?}")));
             }
-            let targeted_path =
-                node.path_of("targeted_number_of_service_users_or_beneficiaries_total");
             metrics.push(MetricRecord {
                 id,
                 definition: node.string("definition")?,
                 target_population: node.string("target_population")?,
                 targeted_number: non_negative(
-                    &targeted_path,
-                    node.decimal("targeted_number_of_service_users_or_beneficiaries_total", false)?,
+                    &node,
+                    "targeted_number_of_service_users_or_beneficiaries_total",
+                    false,
                 )?,
                 unit_type: node.string("unit_type_of_targeted_service_users_or_beneficiaries")?,
                 target: node.string("outcome_metric_target")?,
@@ -228,20 +233,19 @@ impl IndigoProject {
         let mut pricings = Vec::new();
         for node in root.array("outcome_pricings")? {
             let metric_id = metric_reference(&node)?;
-            let (price_per_unit, price_path) = match node.object("price_per_unit")? {
-                Some(p) => (p.decimal("amount", false)?, p.path_of("amount")),
-                None => (None, node.path_of("price_per_unit")),
+            let price_per_unit = match node.object("price_per_unit")? {
+                Some(p) => non_negative(&p, "amount", false)?,
+                None => None,
             };
-            let (maximum_price, max_path) =
-                match node.object("maximum_price_if_all_targets_achieved")? {
-                    Some(p) => (p.decimal("amount", true)?, p.path_of("amount")),
-                    None => (None, node.path_of("maximum_price_if_all_targets_achieved")),
-                };
+            let maximum_price = match node.object("maximum_price_if_all_targets_achieved")? {
+                Some(p) => non_negative(&p, "amount", true)?,
+                None => None,
+            };
             pricings.push(PricingRecord {
                 metric_id,
                 currency: node.currency("currency")?,
-                price_per_unit: non_negative(&price_path, price_per_unit)?,
-                maximum_price: non_negative(&max_path, maximum_price)?,
+                price_per_unit,
+                maximum_price,
                 description: node.string("price_description")?,
                 path: node.path.clone(),
             });
@@ -249,12 +253,10 @@ impl IndigoProject {
 
         let mut commitments = Vec::new();
         for node in root.array("outcome_payment_commitments")? {
-            let (maximum_payment, currency, max_path) =
+            let (maximum_payment, currency) =
                 match node.object("maximum_potential_outcome_payment")? {
-                    Some(m) => {
-                        (m.decimal("amount", false)?, m.currency("currency")?, m.path_of("amount"))
-                    }
-                    None => (None, None, node.path_of("maximum_potential_outcome_payment")),
+                    Some(m) => (non_negative(&m, "amount", false)?, m.currency("currency")?),
+                    None => (None, None),
                 };
             let (period_start, period_end) = match node.object("period")? {
                 Some(p) => (p.date("start_date")?, p.date("end_date")?),
@@ -263,7 +265,7 @@ impl IndigoProject {
             commitments.push(CommitmentRecord {
                 payer: node.string("organisation_id")?,
                 role_category: node.string("organisation_role_category")?,
-                maximum_payment: non_negative(&max_path, maximum_payment)?,
+                maximum_payment,
                 currency,
                 result_type: node.string("result_type")?,
                 period_start,
