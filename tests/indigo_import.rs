@@ -257,6 +257,75 @@ fn metric_ids_are_trimmed_like_their_references() {
     assert!(matches!(err.kind(), IndigoErrorKind::Invalid { .. }), "{err}");
 }
 
+/// A document with one payment commitment made of `fields`.
+fn commitment(fields: &str) -> String {
+    format!(r#"{{"outcome_payment_commitments": [{{{fields}}}]}}"#)
+}
+
+#[test]
+fn commitment_codelists_and_periods_are_checked() {
+    // Every value of the standard's codelists is accepted.
+    for result_type in ["Interim", "Overall"] {
+        let doc = commitment(&format!(r#""result_type": {{"value": "{result_type}"}}"#));
+        let p = IndigoProject::from_json(&doc).unwrap();
+        assert_eq!(p.commitments()[0].result_type(), Some(result_type));
+    }
+    for role in [
+        "Nonprofit/NGO",
+        "Foundation/Philanthropist",
+        "Government/Public Sector/Public Bank",
+        "Multilateral/Bilateral/Intergovernmental Financial Institution",
+        "Corporate Giving",
+        "Investment Fund",
+        "Other",
+    ] {
+        let doc = commitment(&format!(r#""organisation_role_category": {{"value": "{role}"}}"#));
+        let p = IndigoProject::from_json(&doc).unwrap();
+        assert_eq!(p.commitments()[0].role_category(), Some(role));
+    }
+    // A period may end in the year or month it starts in, or on its first day.
+    for (start, end) in
+        [("2013-05-10", "2013"), ("2013-05-10", "2013-05"), ("2013-05", "2013-05-01")]
+    {
+        let doc = commitment(&format!(
+            r#""period": {{"start_date": {{"value": "{start}"}}, "end_date": {{"value": "{end}"}}}}"#
+        ));
+        IndigoProject::from_json(&doc).unwrap();
+    }
+
+    let cases = [
+        (
+            r#""result_type": {"value": "Final"}"#,
+            "/outcome_payment_commitments/0/result_type/value",
+        ),
+        (
+            r#""result_type": {"value": "overall"}"#,
+            "/outcome_payment_commitments/0/result_type/value",
+        ),
+        (
+            r#""organisation_role_category": {"value": "Government"}"#,
+            "/outcome_payment_commitments/0/organisation_role_category/value",
+        ),
+        (
+            r#""period": {"start_date": {"value": "2013-05-10"}, "end_date": {"value": "2013-05-09"}}"#,
+            "/outcome_payment_commitments/0/period/end_date/value",
+        ),
+        (
+            r#""period": {"start_date": {"value": "2013-05-10"}, "end_date": {"value": "2013-04"}}"#,
+            "/outcome_payment_commitments/0/period/end_date/value",
+        ),
+        (
+            r#""period": {"start_date": {"value": "2014"}, "end_date": {"value": "2013-12-31"}}"#,
+            "/outcome_payment_commitments/0/period/end_date/value",
+        ),
+    ];
+    for (fields, path) in cases {
+        let err = IndigoProject::from_json(&commitment(fields)).unwrap_err();
+        assert_eq!(err.path(), path, "{fields}");
+        assert!(matches!(err.kind(), IndigoErrorKind::Invalid { .. }), "{fields}: {err}");
+    }
+}
+
 #[test]
 fn a_pricing_naming_an_unknown_metric_is_an_error() {
     let doc = r#"{"outcome_metrics": [{"id": "a"}], "outcome_pricings": [{"outcome_metric_id": {"value": "z"}}]}"#;

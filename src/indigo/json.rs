@@ -1,5 +1,7 @@
 //! Walking an INDIGO document with JSON Pointer paths for every error.
 
+use std::fmt;
+
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
@@ -213,7 +215,35 @@ pub enum IndigoDate {
     Day(Date),
 }
 
+impl fmt::Display for IndigoDate {
+    /// The standard's form: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IndigoDate::Year(y) => write!(f, "{y:04}"),
+            IndigoDate::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            IndigoDate::Day(d) => write!(f, "{d}"),
+        }
+    }
+}
+
 impl IndigoDate {
+    /// The earliest and latest (year, month, day) the date can stand for,
+    /// for ordering only (a month's latest day is taken as the 31st).
+    fn bounds(self) -> ((i16, i8, i8), (i16, i8, i8)) {
+        match self {
+            IndigoDate::Year(y) => ((y, 1, 1), (y, 12, 31)),
+            IndigoDate::Month(y, m) => ((y, m, 1), (y, m, 31)),
+            IndigoDate::Day(d) => ((d.year(), d.month(), d.day()), (d.year(), d.month(), d.day())),
+        }
+    }
+
+    /// Whether a period ending at `self` ends before one starting at `start`
+    /// begins, at the coarser of the two precisions: `2013` does not end
+    /// before `2013-05-10`, `2013-04` does.
+    pub(crate) fn ends_before(self, start: IndigoDate) -> bool {
+        self.bounds().1 < start.bounds().0
+    }
+
     fn parse(text: &str) -> Result<IndigoDate, String> {
         let bad = || format!("{text:?} is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD");
         let parts: Vec<&str> = text.trim().split('-').collect();

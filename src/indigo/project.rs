@@ -145,6 +145,35 @@ impl std::fmt::Display for Gap {
     }
 }
 
+/// The standard's codelist for a payment commitment's `result_type`.
+const RESULT_TYPES: [&str; 2] = ["Interim", "Overall"];
+
+/// The standard's codelist for an outcome payer's `organisation_role_category`.
+const PAYER_ROLE_CATEGORIES: [&str; 7] = [
+    "Nonprofit/NGO",
+    "Foundation/Philanthropist",
+    "Government/Public Sector/Public Bank",
+    "Multilateral/Bilateral/Intergovernmental Financial Institution",
+    "Corporate Giving",
+    "Investment Fund",
+    "Other",
+];
+
+/// The wrapped string at `key` of `node`, which must be one of `codelist`.
+fn coded(node: &Node<'_>, key: &str, codelist: &[&str]) -> Result<Option<String>, IndigoError> {
+    let value = node.string(key)?;
+    if let Some(v) = &value
+        && !codelist.contains(&v.as_str())
+    {
+        let allowed: Vec<String> = codelist.iter().map(|c| format!("{c:?}")).collect();
+        return Err(invalid(
+            &format!("{}/value", node.path_of(key)),
+            format!("{v:?} is not one of {}", allowed.join(", ")),
+        ));
+    }
+    Ok(value)
+}
+
 /// The wrapped decimal at `key` of `node`, which must not be negative. A
 /// negative amount is reported at its `/value`, where a wrong type is.
 fn non_negative(
@@ -169,7 +198,9 @@ impl IndigoProject {
     /// wrong type, an outcome metric without an `id` or with a duplicate one
     /// (ids are compared without surrounding whitespace),
     /// a pricing or commitment that names an unknown metric, an unknown
-    /// currency code, a malformed date, or a negative amount.
+    /// currency code, a malformed date, a negative amount, a commitment's
+    /// `result_type` or `organisation_role_category` outside the standard's
+    /// codelist, or a commitment period that ends before it starts.
     pub fn from_json(text: &str) -> Result<IndigoProject, IndigoError> {
         let value: Value = serde_json::from_str(text).map_err(|e| {
             IndigoError::new("/", IndigoErrorKind::Syntax { message: e.to_string() })
@@ -259,15 +290,26 @@ impl IndigoProject {
                     None => (None, None),
                 };
             let (period_start, period_end) = match node.object("period")? {
-                Some(p) => (p.date("start_date")?, p.date("end_date")?),
+                Some(p) => {
+                    let (start, end) = (p.date("start_date")?, p.date("end_date")?);
+                    if let (Some(start), Some(end)) = (start, end)
+                        && end.ends_before(start)
+                    {
+                        return Err(invalid(
+                            &format!("{}/value", p.path_of("end_date")),
+                            format!("the period ends ({end}) before it starts ({start})"),
+                        ));
+                    }
+                    (start, end)
+                }
                 None => (None, None),
             };
             commitments.push(CommitmentRecord {
                 payer: node.string("organisation_id")?,
-                role_category: node.string("organisation_role_category")?,
+                role_category: coded(&node, "organisation_role_category", &PAYER_ROLE_CATEGORIES)?,
                 maximum_payment,
                 currency,
-                result_type: node.string("result_type")?,
+                result_type: coded(&node, "result_type", &RESULT_TYPES)?,
                 period_start,
                 period_end,
                 path: node.path.clone(),
@@ -445,7 +487,8 @@ impl CommitmentRecord {
     pub fn payer(&self) -> Option<&str> {
         self.payer.as_deref()
     }
-    /// The payer's role category (such as `Government/Public Sector/Public Bank`).
+    /// The payer's role category, one of the standard's codelist (such as
+    /// `Government/Public Sector/Public Bank`).
     #[must_use]
     pub fn role_category(&self) -> Option<&str> {
         self.role_category.as_deref()
@@ -455,7 +498,8 @@ impl CommitmentRecord {
     pub fn maximum_payment(&self) -> Option<Money> {
         Some(Money::new(self.maximum_payment?, self.currency?))
     }
-    /// `Interim` or `Overall`.
+    /// `Interim` (a commitment for one performance period) or `Overall`
+    /// (for the whole project), the standard's codelist.
     #[must_use]
     pub fn result_type(&self) -> Option<&str> {
         self.result_type.as_deref()
