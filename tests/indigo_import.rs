@@ -382,6 +382,58 @@ fn import_builds_metrics_rate_cards_and_caps_per_currency() {
     assert!(!m1.review().findings().is_empty());
 }
 
+/// A payment commitment of `payer` for `amount` in `currency`, of `result_type`
+/// (`""` for none).
+fn pledge(payer: &str, currency: &str, amount: u32, result_type: &str) -> String {
+    let result_type = if result_type.is_empty() {
+        String::new()
+    } else {
+        format!(r#""result_type": {{"value": "{result_type}"}}, "#)
+    };
+    format!(
+        r#"{{"organisation_id": {{"value": "{payer}"}}, {result_type}"maximum_potential_outcome_payment": {{"currency": {{"value": "{currency}"}}, "amount": {{"value": {amount}}}}}}}"#
+    )
+}
+
+#[test]
+fn a_payers_interim_commitments_are_parts_of_its_overall_one_not_additions() {
+    let commitments = [
+        // A: two yearly commitments within an overall one: the overall counts.
+        pledge("A", "GBP", 100_000, "Interim"),
+        pledge("A", "GBP", 150_000, "Overall"),
+        pledge("A", "GBP", 200_000, "Interim"),
+        // B: only interim commitments, for separate periods: they add up.
+        pledge("B", "GBP", 50_000, "Interim"),
+        pledge("B", "GBP", 70_000, "Interim"),
+        // C: a commitment without a result type is the payer's total.
+        pledge("C", "GBP", 10_000, "Interim"),
+        pledge("C", "GBP", 30_000, ""),
+        // A in another currency is a separate maximum.
+        pledge("A", "EUR", 5_000, "Interim"),
+    ];
+    let doc = format!(r#"{{"outcome_payment_commitments": [{}]}}"#, commitments.join(", "));
+    let import = IndigoProject::from_json(&doc).unwrap().import().unwrap();
+    let maximums: Vec<(&str, Money)> =
+        import.payer_maximums().iter().map(|(payer, m)| (payer.as_str(), *m)).collect();
+    assert_eq!(
+        maximums,
+        [
+            ("A", Money::from_major(150_000, Currency::GBP)),
+            ("B", Money::from_major(120_000, Currency::GBP)),
+            ("C", Money::from_major(30_000, Currency::GBP)),
+            ("A", Money::from_major(5_000, Currency::EUR)),
+        ]
+    );
+    assert_eq!(
+        import.total_payer_maximum(Currency::GBP).unwrap(),
+        Some(Money::from_major(300_000, Currency::GBP))
+    );
+    assert_eq!(
+        import.total_payer_maximum(Currency::EUR).unwrap(),
+        Some(Money::from_major(5_000, Currency::EUR))
+    );
+}
+
 #[test]
 fn import_of_partial_data_reports_what_it_skips() {
     let doc = r#"{

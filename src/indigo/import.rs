@@ -73,8 +73,10 @@ impl IndigoProject {
     ///   the price per unit as the card's maximum price.
     /// - `maximum_price_if_all_targets_achieved` becomes a per-outcome maximum
     ///   ([`outcome_maximums`](IndigoImport::outcome_maximums)).
-    /// - Each payment commitment with a payer, amount and currency becomes a
-    ///   payer maximum ([`payer_maximums`](IndigoImport::payer_maximums)).
+    /// - Payment commitments with a payer, amount and currency become one
+    ///   maximum per payer and currency
+    ///   ([`payer_maximums`](IndigoImport::payer_maximums)): its `Overall`
+    ///   commitments, not those plus the `Interim` parts of them.
     ///
     /// Nothing is invented: what is missing is listed in
     /// [`gaps`](IndigoImport::gaps).
@@ -84,8 +86,10 @@ impl IndigoProject {
     /// [`IndigoError`] naming the JSON path of a unit type other than
     /// `Individual` or `Other`, an id the crate cannot use as an outcome or
     /// payer id, two pricings of one metric in one currency, a
-    /// price that is not a whole number of minor units or not above zero, or
-    /// more outcomes in one currency than a rate card holds.
+    /// price that is not a whole number of minor units or not above zero,
+    /// more outcomes in one currency than a rate card holds, or (at
+    /// `/outcome_payment_commitments`) a payer's commitments in one currency
+    /// whose sum overflows.
     pub fn import(&self) -> Result<IndigoImport, IndigoError> {
         let mut gaps = self.gaps();
         let mut metrics = Vec::new();
@@ -194,14 +198,39 @@ impl IndigoProject {
             })
             .collect::<Result<Vec<_>, _>>()?;
 
-        let mut payer_maximums = Vec::new();
+        // One maximum per payer and currency. An `Overall` commitment is the
+        // payer's maximum for the whole project and its `Interim` ones are
+        // parts of it (each for one performance period), so adding both
+        // would count the same money twice. See `payer_maximums`.
+        let mut order: Vec<(PayerId, Currency)> = Vec::new();
+        let mut by_payer: BTreeMap<(PayerId, Currency), (Vec<Money>, Vec<Money>)> = BTreeMap::new();
         for c in &self.commitments {
             let (Some(payer), Some(maximum)) = (&c.payer, c.maximum_payment()) else { continue };
             let payer = payer.parse::<PayerId>().map_err(|e| {
                 invalid(&format!("{}/organisation_id/value", c.path), e.to_string())
             })?;
-            payer_maximums.push((payer, maximum));
+            let key = (payer, maximum.currency());
+            let (overall, interim) = by_payer.entry(key.clone()).or_insert_with(|| {
+                order.push(key);
+                (Vec::new(), Vec::new())
+            });
+            if c.result_type() == Some("Interim") { interim } else { overall }.push(maximum);
         }
+        let payer_maximums = order
+            .into_iter()
+            .map(|(payer, currency)| {
+                let (overall, interim) =
+                    by_payer.remove(&(payer.clone(), currency)).unwrap_or_default();
+                let counted = if overall.is_empty() { interim } else { overall };
+                let total = Money::sum(currency, counted).map_err(|e| {
+                    invalid(
+                        "/outcome_payment_commitments",
+                        format!("the {currency} commitments of payer {payer}: {e}"),
+                    )
+                })?;
+                Ok((payer, total))
+            })
+            .collect::<Result<Vec<_>, IndigoError>>()?;
         Ok(IndigoImport { metrics, rate_cards, outcome_maximums, payer_maximums, gaps })
     }
 }
@@ -232,15 +261,52 @@ impl IndigoImport {
         &self.outcome_maximums
     }
 
-    /// Each payer's maximum potential outcome payment, in document order.
+    /// Each payer's maximum potential outcome payment, one per payer and
+    /// currency, in the order the payers first appear.
+    ///
+    /// The standard's `result_type` says whether a commitment is `Overall`
+    /// (for the whole project: its amount is the payer's "total maximum
+    /// payments for outcomes") or `Interim` (for one performance period,
+    /// such as year 1, within the project). The Interim commitments are
+    /// parts of the Overall one, so a payer's maximum is:
+    ///
+    /// - the sum of its `Overall` commitments in that currency, if it has
+    ///   any; its Interim ones are then not added (they are within it);
+    /// - otherwise the sum of its `Interim` commitments, which cover
+    ///   separate performance periods, so that together they bound what it
+    ///   can pay over them.
+    ///
+    /// A commitment without a result type counts as `Overall`, since the
+    /// standard describes its amount as the payer's total. Every commitment
+    /// stays available, as given, in [`IndigoProject::commitments`].
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// use integration_outcomes::{Currency, Money};
+    ///
+    /// let gbp = |amount: u32, result_type: &str| format!(
+    ///     r#"{{"organisation_id": {{"value": "INDIGO-ORG-0001"}}, "result_type": {{"value": "{result_type}"}},
+    ///         "maximum_potential_outcome_payment": {{"currency": {{"value": "GBP"}}, "amount": {{"value": {amount}}}}}}}"#
+    /// );
+    /// let doc = format!(
+    ///     r#"{{"outcome_payment_commitments": [{}, {}, {}]}}"#,
+    ///     gbp(400_000, "Interim"), gbp(600_000, "Interim"), gbp(900_000, "Overall")
+    /// );
+    /// let import = IndigoProject::from_json(&doc)?.import()?;
+    /// let (payer, maximum) = &import.payer_maximums()[0];
+    /// assert_eq!(payer.as_str(), "INDIGO-ORG-0001");
+    /// assert_eq!(*maximum, Money::from_major(900_000, Currency::GBP));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn payer_maximums(&self) -> &[(PayerId, Money)] {
         &self.payer_maximums
     }
 
-    /// The sum of the payers' maximum potential outcome payments in
-    /// `currency` (the most the contract can pay in it), or `None` if no
-    /// payer commits in that currency.
+    /// The sum of the payers' maximums in `currency` (the most the contract
+    /// can pay in it; see [`payer_maximums`](Self::payer_maximums) for how
+    /// `Overall` and `Interim` commitments count), or `None` if no payer
+    /// commits in that currency.
     ///
     /// # Errors
     ///
