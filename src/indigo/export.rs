@@ -150,7 +150,9 @@ impl<'a> IndigoExport<'a> {
     /// # Errors
     ///
     /// [`IndigoError`] naming the entry's path if an amount cannot be written
-    /// exactly as a JSON number.
+    /// exactly as a JSON number, or if a payment period's last day cannot be
+    /// computed because the date arithmetic overflows the calendar (a period
+    /// at its very end, in the year 9999).
     pub fn outcome_payments(&self) -> Result<Vec<Value>, IndigoError> {
         self.statement
             .payments()
@@ -177,8 +179,9 @@ impl<'a> IndigoExport<'a> {
     ///
     /// # Errors
     ///
-    /// [`IndigoError`] if the statement's periods have no last day (an
-    /// unknown periodicity).
+    /// [`IndigoError`] at `/results` if the last day of the statement's last
+    /// period cannot be computed because the date arithmetic overflows the
+    /// calendar (a period at its very end, in the year 9999).
     pub fn results(&self) -> Result<Vec<Value>, IndigoError> {
         let periods: Vec<Period> = self.statement.lines().iter().map(|l| l.period()).collect();
         let first = periods.iter().min().copied();
@@ -217,7 +220,8 @@ impl<'a> IndigoExport<'a> {
                 let mut entry = Map::new();
                 // A rate-card outcome is its own metric; cohorts, the fallback
                 // and other rules report against the rule's metric.
-                let metric = match accepted(rule, t.outcome()) {
+                let accepted = accepted(rule, t.outcome());
+                let metric = match accepted {
                     Some(_) => t.outcome().to_owned(),
                     None => self.metric_of(rule),
                 };
@@ -227,7 +231,7 @@ impl<'a> IndigoExport<'a> {
                 if let Some(period) = &period {
                     entry.insert("period".into(), period.clone());
                 }
-                let achieved = match accepted(rule, t.outcome()) {
+                let achieved = match accepted {
                     Some(n) => {
                         entry.insert("number_with_positive_social_outcomes".into(), wrap(n));
                         format!("{n} outcomes accepted under rule {rule}; {} owed", t.amount())

@@ -197,7 +197,7 @@ impl IndigoProject {
     /// [`IndigoError`] naming the JSON path of: invalid JSON, a value of the
     /// wrong type, an outcome metric without an `id` or with a duplicate one
     /// (ids are compared without surrounding whitespace),
-    /// a pricing or commitment that names an unknown metric, an unknown
+    /// a pricing that names an unknown metric, an unknown
     /// currency code, a malformed date, a negative amount, a commitment's
     /// `result_type` or `organisation_role_category` outside the standard's
     /// codelist, or a commitment period that ends before it starts.
