@@ -152,10 +152,18 @@ fn cohort_results_report_against_the_rule_metric() {
         .metric_for_rule("reconviction", "outcomemetric1")
         .to_json()
         .unwrap();
-    for r in json["results"].as_array().unwrap() {
+    // One result for the cohort and one for the fallback, so the loop below
+    // checks something.
+    let results = json["results"].as_array().unwrap();
+    assert_eq!(results.len(), statement.totals_by_outcome().len());
+    assert_eq!(results.len(), 2);
+    for r in results {
         assert_eq!(r["outcome_metric_id"]["value"], "outcomemetric1");
         assert!(r.get("number_with_positive_social_outcomes").is_none());
     }
+    let payments = json["outcome_payments"].as_array().unwrap();
+    assert_eq!(payments.len(), statement.payments().len());
+    assert!(!payments.is_empty());
     assert_eq!(json["outcome_payments"][0]["outcome_metric_id"]["value"], "outcomemetric1");
 }
 
