@@ -1,7 +1,9 @@
 //! Issue 5, benchmark 3: the profile of 100,000 responses × 12 SCIROCCO
 //! dimensions (every statistic and agreement measure, judged under three
 //! agreement policies), against a plain baseline loop summing the same
-//! scores. Prints both throughputs and the ratio; asserts the results.
+//! scores, timed interleaved in the same run. Target: within 3× of the
+//! baseline. Prints the comparison table (and, with `--features rayon`, the
+//! parallel profile's speed-up); asserts the results.
 //!
 //! Run with `cargo bench --bench assessment_profile`.
 
@@ -13,15 +15,18 @@
     clippy::cast_precision_loss
 )]
 
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+mod support;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput};
 use integration_outcomes::Date;
 use integration_outcomes::maturity::{
     Agreement, AgreementPolicy, Assessment, Framework, Profile, Respondent, Response, Score,
 };
 use rust_decimal::Decimal;
+use support::{Ratio, report, smoke_test};
 
 const RESPONSES: usize = 100_000;
 const DOMAINS: usize = 12;
@@ -116,19 +121,8 @@ fn baseline_sum(raw: &[[u8; DOMAINS]]) -> u64 {
     sum
 }
 
-fn median_time(mut f: impl FnMut(), runs: usize) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
-}
-
-fn bench(c: &mut Criterion) {
+fn main() {
+    let smoke = smoke_test();
     let scirocco = Framework::builtin("scirocco-b3").unwrap();
     let raw = raw_scores();
     let round = assessment(&scirocco, &raw);
@@ -150,70 +144,63 @@ fn bench(c: &mut Criterion) {
     }
     assert!(agreed > 0);
 
-    let mut group = c.benchmark_group("assessment_profile");
-    group
-        .sample_size(10)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3));
-    group.bench_function("profile_100k_x_12_all_statistics", |b| {
-        b.iter(|| {
-            let (p, agreed) = profile_and_agreement(black_box(&round));
-            assert_eq!(p.respondents(), RESPONSES as u64);
-            black_box(agreed)
-        });
-    });
-    group.bench_function("baseline_sum_100k_x_12", |b| {
-        b.iter(|| {
-            let sum = baseline_sum(black_box(&raw));
-            assert_eq!(sum, expected_sum);
-            sum
-        });
-    });
-    group.finish();
+    let exact = || {
+        let (p, agreed) = profile_and_agreement(black_box(&round));
+        assert_eq!(p.respondents(), RESPONSES as u64);
+        (p, agreed)
+    };
+    let base = || {
+        let sum = baseline_sum(black_box(&raw));
+        assert_eq!(sum, expected_sum);
+        sum
+    };
 
-    // The ratio from the same run, medians of 31 timings each.
-    let profile_time = median_time(
-        || {
-            black_box(profile_and_agreement(black_box(&round)));
-        },
-        31,
-    );
-    let baseline_time = median_time(
-        || {
-            black_box(baseline_sum(black_box(&raw)));
-        },
-        31,
-    );
+    let mut c = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+        .sample_size(10)
+        .configure_from_args();
+    {
+        let mut group = c.benchmark_group("assessment_profile");
+        group.throughput(Throughput::Elements((RESPONSES * DOMAINS) as u64));
+        group.bench_function("baseline_sum_100k_x_12", |b| b.iter(base));
+        group.bench_function("profile_100k_x_12_all_statistics", |b| b.iter(exact));
+        group.finish();
+    }
+    c.final_summary();
+    if smoke {
+        return;
+    }
+
+    // The ratio from the same run: baseline and profile timed interleaved.
+    let n = (RESPONSES * DOMAINS) as u64;
+    #[cfg_attr(not(feature = "rayon"), allow(unused_mut))] // Rayon adds a row.
+    let mut rows = vec![
+        Ratio::measure("profile, every statistic, three agreement policies", n, 31, base, exact)
+            .target_ratio(3.0),
+    ];
     #[cfg(feature = "rayon")]
     {
-        let parallel = median_time(
-            || {
-                black_box(black_box(&round).par_profile());
-            },
+        let serial = || black_box(&round).profile();
+        let parallel = || {
+            let p = black_box(&round).par_profile();
+            assert_eq!(p.respondents(), RESPONSES as u64);
+            p
+        };
+        let r = Ratio::measure(
+            "rayon vs one thread (ratio < 1 is a speed-up)",
+            n,
             31,
-        );
-        let serial = median_time(
-            || {
-                black_box(black_box(&round).profile());
-            },
-            31,
+            serial,
+            parallel,
         );
         println!(
-            "rayon: profile {serial:?} serial, {parallel:?} parallel on {} threads; speed-up {:.2}x",
+            "rayon threads: {}; speed-up {:.2}x",
             rayon::current_num_threads(),
-            serial.as_secs_f64() / parallel.as_secs_f64()
+            1.0 / r.ratio()
         );
+        rows.push(r);
     }
-    let scores = (RESPONSES * DOMAINS) as f64;
-    println!(
-        "assessment profile: {:.1} M scores/s ({:?}); baseline sum: {:.1} M scores/s ({:?}); ratio {:.2}x",
-        scores / profile_time.as_secs_f64() / 1e6,
-        profile_time,
-        scores / baseline_time.as_secs_f64() / 1e6,
-        baseline_time,
-        profile_time.as_secs_f64() / baseline_time.as_secs_f64()
-    );
+    let met = report("Assessment profile: 100,000 responses × 12 SCIROCCO dimensions", &rows);
+    println!("targets met: {}", if met { "yes" } else { "NO" });
 }
-
-criterion_group!(benches, bench);
-criterion_main!(benches);
