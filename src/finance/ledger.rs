@@ -1324,6 +1324,27 @@ mod tests {
     }
 
     #[test]
+    fn relative_change_from_a_tiny_baseline_displays() {
+        let mut l = ledger(NegativeSpend::Reject);
+        l.add(record("R1", "nhs", Sector::Health, year(2011), 1)).unwrap();
+        let huge: Money = "GBP 10000000000000000000000000".parse().unwrap();
+        let r2 = SpendRecord::new(
+            "R2",
+            Subject::segment("75+").unwrap(),
+            CostCentre::new("nhs", Sector::Health, "service").unwrap(),
+            year(2012),
+            huge,
+        )
+        .unwrap();
+        l.add(r2).unwrap();
+        let change = l.change_between_periods(&Selection::all(), year(2011), year(2012)).unwrap();
+        let relative = change.relative().unwrap();
+        // (10²⁵ − 0.01) / 0.01 = 10²⁷ − 1: its percentage is beyond a decimal.
+        assert!(relative.checked_as_percent().is_err());
+        assert_eq!(relative.to_string(), "99999999999999999999999999900%");
+    }
+
+    #[test]
     fn serde_round_trip_revalidates() {
         let mut l = ledger(NegativeSpend::Reject);
         l.add(record("R1", "nhs", Sector::Health, year(2011), 200)).unwrap();

@@ -83,6 +83,15 @@ impl Rate {
 
     /// The rate as a percentage (`10` for ten per cent), exact.
     ///
+    /// # Panics
+    ///
+    /// If the percentage is outside [`Decimal`]'s range, which only a
+    /// fraction above `Decimal::MAX / 100` in magnitude built with
+    /// [`from_fraction`](Self::from_fraction) can be. Use
+    /// [`checked_as_percent`](Self::checked_as_percent) for rates that did
+    /// not come from parsing or [`from_percent`](Self::from_percent);
+    /// [`Display`](fmt::Display) never panics.
+    ///
     /// ```
     /// use integration_outcomes::Rate;
     /// let r: Rate = "0.0839".parse()?;
@@ -91,14 +100,45 @@ impl Rate {
     /// ```
     #[must_use]
     pub fn as_percent(&self) -> Decimal {
-        // Multiplying by 100 only moves the point; scale reduction is exact.
-        let mut p = self.0;
+        // Every caller in this crate that can see an unbounded rate uses
+        // `checked_as_percent` or `Display`; this keeps the historical
+        // signature for rates within range.
+        match self.checked_as_percent() {
+            Ok(percent) => percent,
+            Err(_) => (self.0 * Decimal::ONE_HUNDRED).normalize(),
+        }
+    }
+
+    /// The rate as a percentage (`10` for ten per cent), exact, or an error
+    /// if the percentage is outside [`Decimal`]'s range.
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::Overflow`] if `fraction × 100` is larger in magnitude
+    /// than `Decimal::MAX` (a fraction above about `7.9 × 10²⁶`).
+    ///
+    /// ```
+    /// use integration_outcomes::{MoneyError, Rate};
+    /// use rust_decimal::Decimal;
+    /// let r: Rate = "0.0839".parse()?;
+    /// assert_eq!(r.checked_as_percent()?.to_string(), "8.39");
+    /// let huge = Rate::from_fraction(Decimal::MAX);
+    /// assert!(matches!(huge.checked_as_percent(), Err(MoneyError::Overflow { .. })));
+    /// assert_eq!(huge.to_string(), "7922816251426433759354395033500%");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn checked_as_percent(&self) -> Result<Decimal, MoneyError> {
+        // Multiplying by 100 only moves the point; lowering the scale is
+        // exact, and `exact::mul` refuses rather than rounds.
+        let mut p = self.0.normalize();
         if p.scale() >= 2 {
-            // set_scale cannot fail when lowering the scale.
-            let _ = p.set_scale(p.scale() - 2);
-            p.normalize()
+            p.set_scale(p.scale() - 2)
+                .map_err(|_| MoneyError::Overflow { operation: "fraction to percent" })?;
+            Ok(p.normalize())
         } else {
-            (p * Decimal::ONE_HUNDRED).normalize()
+            super::exact::mul(p, Decimal::ONE_HUNDRED)
+                .map(|p| p.normalize())
+                .ok_or(MoneyError::Overflow { operation: "fraction to percent" })
         }
     }
 
@@ -110,10 +150,30 @@ impl Rate {
 }
 
 impl fmt::Display for Rate {
-    /// Writes the exact percentage, such as `8.387096%` or `10%`.
+    /// Writes the exact percentage, such as `8.387096%` or `10%`, for every
+    /// rate: the fraction's digits with the point moved two places, so a
+    /// percentage beyond [`Decimal`]'s range is still written in full.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}%", self.as_percent())
+        write!(f, "{}%", percent_text(self.0))
     }
+}
+
+/// `fraction × 100` written out exactly, by moving the decimal point of the
+/// fraction's normalized digits two places to the right (no arithmetic, so
+/// nothing can overflow).
+fn percent_text(fraction: Decimal) -> String {
+    let text = fraction.normalize().abs().to_string();
+    let (int_part, frac_part) = text.split_once('.').unwrap_or((text.as_str(), ""));
+    let mut shifted: String = int_part.to_owned();
+    let mut frac = frac_part.chars();
+    for _ in 0..2 {
+        shifted.push(frac.next().unwrap_or('0'));
+    }
+    let rest: String = frac.collect();
+    let digits = shifted.trim_start_matches('0');
+    let digits = if digits.is_empty() { "0" } else { digits };
+    let sign = if fraction.is_sign_negative() && !fraction.is_zero() { "-" } else { "" };
+    if rest.is_empty() { format!("{sign}{digits}") } else { format!("{sign}{digits}.{rest}") }
 }
 
 impl FromStr for Rate {
@@ -123,9 +183,19 @@ impl FromStr for Rate {
         let input = s.trim();
         let invalid = |reason| MoneyError::InvalidRate { input: s.to_owned(), reason };
         if let Some(number) = input.strip_suffix('%') {
-            let percent = Decimal::from_str_exact(number.trim())
-                .map_err(|_| invalid("not a decimal number before '%'"))?;
-            return Rate::from_percent(percent);
+            let number = number.trim();
+            return match Decimal::from_str_exact(number) {
+                Ok(percent) => Rate::from_percent(percent),
+                // A percentage too long for a decimal may still be a fraction
+                // that fits (`Display` writes such rates in full).
+                Err(_) => match fraction_from_long_percent(number) {
+                    Some(Ok(fraction)) => Ok(Rate(fraction)),
+                    Some(Err(())) => {
+                        Err(invalid("more significant digits than a decimal holds exactly (28)"))
+                    }
+                    None => Err(invalid("not a decimal number before '%'")),
+                },
+            };
         }
         let fraction = Decimal::from_str_exact(input)
             .map_err(|_| invalid("not a decimal number or a percentage"))?;
@@ -136,6 +206,36 @@ impl FromStr for Rate {
         }
         Ok(Rate(fraction))
     }
+}
+
+/// The fraction for a percentage written as plain digits (an optional sign,
+/// digits, an optional point and digits), found by moving the point two
+/// places to the left in the text, so that percentages longer than a
+/// decimal holds (such as `Display`'s output for a huge rate) are read
+/// exactly. `None` if the text is not plain digits; `Some(Err)` if the
+/// fraction does not fit in a decimal exactly.
+fn fraction_from_long_percent(number: &str) -> Option<Result<Decimal, ()>> {
+    let (sign, unsigned) = match number.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", number.strip_prefix('+').unwrap_or(number)),
+    };
+    let (int_part, frac_part) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let plain = |digits: &str| digits.bytes().all(|b| b.is_ascii_digit());
+    if !plain(int_part) || !plain(frac_part) || int_part.is_empty() {
+        return None;
+    }
+    let padded = format!("00{int_part}");
+    let (whole, moved) = padded.split_at_checked(padded.len() - 2)?;
+    let whole = whole.trim_start_matches('0');
+    let fraction_digits = format!("{moved}{frac_part}");
+    let fraction_digits = fraction_digits.trim_end_matches('0');
+    let whole = if whole.is_empty() { "0" } else { whole };
+    let text = if fraction_digits.is_empty() {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{fraction_digits}")
+    };
+    Some(Decimal::from_str_exact(&text).map_err(|_| ()))
 }
 
 impl serde::Serialize for Rate {
@@ -164,6 +264,75 @@ mod tests {
         assert_eq!("150%".parse::<Rate>().unwrap().as_fraction().to_string(), "1.5");
         for bad in ["10", "1.01", "ten%", "", "%", "1e3"] {
             assert!(matches!(bad.parse::<Rate>(), Err(MoneyError::InvalidRate { .. })), "{bad}");
+        }
+    }
+
+    #[test]
+    fn huge_fractions_display_and_serialize_without_panicking() {
+        let max = Rate::from_fraction(Decimal::MAX);
+        assert_eq!(max.to_string(), "7922816251426433759354395033500%");
+        assert_eq!(
+            Rate::from_fraction(Decimal::MIN).to_string(),
+            "-7922816251426433759354395033500%"
+        );
+        assert_eq!(serde_json::to_string(&max).unwrap(), "\"7922816251426433759354395033500%\"");
+        assert!(matches!(max.checked_as_percent(), Err(MoneyError::Overflow { .. })));
+        // What Display writes, parsing reads back exactly.
+        for fraction in [Decimal::MAX, Decimal::MIN, Decimal::new(i64::MAX, 1)] {
+            let rate = Rate::from_fraction(fraction);
+            assert_eq!(rate.to_string().parse::<Rate>().unwrap(), rate);
+            let json = serde_json::to_string(&rate).unwrap();
+            assert_eq!(serde_json::from_str::<Rate>(&json).unwrap(), rate);
+        }
+        assert!(matches!(
+            "79228162514264337593543950336000%".parse::<Rate>(),
+            Err(MoneyError::InvalidRate { .. })
+        ));
+        assert!(matches!(
+            "7922816251426433759354395033500.5%".parse::<Rate>(),
+            Err(MoneyError::InvalidRate { .. })
+        ));
+        assert!(matches!(
+            "1_000000000000000000000000000000%".parse::<Rate>(),
+            Err(MoneyError::InvalidRate { .. })
+        ));
+        // A scale-1 fraction just past the range.
+        let tenth = Rate::from_fraction(Decimal::from_i128_with_scale(Decimal::MAX.mantissa(), 1));
+        assert_eq!(tenth.to_string(), "792281625142643375935439503350%");
+        assert!(tenth.checked_as_percent().is_err());
+        // The largest fraction whose percentage fits, and tiny ones.
+        let fits = Rate::from_fraction(Decimal::MAX / Decimal::ONE_HUNDRED);
+        assert_eq!(fits.checked_as_percent().unwrap().to_string() + "%", fits.to_string());
+        let tiny = Rate::from_fraction(Decimal::new(1, 28));
+        assert_eq!(tiny.to_string(), "0.00000000000000000000000001%");
+        assert_eq!(tiny.checked_as_percent().unwrap(), Decimal::new(1, 26));
+        assert_eq!(Rate::from_fraction(Decimal::new(-0, 3)).to_string(), "0%");
+    }
+
+    proptest::proptest! {
+        /// Display moves the point in text; wherever the percentage fits in a
+        /// decimal it agrees with the arithmetic (the historical output).
+        #[test]
+        fn display_agrees_with_arithmetic(mantissa in proptest::num::i128::ANY, scale in 0_u32..=28) {
+            let mantissa = mantissa % 79_228_162_514_264_337_593_543_950_336;
+            let fraction = Decimal::from_i128_with_scale(mantissa, scale);
+            let rate = Rate::from_fraction(fraction);
+            let text = rate.to_string();
+            proptest::prop_assert_eq!(text.parse::<Rate>().unwrap(), rate);
+            // Multiplying by 100 never needs more digits, so rust_decimal's
+            // product is exact whenever it is in range.
+            match fraction.checked_mul(Decimal::ONE_HUNDRED) {
+                Some(p) => {
+                    let percent = rate.checked_as_percent().unwrap();
+                    proptest::prop_assert_eq!(&text, &format!("{}%", p.normalize()));
+                    proptest::prop_assert_eq!(percent, p.normalize());
+                    proptest::prop_assert_eq!(rate.as_percent(), percent);
+                }
+                None => {
+                    proptest::prop_assert!(rate.checked_as_percent().is_err());
+                    proptest::prop_assert!(text.ends_with("0%"), "{}", text);
+                }
+            }
         }
     }
 
