@@ -46,33 +46,33 @@ impl Rate {
         Rate(fraction)
     }
 
-    /// A rate from a percentage (`10` is ten per cent).
+    /// A rate from a percentage (`10` is ten per cent), exact.
     ///
     /// # Errors
     ///
-    /// [`MoneyError::Overflow`] if the percentage is too large to divide exactly.
+    /// [`MoneyError::InvalidRate`] if the fraction would need more than 28
+    /// decimal places (a percentage with more than 26 after trailing zeros
+    /// are dropped), so that it could not be held exactly.
     ///
     /// ```
-    /// use integration_outcomes::Rate;
+    /// use integration_outcomes::{MoneyError, Rate};
     /// use rust_decimal::Decimal;
     /// let r = Rate::from_percent(Decimal::new(75, 1))?; // 7.5%
     /// assert_eq!(r.as_fraction().to_string(), "0.075");
+    /// // Trailing zeros do not count against the 28 places.
+    /// let five = Rate::from_percent("5.000000000000000000000000000".parse()?)?;
+    /// assert_eq!(five.to_string(), "5%");
+    /// assert!(matches!(
+    ///     Rate::from_percent(Decimal::new(1, 27)),
+    ///     Err(MoneyError::InvalidRate { .. })
+    /// ));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_percent(percent: Decimal) -> Result<Rate, MoneyError> {
-        // Dividing by 100 only moves the decimal point, so this is exact while
-        // the scale stays within 28.
-        let mut fraction = percent;
-        let scale = fraction.scale().checked_add(2).filter(|s| *s <= 28);
-        match scale {
-            Some(scale) => {
-                fraction
-                    .set_scale(scale)
-                    .map_err(|_| MoneyError::Overflow { operation: "percent to fraction" })?;
-                Ok(Rate(fraction.normalize()))
-            }
-            None => Err(MoneyError::Overflow { operation: "percent to fraction" }),
-        }
+        fraction_of_percent(percent).map(Rate).ok_or_else(|| MoneyError::InvalidRate {
+            input: format!("{percent}%"),
+            reason: PERCENT_TOO_PRECISE,
+        })
     }
 
     /// The rate as a fraction (`0.1` for ten per cent).
@@ -149,6 +149,19 @@ impl Rate {
     }
 }
 
+const PERCENT_TOO_PRECISE: &str =
+    "as a fraction it needs more than 28 decimal places, more than a decimal holds";
+
+/// `percent / 100`, exactly: dividing by 100 only moves the decimal point,
+/// so after dropping trailing zeros this is a change of scale, possible
+/// while the scale stays within 28.
+fn fraction_of_percent(percent: Decimal) -> Option<Decimal> {
+    let mut fraction = percent.normalize();
+    let scale = fraction.scale().checked_add(2).filter(|s| *s <= 28)?;
+    fraction.set_scale(scale).ok()?;
+    Some(fraction.normalize())
+}
+
 impl fmt::Display for Rate {
     /// Writes the exact percentage, such as `8.387096%` or `10%`, for every
     /// rate: the fraction's digits with the point moved two places, so a
@@ -185,7 +198,9 @@ impl FromStr for Rate {
         if let Some(number) = input.strip_suffix('%') {
             let number = number.trim();
             return match Decimal::from_str_exact(number) {
-                Ok(percent) => Rate::from_percent(percent),
+                Ok(percent) => fraction_of_percent(percent)
+                    .map(Rate)
+                    .ok_or_else(|| invalid(PERCENT_TOO_PRECISE)),
                 // A percentage too long for a decimal may still be a fraction
                 // that fits (`Display` writes such rates in full).
                 Err(_) => match fraction_from_long_percent(number) {
@@ -334,6 +349,28 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn percent_precision_is_checked_after_dropping_trailing_zeros() {
+        let five: Rate = "5.000000000000000000000000000%".parse().unwrap();
+        assert_eq!(five, "5%".parse::<Rate>().unwrap());
+        assert_eq!(five.as_fraction().to_string(), "0.05");
+        let from_decimal = Rate::from_percent("5.000000000000000000000000000".parse().unwrap());
+        assert_eq!(from_decimal.unwrap(), five);
+        // 27 significant decimal places cannot become 29 as a fraction.
+        let too_fine = "0.000000000000000000000000001%";
+        assert!(matches!(
+            too_fine.parse::<Rate>(),
+            Err(MoneyError::InvalidRate { ref input, .. }) if input == too_fine
+        ));
+        assert!(matches!(
+            Rate::from_percent(Decimal::new(1, 27)),
+            Err(MoneyError::InvalidRate { ref input, .. }) if input == "0.000000000000000000000000001%"
+        ));
+        // 26 places are fine: the fraction has 28.
+        let finest: Rate = "0.00000000000000000000000001%".parse().unwrap();
+        assert_eq!(finest.as_fraction(), Decimal::new(1, 28));
     }
 
     #[test]
