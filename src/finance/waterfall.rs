@@ -253,7 +253,7 @@ impl InvestmentTerm {
 #[serde(deny_unknown_fields)]
 struct PartyShare {
     party: String,
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::money::exact::decimal_str")]
     share: Decimal,
 }
 
@@ -904,6 +904,18 @@ mod tests {
             r#"[{"party":"Goldman Sachs","share":"1"},{"party":"Goldman Sachs","share":"1"}]"#,
         );
         assert!(serde_json::from_str::<CappedReturnWaterfall>(&duplicate).is_err());
+    }
+
+    #[test]
+    fn share_json_is_read_exactly_or_rejected() {
+        let parse = |share: &str| {
+            serde_json::from_str::<PartyShares>(&format!(r#"[{{"party":"A","share":"{share}"}}]"#))
+        };
+        assert_eq!(parse("0.8").unwrap(), PartyShares::new([("A", Decimal::new(8, 1))]).unwrap());
+        assert!(parse("1e3").is_err());
+        assert!(parse("1.2345678901234567890123456789012").is_err());
+        let json = r#"[{"party":"A","share":1}]"#;
+        assert!(serde_json::from_str::<PartyShares>(json).is_err());
     }
 
     #[test]

@@ -386,7 +386,7 @@ impl FromStr for Money {
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct MoneyRepr {
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::money::exact::decimal_str")]
     amount: Decimal,
     currency: Currency,
 }
@@ -405,6 +405,10 @@ impl serde::Serialize for Money {
 }
 
 impl<'de> serde::Deserialize<'de> for Money {
+    /// Reads `{"amount": "1300.00", "currency": "GBP"}`. The amount must be a
+    /// string of plain decimal digits that a decimal holds exactly: an
+    /// exponent (`"1e3"`), a JSON number, or more digits than fit are
+    /// errors, never rounded.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let repr = MoneyRepr::deserialize(deserializer)?;
         Ok(Money { amount: repr.amount, currency: repr.currency })
@@ -436,6 +440,29 @@ mod tests {
             Money::from_major(5, Currency::EUR)
         );
         assert!(serde_json::from_str::<Money>(r#"{"amount":5.1,"currency":"EUR"}"#).is_err());
+    }
+
+    #[test]
+    fn json_amounts_are_read_exactly_or_rejected() {
+        let json = |amount: &str| format!(r#"{{"amount":"{amount}","currency":"GBP"}}"#);
+        // 29 significant digits would be rounded to 28; "1e3" is not how
+        // amounts are written. Both are rejected, as by `FromStr`.
+        for bad in ["1.2345678901234567890123456789012", "1e3", "1E3"] {
+            assert!(serde_json::from_str::<Money>(&json(bad)).is_err(), "{bad}");
+            assert!(format!("GBP {bad}").parse::<Money>().is_err(), "{bad}");
+        }
+        for bad in [" 5", "", "0x10", "1,300"] {
+            assert!(serde_json::from_str::<Money>(&json(bad)).is_err(), "{bad}");
+        }
+        let exact = "0.1234567890123456789012345678";
+        let m = serde_json::from_str::<Money>(&json(exact)).unwrap();
+        assert_eq!(m.amount().to_string(), exact);
+        assert_eq!(
+            serde_json::from_str::<Money>(&json("-1300.50")).unwrap(),
+            Money::from_minor(-130_050, Currency::GBP)
+        );
+        let err = serde_json::from_str::<Money>(&json("1e3")).unwrap_err().to_string();
+        assert!(err.contains("\"1e3\""), "{err}");
     }
 
     #[test]

@@ -54,6 +54,35 @@ pub(crate) fn mul(a: Decimal, b: Decimal) -> Option<Decimal> {
     mul_parts(a, b).or_else(|| mul_parts(a.normalize(), b.normalize()))
 }
 
+/// Serde for a [`Decimal`] written as a JSON string, read exactly: the text
+/// must be plain decimal digits that fit in a decimal without rounding (no
+/// exponent, at most 28 decimal places and 96 bits), by
+/// [`Decimal::from_str_exact`]. `rust_decimal::serde::str` would round an
+/// over-long string and accept `"1e3"`.
+pub(crate) mod decimal_str {
+    use rust_decimal::Decimal;
+
+    pub(crate) fn serialize<S: serde::Serializer>(
+        value: &Decimal,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        rust_decimal::serde::str::serialize(value, serializer)
+    }
+
+    pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Decimal, D::Error> {
+        let text = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Decimal::from_str_exact(&text).map_err(|_| {
+            serde::de::Error::custom(format!(
+                "{text:?} is not an exact decimal number: write plain digits with no \
+                 exponent, few enough for a decimal to hold without rounding (28 decimal \
+                 places, about 28 significant digits)"
+            ))
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
