@@ -367,8 +367,9 @@ impl FromStr for Money {
     type Err = MoneyError;
 
     /// Parses `"GBP 1300"`, `"GBP 1,300.00"` or `"EUR -2.5"`: a known ISO
-    /// code, whitespace, then a decimal amount (commas allowed as thousands
-    /// separators).
+    /// code, whitespace, then a decimal amount. Commas are allowed only as
+    /// thousands separators, between groups of three digits in the whole
+    /// part (`"1,300.5"`, not `"1,30.5"` or `"1300.000,5"`).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let invalid = |reason| MoneyError::InvalidAmount { input: s.to_owned(), reason };
         let (code, number) = s
@@ -376,11 +377,50 @@ impl FromStr for Money {
             .split_once(char::is_whitespace)
             .ok_or_else(|| invalid("expected \"CODE amount\""))?;
         let currency = Currency::from_code(code)?;
-        let digits: String = number.trim().chars().filter(|c| *c != ',').collect();
+        let digits = without_thousands_separators(number.trim()).ok_or_else(|| {
+            invalid("commas may only separate groups of three digits in the whole part")
+        })?;
         let amount =
             Decimal::from_str_exact(&digits).map_err(|_| invalid("not a decimal amount"))?;
         Ok(Money { amount, currency })
     }
+}
+
+/// `number` with its thousands separators removed, or `None` if it has a
+/// comma anywhere but between groups of three digits in the whole part
+/// (after a first group of one to three digits that does not start with
+/// `0`).
+fn without_thousands_separators(number: &str) -> Option<String> {
+    if !number.contains(',') {
+        return Some(number.to_owned());
+    }
+    let unsigned = number.strip_prefix(['-', '+']).unwrap_or(number);
+    let sign = number.get(..number.len() - unsigned.len()).unwrap_or("");
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (unsigned, None),
+    };
+    let mut groups = whole.split(',');
+    let first = groups.next().unwrap_or("");
+    let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+    if !(1..=3).contains(&first.len()) || !digits(first) || first.starts_with('0') {
+        return None;
+    }
+    let mut out = format!("{sign}{first}");
+    for group in groups {
+        if group.len() != 3 || !digits(group) {
+            return None;
+        }
+        out.push_str(group);
+    }
+    if let Some(fraction) = fraction {
+        if fraction.contains(',') {
+            return None;
+        }
+        out.push('.');
+        out.push_str(fraction);
+    }
+    Some(out)
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -440,6 +480,41 @@ mod tests {
             Money::from_major(5, Currency::EUR)
         );
         assert!(serde_json::from_str::<Money>(r#"{"amount":5.1,"currency":"EUR"}"#).is_err());
+    }
+
+    #[test]
+    fn commas_only_separate_thousands() {
+        let gbp = |minor| Money::from_minor(minor, Currency::GBP);
+        for (text, minor) in [
+            ("GBP 1,300.50", 130_050),
+            ("GBP -1,234,567.89", -123_456_789),
+            ("GBP +1,000", 100_000),
+            ("GBP 999,999", 99_999_900),
+            ("GBP 1300", 130_000),
+            ("GBP 12,345,678", 1_234_567_800),
+        ] {
+            assert_eq!(text.parse::<Money>().unwrap(), gbp(minor), "{text}");
+        }
+        for bad in [
+            "GBP 1,30.5",
+            "GBP 1,3000",
+            "GBP 1,,300",
+            "GBP ,300",
+            "GBP 1300,",
+            "GBP 1,300.000,5",
+            "GBP 1.5,00",
+            "GBP 0,500",
+            "GBP 1234,567",
+            "GBP -,100",
+            "GBP 1,a00",
+        ] {
+            assert!(matches!(bad.parse::<Money>(), Err(MoneyError::InvalidAmount { .. })), "{bad}");
+        }
+        // Whatever Display writes, FromStr reads back.
+        for minor in [0, 5, -5, 99_999, 100_000, -123_456_789_012, i64::MAX, i64::MIN] {
+            let m = gbp(minor);
+            assert_eq!(m.to_string().parse::<Money>().unwrap(), m);
+        }
     }
 
     #[test]
