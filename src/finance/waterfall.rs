@@ -5,6 +5,7 @@ use std::fmt;
 
 use rust_decimal::{Decimal, MathematicalOps};
 
+use crate::money::allocation::{WeightError, integer_weights};
 use crate::{Date, Money, Rate, RoundingPolicy};
 
 use super::measures::days_between;
@@ -300,7 +301,21 @@ impl PartyShares {
     /// # Errors
     ///
     /// [`InvestmentError::InvalidShares`] if there are no parties, a name is
-    /// blank or repeated, a weight is negative, or the weights sum to zero.
+    /// blank or repeated, or the weights could not split any amount: a
+    /// weight is negative, the weights sum to zero, or they span too many
+    /// digits to be whole numbers at the decimal places of the most precise
+    /// one (the checks [`Money::allocate`] makes).
+    ///
+    /// ```
+    /// use integration_outcomes::finance::PartyShares;
+    /// use rust_decimal::Decimal;
+    ///
+    /// assert!(PartyShares::new([("A", Decimal::new(8, 1)), ("B", Decimal::new(2, 1))]).is_ok());
+    /// assert!(PartyShares::new([("A", Decimal::ZERO)]).is_err());
+    /// // 10¹⁸ written to 28 decimal places has more digits than a decimal holds.
+    /// let wide = [("A", Decimal::new(1, 28)), ("B", Decimal::from(1_000_000_000_000_000_000_i64))];
+    /// assert!(PartyShares::new(wide).is_err());
+    /// ```
     pub fn new<I, S>(shares: I) -> Result<PartyShares, InvestmentError>
     where
         I: IntoIterator<Item = (S, Decimal)>,
@@ -317,16 +332,21 @@ impl PartyShares {
             if !seen.insert(party.clone()) {
                 return Err(invalid(format!("party {party:?} is named twice")));
             }
-            if weight.is_sign_negative() && !weight.is_zero() {
-                return Err(invalid(format!("party {party:?} has negative share {weight}")));
-            }
             out.push(PartyShare { party, share: weight });
         }
         if out.is_empty() {
             return Err(invalid("no parties".to_owned()));
         }
-        if out.iter().all(|s| s.share.is_zero()) {
-            return Err(invalid("the shares sum to zero".to_owned()));
+        let weights: Vec<Decimal> = out.iter().map(|s| s.share).collect();
+        if let Err(e) = integer_weights(&weights) {
+            return Err(invalid(match e {
+                WeightError::Negative(index) => match out.get(index) {
+                    Some(s) => format!("party {:?} has negative share {}", s.party, s.share),
+                    None => e.reason().to_owned(),
+                },
+                WeightError::SumZero => "the shares sum to zero".to_owned(),
+                WeightError::Empty | WeightError::TooWide => e.reason().to_owned(),
+            }));
         }
         Ok(PartyShares { shares: out })
     }
@@ -342,7 +362,9 @@ impl PartyShares {
     /// # Errors
     ///
     /// [`InvestmentError::Money`] if the amount is not a whole number of
-    /// minor units or the split overflows.
+    /// minor units, or is so large that its products with the shares (as
+    /// whole numbers) overflow. The shares themselves were checked when
+    /// declared.
     pub fn split(&self, amount: Money) -> Result<Vec<(String, Money)>, InvestmentError> {
         let weights: Vec<Decimal> = self.shares.iter().map(|s| s.share).collect();
         let parts = amount.allocate(&weights)?;
@@ -991,5 +1013,23 @@ mod tests {
         assert!(PartyShares::new([(" ", Decimal::ONE)]).is_err());
         assert!(PartyShares::new([("A", Decimal::NEGATIVE_ONE), ("B", Decimal::TWO)]).is_err());
         assert!(PartyShares::new([("A", Decimal::ZERO)]).is_err());
+    }
+
+    #[test]
+    fn shares_that_no_split_can_use_are_rejected_at_construction() {
+        let wide =
+            [("A", Decimal::new(1, 28)), ("B", Decimal::from(1_000_000_000_000_000_000_i64))];
+        // Money::allocate refuses these weights whatever the amount...
+        let weights: Vec<Decimal> = wide.iter().map(|(_, w)| *w).collect();
+        assert!(Money::from_minor(1, Currency::GBP).allocate(&weights).is_err());
+        // ...so the shares are refused when declared, not at the first split.
+        assert!(matches!(PartyShares::new(wide), Err(InvestmentError::InvalidShares { .. })));
+        let negative = PartyShares::new([("A", Decimal::ONE), ("B", Decimal::NEGATIVE_ONE)]);
+        assert_eq!(
+            negative.unwrap_err().to_string(),
+            "invalid party shares: party \"B\" has negative share -1"
+        );
+        let json = r#"[{"party":"A","share":"0.0000000000000000000000000001"},{"party":"B","share":"1000000000000000000"}]"#;
+        assert!(serde_json::from_str::<PartyShares>(json).is_err());
     }
 }

@@ -8,6 +8,86 @@ fn overflow() -> MoneyError {
     MoneyError::Overflow { operation: "allocate" }
 }
 
+/// Why a list of weights cannot split any amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WeightError {
+    /// There are no weights.
+    Empty,
+    /// The weight at this index is negative.
+    Negative(usize),
+    /// The weights sum to zero.
+    SumZero,
+    /// At the decimal places of the most precise weight, a weight or the sum
+    /// of the weights has more digits than a decimal holds (96 bits), so no
+    /// split can be computed exactly.
+    TooWide,
+}
+
+impl WeightError {
+    /// Why the weights were rejected, in words.
+    pub(crate) const fn reason(self) -> &'static str {
+        match self {
+            WeightError::Empty => "no weights",
+            WeightError::Negative(_) => "a weight is negative",
+            WeightError::SumZero => "the weights sum to zero",
+            WeightError::TooWide => {
+                "the weights span too many digits to be written as whole numbers at the \
+                 decimal places of the most precise one"
+            }
+        }
+    }
+}
+
+impl From<WeightError> for MoneyError {
+    fn from(e: WeightError) -> Self {
+        MoneyError::InvalidWeights { reason: e.reason() }
+    }
+}
+
+/// Weights as exact integers at a common scale, and their sum (positive).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct IntegerWeights {
+    pub(crate) weights: Vec<i128>,
+    pub(crate) sum: i128,
+}
+
+/// Validates `weights` for an exact split and brings them to a common
+/// scale: the one check shared by [`largest_remainder`] and every type that
+/// stores weights for later splits, so that what is accepted at
+/// construction can always be split (given an amount small enough for the
+/// products to fit).
+///
+/// # Errors
+///
+/// [`WeightError`] if there are no weights, one is negative, they cannot be
+/// written as integers at a common scale, or they sum to zero.
+pub(crate) fn integer_weights(weights: &[Decimal]) -> Result<IntegerWeights, WeightError> {
+    if weights.is_empty() {
+        return Err(WeightError::Empty);
+    }
+    if let Some(index) = weights.iter().position(|w| w.is_sign_negative() && !w.is_zero()) {
+        return Err(WeightError::Negative(index));
+    }
+    // Bring every weight to a common scale so they are exact integers.
+    let scale = weights.iter().map(|w| w.normalize().scale()).max().unwrap_or(0);
+    let integers: Vec<i128> = weights
+        .iter()
+        .map(|w| {
+            let mut w = w.normalize();
+            w.rescale(scale);
+            if w.scale() == scale { Ok(w.mantissa()) } else { Err(WeightError::TooWide) }
+        })
+        .collect::<Result<_, _>>()?;
+    let sum = integers
+        .iter()
+        .try_fold(0_i128, |acc, w| acc.checked_add(*w))
+        .ok_or(WeightError::TooWide)?;
+    if sum == 0 {
+        return Err(WeightError::SumZero);
+    }
+    Ok(IntegerWeights { weights: integers, sum })
+}
+
 /// Splits `total` whole units in proportion to `weights` so that the parts sum
 /// exactly to `total`.
 ///
@@ -17,29 +97,7 @@ fn overflow() -> MoneyError {
 /// negative total is split as its absolute value and negated, so a reversal
 /// mirrors the original split.
 pub(crate) fn largest_remainder(total: i128, weights: &[Decimal]) -> Result<Vec<i128>, MoneyError> {
-    if weights.is_empty() {
-        return Err(MoneyError::InvalidWeights { reason: "no weights" });
-    }
-    if weights.iter().any(|w| w.is_sign_negative() && !w.is_zero()) {
-        return Err(MoneyError::InvalidWeights { reason: "a weight is negative" });
-    }
-    // Bring every weight to a common scale so they are exact integers.
-    let scale = weights.iter().map(|w| w.normalize().scale()).max().unwrap_or(0);
-    let integer_weights: Vec<i128> = weights
-        .iter()
-        .map(|w| {
-            let mut w = w.normalize();
-            w.rescale(scale);
-            if w.scale() == scale { Ok(w.mantissa()) } else { Err(overflow()) }
-        })
-        .collect::<Result<_, _>>()?;
-    let weight_sum = integer_weights
-        .iter()
-        .try_fold(0_i128, |acc, w| acc.checked_add(*w))
-        .ok_or_else(overflow)?;
-    if weight_sum == 0 {
-        return Err(MoneyError::InvalidWeights { reason: "the weights sum to zero" });
-    }
+    let IntegerWeights { weights: integer_weights, sum: weight_sum } = integer_weights(weights)?;
     let negative = total < 0;
     let magnitude = total.checked_abs().ok_or_else(overflow)?;
     let mut parts = Vec::with_capacity(weights.len());
@@ -90,6 +148,16 @@ mod tests {
         assert!(largest_remainder(5, &[]).is_err());
         assert!(largest_remainder(5, &[Decimal::ZERO]).is_err());
         assert!(largest_remainder(5, &[Decimal::NEGATIVE_ONE, Decimal::TWO]).is_err());
+        assert_eq!(integer_weights(&[]), Err(WeightError::Empty));
+        assert_eq!(integer_weights(&[Decimal::ONE, -Decimal::ONE]), Err(WeightError::Negative(1)));
+        assert_eq!(integer_weights(&[Decimal::ZERO, -Decimal::ZERO]), Err(WeightError::SumZero));
+        // 10¹⁸ at 28 decimal places needs 47 digits: no split of any amount
+        // can be exact, so the weights themselves are invalid.
+        let wide = [Decimal::new(1, 28), Decimal::from(1_000_000_000_000_000_000_i64)];
+        assert_eq!(integer_weights(&wide), Err(WeightError::TooWide));
+        assert!(matches!(largest_remainder(1, &wide), Err(MoneyError::InvalidWeights { .. })));
+        let ok = integer_weights(&["0.8".parse().unwrap(), "0.20".parse().unwrap()]).unwrap();
+        assert_eq!(ok, IntegerWeights { weights: vec![8, 2], sum: 10 });
     }
 
     proptest! {

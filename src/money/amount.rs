@@ -307,8 +307,10 @@ impl Money {
     ///
     /// [`MoneyError::NotWholeMinorUnits`] if the amount is not a whole number
     /// of minor units (round it first); [`MoneyError::InvalidWeights`] if
-    /// there are no weights, a weight is negative, or all are zero;
-    /// [`MoneyError::Overflow`] if the exact products are out of range.
+    /// there are no weights, a weight is negative, all are zero, or they
+    /// span too many digits to be whole numbers at the decimal places of the
+    /// most precise one; [`MoneyError::Overflow`] if the exact products of
+    /// the amount and the weights are out of range.
     ///
     /// ```
     /// use integration_outcomes::{Currency, Money};

@@ -86,8 +86,9 @@ pub enum MoneyError {
         /// The number of decimal places asked for.
         decimal_places: u32,
     },
-    /// An allocation was asked for with no weights, a negative weight, or
-    /// weights that sum to zero.
+    /// An allocation was asked for with no weights, a negative weight,
+    /// weights that sum to zero, or weights spanning too many digits to be
+    /// whole numbers at a common scale.
     #[error("invalid allocation weights: {reason}")]
     InvalidWeights {
         /// Why the weights were rejected.

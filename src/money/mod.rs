@@ -4,7 +4,7 @@
 //! that could overflow is checked, and rounding happens only when a caller asks
 //! for it with an explicit [`RoundingPolicy`].
 
-mod allocation;
+pub(crate) mod allocation;
 mod amount;
 mod currency;
 mod error;
