@@ -164,6 +164,12 @@ pub enum InvestmentError {
         /// Why it was rejected, naming the party where there is one.
         reason: String,
     },
+    /// A required name is blank (a guarantor's, say).
+    #[error("{field} is blank")]
+    BlankField {
+        /// Which field ("guarantor").
+        field: &'static str,
+    },
     /// A waterfall's rounding policy keeps more decimal places than its
     /// currency's minor unit, so its amounts could not be split exactly.
     #[error(

@@ -54,14 +54,20 @@ impl Guarantee {
     ///
     /// # Errors
     ///
-    /// [`InvestmentError::InvalidShares`] if the guarantor's name is blank;
+    /// [`InvestmentError::BlankField`] if the guarantor's name is blank;
     /// [`InvestmentError::AmountOutOfRange`] if `limit` is negative.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{Guarantee, InvestmentError};
+    /// let err = Guarantee::new(" ", "GBP 100".parse()?).unwrap_err();
+    /// assert!(matches!(err, InvestmentError::BlankField { field: "guarantor" }));
+    /// assert_eq!(err.to_string(), "guarantor is blank");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(guarantor: impl Into<String>, limit: Money) -> Result<Guarantee, InvestmentError> {
         let guarantor = guarantor.into();
         if guarantor.trim().is_empty() {
-            return Err(InvestmentError::InvalidShares {
-                reason: "the guarantor's name is blank".to_owned(),
-            });
+            return Err(InvestmentError::BlankField { field: "guarantor" });
         }
         if limit.is_negative() {
             return Err(InvestmentError::AmountOutOfRange {
@@ -98,5 +104,24 @@ impl Guarantee {
             return Ok(Money::zero(covered.currency()));
         }
         Ok(covered)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Currency;
+
+    #[test]
+    fn blank_guarantor_is_a_blank_field() {
+        for blank in ["", " ", "\t"] {
+            assert_eq!(
+                Guarantee::new(blank, Money::from_major(1, Currency::GBP)),
+                Err(InvestmentError::BlankField { field: "guarantor" })
+            );
+        }
+        let json = r#"{"guarantor":" ","limit":{"amount":"1.00","currency":"GBP"}}"#;
+        let err = serde_json::from_str::<Guarantee>(json).unwrap_err().to_string();
+        assert!(err.contains("guarantor is blank"), "{err}");
     }
 }
