@@ -147,6 +147,18 @@ pub enum InvestmentError {
         /// The amount as given.
         amount: Money,
     },
+    /// An amount a waterfall splits in whole minor units (the principal, a
+    /// guarantee limit) has a fraction of a minor unit.
+    #[error(
+        "{what} {amount} is not a whole number of minor units ({} decimal places); round it first",
+        .amount.currency().minor_units()
+    )]
+    NotWholeMinorUnits {
+        /// Which amount ("principal", "guarantee limit").
+        what: &'static str,
+        /// The amount as given.
+        amount: Money,
+    },
     /// A guarantee covers more than the principal it guarantees.
     #[error("guarantee of {limit} by {guarantor} exceeds the principal {principal}")]
     GuaranteeExceedsPrincipal {

@@ -657,6 +657,18 @@ impl From<CappedReturnWaterfall> for CappedReturnWaterfallRepr {
     }
 }
 
+/// Checks that `amount` is a whole number of minor units, naming it as
+/// `what` if not.
+fn whole_minor_units(what: &'static str, amount: Money) -> Result<(), InvestmentError> {
+    match amount.minor_units_i128() {
+        Ok(_) => Ok(()),
+        Err(crate::MoneyError::NotWholeMinorUnits { .. }) => {
+            Err(InvestmentError::NotWholeMinorUnits { what, amount })
+        }
+        Err(e) => Err(InvestmentError::Money(e)),
+    }
+}
+
 impl CappedReturnWaterfall {
     /// A waterfall for `principal` lent over `term`, with the return capped
     /// by `cap` (computed and rounded once with `rounding`), investors
@@ -665,9 +677,31 @@ impl CappedReturnWaterfall {
     /// # Errors
     ///
     /// [`InvestmentError::AmountOutOfRange`] if the principal is not
-    /// positive; [`InvestmentError::RoundingFinerThanCurrency`] if `rounding`
-    /// keeps more places than the currency's minor unit (splits must be in
-    /// whole minor units).
+    /// positive; [`InvestmentError::NotWholeMinorUnits`] if it has a
+    /// fraction of a minor unit, and [`InvestmentError::Money`] if it is too
+    /// large to count in minor units (shortfalls and losses are split from
+    /// it in whole minor units); [`InvestmentError::RoundingFinerThanCurrency`]
+    /// if `rounding` keeps more places than the currency's minor unit
+    /// (splits must be in whole minor units).
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CappedReturnWaterfall, InvestmentError, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+    /// let err = CappedReturnWaterfall::new(
+    ///     "GBP 1000.005".parse()?,
+    ///     ReturnCap::new("10%".parse()?, ReturnBasis::WholeTerm)?,
+    ///     InvestmentTerm::new("2020-01-01".parse()?, "2023-01-01".parse()?)?,
+    ///     PartyShares::new([("Trust", Decimal::ONE)])?,
+    ///     PartyShares::new([("Council", Decimal::ONE)])?,
+    ///     pence,
+    /// )
+    /// .unwrap_err();
+    /// assert!(matches!(err, InvestmentError::NotWholeMinorUnits { what: "principal", .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         principal: Money,
         cap: ReturnCap,
@@ -683,6 +717,7 @@ impl CappedReturnWaterfall {
                 amount: principal,
             });
         }
+        whole_minor_units("principal", principal)?;
         let currency = principal.currency();
         if rounding.decimal_places() > u32::from(currency.minor_units()) {
             return Err(InvestmentError::RoundingFinerThanCurrency {
@@ -707,8 +742,10 @@ impl CappedReturnWaterfall {
     /// # Errors
     ///
     /// [`InvestmentError::WrongCurrency`] if the guarantee is in another
-    /// currency; [`InvestmentError::GuaranteeExceedsPrincipal`] if its limit
-    /// is above the principal.
+    /// currency; [`InvestmentError::NotWholeMinorUnits`] if its limit has a
+    /// fraction of a minor unit (what it pays is split in whole minor units);
+    /// [`InvestmentError::GuaranteeExceedsPrincipal`] if its limit is above
+    /// the principal.
     pub fn with_guarantee(
         mut self,
         guarantee: Guarantee,
@@ -721,6 +758,7 @@ impl CappedReturnWaterfall {
                 found: guarantee.limit().currency(),
             });
         }
+        whole_minor_units("guarantee limit", guarantee.limit())?;
         if guarantee.limit().amount() > self.principal.amount() {
             return Err(InvestmentError::GuaranteeExceedsPrincipal {
                 guarantor: guarantee.guarantor().to_owned(),
@@ -938,6 +976,47 @@ mod tests {
         assert!(parse("1.2345678901234567890123456789012").is_err());
         let json = r#"[{"party":"A","share":1}]"#;
         assert!(serde_json::from_str::<PartyShares>(json).is_err());
+    }
+
+    #[test]
+    fn fractional_principal_and_guarantee_are_refused_at_construction() {
+        let make = |principal: &str| {
+            CappedReturnWaterfall::new(
+                principal.parse().unwrap(),
+                ReturnCap::new("10%".parse().unwrap(), ReturnBasis::WholeTerm).unwrap(),
+                term("2020-01-01", "2023-01-01"),
+                PartyShares::new([("A", Decimal::ONE)]).unwrap(),
+                PartyShares::new([("Council", Decimal::ONE)]).unwrap(),
+                pence(),
+            )
+        };
+        let err = make("GBP 1000.001").unwrap_err();
+        assert_eq!(
+            err,
+            InvestmentError::NotWholeMinorUnits {
+                what: "principal",
+                amount: "GBP 1000.001".parse().unwrap()
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "principal GBP 1,000.001 is not a whole number of minor units (2 decimal places); round it first"
+        );
+        // Trailing zeros are not a fraction of a penny.
+        let w = make("GBP 1000.0000").unwrap();
+        let limit: Money = "GBP 500.005".parse().unwrap();
+        assert_eq!(
+            w.clone().with_guarantee(Guarantee::new("G", limit).unwrap()),
+            Err(InvestmentError::NotWholeMinorUnits { what: "guarantee limit", amount: limit })
+        );
+        assert!(
+            w.with_guarantee(Guarantee::new("G", "GBP 500.00".parse().unwrap()).unwrap()).is_ok()
+        );
+        // Too large to count in pence at all.
+        assert!(matches!(
+            make("GBP 79228162514264337593543950335"),
+            Err(InvestmentError::Money(crate::MoneyError::Overflow { .. }))
+        ));
     }
 
     #[test]
