@@ -280,9 +280,7 @@ impl CashFlows {
         flows: I,
     ) -> Result<CashFlows, InvestmentError> {
         let mut all = CashFlows { currency, flows: Vec::new() };
-        for flow in flows {
-            all.push(flow)?;
-        }
+        all.push_all(flows)?;
         Ok(all)
     }
 
@@ -441,6 +439,25 @@ mod tests {
         assert!(serde_json::from_str::<CashFlows>(&negative).is_err());
         let euros = json.replace("\"currency\":\"GBP\"}", "\"currency\":\"EUR\"}");
         assert!(serde_json::from_str::<CashFlows>(&euros).is_err());
+    }
+
+    #[test]
+    fn new_is_push_all_on_an_empty_list() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        let flow =
+            |day, kind, money: &str| CashFlow::new(d(day), kind, money.parse().unwrap()).unwrap();
+        let input = [
+            flow("2021-01-01", CashFlowKind::Repayment, "GBP 5"),
+            flow("2020-01-01", CashFlowKind::CapitalDrawdown, "GBP 4"),
+            flow("2020-06-01", CashFlowKind::Repayment, "EUR 1"),
+        ];
+        let mut pushed = CashFlows::new(Currency::GBP, []).unwrap();
+        let push_all_result = pushed.push_all(input.clone());
+        assert_eq!(CashFlows::new(Currency::GBP, input).map(|_| ()), push_all_result);
+        assert!(matches!(
+            push_all_result,
+            Err(InvestmentError::CurrencyMismatch { position: 2, .. })
+        ));
     }
 
     #[test]
