@@ -2,7 +2,7 @@
 
 use jiff::ToSpan;
 
-use crate::outcomes::{Period as PaymentPeriod, Periodicity, Statement};
+use crate::outcomes::{Period as PaymentPeriod, Statement};
 use crate::{Date, Money};
 
 use super::{CashFlow, CashFlowKind, CashFlows, InvestmentError};
@@ -30,20 +30,6 @@ pub enum PaymentTiming {
     /// Everything is received as one payment on this date (Peterborough's
     /// single payment at the end of the contract).
     OnDate(Date),
-}
-
-/// The last day of a month, quarter or year.
-fn last_day(period: PaymentPeriod) -> Result<Date, InvestmentError> {
-    let first = period.first_day();
-    let months: i64 = match period.periodicity() {
-        Periodicity::Monthly => 1,
-        Periodicity::Quarterly => 3,
-        Periodicity::Annual => 12,
-    };
-    first
-        .checked_add(months.months())
-        .and_then(|next| next.checked_sub(1.day()))
-        .map_err(|_| InvestmentError::DateOutOfRange { from: first, to: first })
 }
 
 /// Turns a settlement's payment totals by period (for example
@@ -88,7 +74,7 @@ where
         let date = match timing {
             PaymentTiming::OnDate(date) => date,
             PaymentTiming::AfterPeriodEnd { days } => {
-                let end = last_day(period)?;
+                let end = period.last_day();
                 end.checked_add(i64::from(days).days())
                     .map_err(|_| InvestmentError::DateOutOfRange { from: end, to: end })?
             }
@@ -171,25 +157,28 @@ impl CashFlows {
 mod tests {
     use super::*;
     use crate::Currency;
+    use crate::outcomes::Periodicity;
 
     fn period(p: Periodicity, d: &str) -> PaymentPeriod {
         p.period_of(d.parse().unwrap())
     }
 
     #[test]
-    fn period_ends() {
-        assert_eq!(
-            last_day(period(Periodicity::Monthly, "2016-02-10")).unwrap().to_string(),
-            "2016-02-29"
-        );
-        assert_eq!(
-            last_day(period(Periodicity::Quarterly, "2015-11-10")).unwrap().to_string(),
-            "2015-12-31"
-        );
-        assert_eq!(
-            last_day(period(Periodicity::Annual, "2015-11-10")).unwrap().to_string(),
-            "2015-12-31"
-        );
+    fn the_last_representable_period_has_a_payment_date() {
+        let december_9999 = period(Periodicity::Monthly, "9999-12-15");
+        let flows = outcome_payment_flows(
+            [(december_9999, Money::from_major(1, Currency::GBP))],
+            PaymentTiming::AfterPeriodEnd { days: 0 },
+        )
+        .unwrap();
+        assert_eq!(flows[0].date().to_string(), "9999-12-31");
+        assert!(matches!(
+            outcome_payment_flows(
+                [(december_9999, Money::from_major(1, Currency::GBP))],
+                PaymentTiming::AfterPeriodEnd { days: 1 },
+            ),
+            Err(InvestmentError::DateOutOfRange { .. })
+        ));
     }
 
     #[test]

@@ -5,8 +5,8 @@ use serde_json::{Map, Value, json};
 
 use super::IndigoError;
 use super::json::invalid;
-use crate::outcomes::{Period, Periodicity, Statement};
-use crate::{Date, Money};
+use crate::Money;
+use crate::outcomes::{Period, Statement};
 
 /// Whether exported results are interim or final, as the standard's
 /// `result_type` codelist says.
@@ -107,23 +107,11 @@ fn number(amount: Money, path: &str) -> Result<Value, IndigoError> {
     }
 }
 
-fn last_day(period: Period) -> Option<Date> {
-    let months = match period.periodicity() {
-        Periodicity::Monthly => 1,
-        Periodicity::Quarterly => 3,
-        Periodicity::Annual => 12,
-    };
-    let next = period.first_day().checked_add(jiff::Span::new().months(months)).ok()?;
-    next.checked_sub(jiff::Span::new().days(1)).ok()
-}
-
-fn period_json(period: Period, path: &str) -> Result<Value, IndigoError> {
-    let end = last_day(period)
-        .ok_or_else(|| invalid(path, format!("period {period} has no last day")))?;
-    Ok(json!({
+fn period_json(period: Period) -> Value {
+    json!({
         "start_date": wrap(period.first_day().to_string()),
-        "end_date": wrap(end.to_string()),
-    }))
+        "end_date": wrap(period.last_day().to_string()),
+    })
 }
 
 impl<'a> IndigoExport<'a> {
@@ -150,9 +138,7 @@ impl<'a> IndigoExport<'a> {
     /// # Errors
     ///
     /// [`IndigoError`] naming the entry's path if an amount cannot be written
-    /// exactly as a JSON number, or if a payment period's last day cannot be
-    /// computed because the date arithmetic overflows the calendar (a period
-    /// at its very end, in the year 9999).
+    /// exactly as a JSON number.
     pub fn outcome_payments(&self) -> Result<Vec<Value>, IndigoError> {
         self.statement
             .payments()
@@ -162,7 +148,7 @@ impl<'a> IndigoExport<'a> {
                 let path = format!("/outcome_payments/{i}");
                 Ok(json!({
                     "outcome_metric_id": wrap(self.metric_of(p.rule().as_str())),
-                    "period": period_json(p.period(), &format!("{path}/period"))?,
+                    "period": period_json(p.period()),
                     "payer_organisation_id": wrap(p.payer().as_str()),
                     "type": wrap("Actual"),
                     "money": {
@@ -179,22 +165,17 @@ impl<'a> IndigoExport<'a> {
     ///
     /// # Errors
     ///
-    /// [`IndigoError`] at `/results` if the last day of the statement's last
-    /// period cannot be computed because the date arithmetic overflows the
-    /// calendar (a period at its very end, in the year 9999).
+    /// None at present: every period has a first and a last day. The
+    /// `Result` is kept so that a check added later is not a breaking change.
     pub fn results(&self) -> Result<Vec<Value>, IndigoError> {
         let periods: Vec<Period> = self.statement.lines().iter().map(|l| l.period()).collect();
         let first = periods.iter().min().copied();
         let last = periods.iter().max().copied();
         let period = match (first, last) {
-            (Some(first), Some(last)) => {
-                let end = last_day(last)
-                    .ok_or_else(|| invalid("/results", format!("period {last} has no last day")))?;
-                Some(json!({
-                    "start_date": wrap(first.first_day().to_string()),
-                    "end_date": wrap(end.to_string()),
-                }))
-            }
+            (Some(first), Some(last)) => Some(json!({
+                "start_date": wrap(first.first_day().to_string()),
+                "end_date": wrap(last.last_day().to_string()),
+            })),
             _ => None,
         };
         let summary = |rule: &str, outcome: &str| {

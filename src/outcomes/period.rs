@@ -64,6 +64,29 @@ impl Period {
         jiff::civil::date(self.year, self.first_month, 1)
     }
 
+    /// The last day of the period (the month's, the quarter's or the
+    /// year's last day).
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::Periodicity;
+    /// let q = Periodicity::Quarterly.period_of("2015-11-10".parse()?);
+    /// assert_eq!(q.last_day().to_string(), "2015-12-31");
+    /// let february = Periodicity::Monthly.period_of("2016-02-10".parse()?);
+    /// assert_eq!(february.last_day().to_string(), "2016-02-29");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn last_day(&self) -> Date {
+        let months_after_first = match self.periodicity {
+            Periodicity::Monthly => 0,
+            Periodicity::Quarterly => 2,
+            Periodicity::Annual => 11,
+        };
+        // A period lies within one calendar year of a valid date, so its last
+        // month is at most December and day 1 of it always exists.
+        jiff::civil::date(self.year, self.first_month + months_after_first, 1).last_of_month()
+    }
+
     /// How the period was grouped.
     #[must_use]
     pub const fn periodicity(&self) -> Periodicity {
@@ -108,6 +131,36 @@ mod tests {
             let epoch = jiff::civil::date(1970, 1, 1);
             let date = epoch.checked_add(jiff::Span::new().days(days)).unwrap();
             prop_assert_eq!(day_number(date), days);
+        }
+    }
+
+    #[test]
+    fn last_days() {
+        let last = |p: Periodicity, d: &str| p.period_of(d.parse().unwrap()).last_day().to_string();
+        assert_eq!(last(Periodicity::Monthly, "2016-02-10"), "2016-02-29");
+        assert_eq!(last(Periodicity::Monthly, "2015-02-10"), "2015-02-28");
+        assert_eq!(last(Periodicity::Quarterly, "2015-11-10"), "2015-12-31");
+        assert_eq!(last(Periodicity::Quarterly, "2015-04-01"), "2015-06-30");
+        assert_eq!(last(Periodicity::Annual, "2015-11-10"), "2015-12-31");
+        // The last period jiff can represent has a last day too.
+        assert_eq!(last(Periodicity::Quarterly, "9999-12-31"), "9999-12-31");
+        let first = Periodicity::Annual.period_of(jiff::civil::date(-9999, 3, 5));
+        assert_eq!(first.last_day(), jiff::civil::date(-9999, 12, 31));
+    }
+
+    proptest! {
+        /// The day after a period's last day starts the next period.
+        #[test]
+        fn last_day_is_the_eve_of_the_next_period(days in -700_000_i32..700_000, p in 0_u8..3) {
+            let p = [Periodicity::Monthly, Periodicity::Quarterly, Periodicity::Annual][usize::from(p)];
+            let date = jiff::civil::date(1970, 1, 1).checked_add(jiff::Span::new().days(days)).unwrap();
+            let period = p.period_of(date);
+            let last = period.last_day();
+            prop_assert!(period.first_day() <= date && date <= last);
+            prop_assert_eq!(p.period_of(last), period);
+            let next = last.checked_add(jiff::Span::new().days(1)).unwrap();
+            prop_assert_ne!(p.period_of(next), period);
+            prop_assert_eq!(p.period_of(next).first_day(), next);
         }
     }
 
