@@ -495,8 +495,30 @@ impl SpendRecord {
 /// Whether a ledger accepts negative spend (credits, corrections).
 ///
 /// ```
-/// use integration_outcomes::finance::NegativeSpend;
-/// assert_ne!(NegativeSpend::Reject, NegativeSpend::AllowCredits);
+/// use integration_outcomes::finance::{
+///     CostCentre, CostLedger, LedgerError, NegativeSpend, Partner, PartnerKind, ReportingPeriod,
+///     Sector, Selection, SpendRecord, Subject,
+/// };
+/// use integration_outcomes::Currency;
+///
+/// let year = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+/// let record = |reference: &str, amount: &str| -> Result<SpendRecord, Box<dyn std::error::Error>> {
+///     let centre = CostCentre::new("angus", Sector::SocialCare, "home care")?;
+///     Ok(SpendRecord::new(reference, Subject::segment("75-84")?, centre, year, amount.parse()?)?)
+/// };
+/// let ledger = |policy| {
+///     CostLedger::new(Currency::GBP, [Partner::new("angus", "Angus Council", PartnerKind::LocalAuthority)?], policy)
+/// };
+///
+/// let mut strict = ledger(NegativeSpend::Reject)?;
+/// let err = strict.add(record("R1", "GBP -250")?).unwrap_err();
+/// assert!(matches!(err, LedgerError::NegativeSpend { .. }));
+///
+/// let mut with_credits = ledger(NegativeSpend::AllowCredits)?;
+/// with_credits.add(record("R1", "GBP 1000")?)?;
+/// with_credits.add(record("R2", "GBP -250")?)?;
+/// assert_eq!(with_credits.total(&Selection::all())?.to_string(), "GBP 750.00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -12,10 +12,18 @@ use super::{CashFlow, CashFlowKind, CashFlows, InvestmentError};
 /// # Example
 ///
 /// ```
-/// use integration_outcomes::finance::PaymentTiming;
-/// let quarterly_in_arrears = PaymentTiming::AfterPeriodEnd { days: 30 };
-/// let lump_sum = PaymentTiming::OnDate("2017-07-27".parse()?);
-/// assert_ne!(quarterly_in_arrears, lump_sum);
+/// use integration_outcomes::finance::{PaymentTiming, outcome_payment_flows};
+/// use integration_outcomes::outcomes::Periodicity;
+/// use integration_outcomes::{Currency, Money};
+///
+/// let q4 = Periodicity::Quarterly.period_of("2016-11-01".parse()?);
+/// let totals = [(q4, Money::from_major(900, Currency::GBP))];
+/// // Paid 30 days after the quarter's last day (31 December)...
+/// let in_arrears = outcome_payment_flows(totals, PaymentTiming::AfterPeriodEnd { days: 30 })?;
+/// assert_eq!(in_arrears[0].date().to_string(), "2017-01-30");
+/// // ...or everything on one date.
+/// let lump_sum = outcome_payment_flows(totals, PaymentTiming::OnDate("2017-07-27".parse()?))?;
+/// assert_eq!(lump_sum[0].date().to_string(), "2017-07-27");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

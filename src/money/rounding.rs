@@ -50,9 +50,13 @@ pub enum RoundingStrategy {
 }
 
 impl RoundingStrategy {
-    /// Rounds `value` to `decimal_places` with this strategy. The result
-    /// keeps exactly `decimal_places` digits after the point when
-    /// `decimal_places` is at most 28.
+    /// Rounds `value` to `decimal_places` with this strategy.
+    ///
+    /// The result has no non-zero digit beyond `decimal_places`, and is
+    /// padded with zeros to `decimal_places` digits after the point as far
+    /// as a decimal's 96-bit mantissa allows: a large value keeps fewer
+    /// (`Decimal::MAX` keeps none, `10¹²` keeps 16 of 20). The value is the
+    /// same either way; only the trailing zeros differ.
     ///
     /// ```
     /// use integration_outcomes::RoundingStrategy;
@@ -60,6 +64,10 @@ impl RoundingStrategy {
     ///
     /// let x: Decimal = "-2.345".parse()?;
     /// assert_eq!(RoundingStrategy::TowardNegativeInfinity.round(x, 2).to_string(), "-2.35");
+    /// assert_eq!(RoundingStrategy::TowardZero.round(Decimal::from(7), 2).to_string(), "7.00");
+    /// // No room for two more digits: the value is kept, unpadded.
+    /// assert_eq!(RoundingStrategy::TowardZero.round(Decimal::MAX, 2), Decimal::MAX);
+    /// assert_eq!(RoundingStrategy::TowardZero.round(Decimal::MAX, 2).scale(), 0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -201,6 +209,16 @@ impl RoundingPolicy {
 
     /// Rounds `value` with this policy's places and strategy (the caller
     /// decides, from [`stage`](Self::stage), whether this is the moment).
+    /// Padding to the places is as for [`RoundingStrategy::round`].
+    ///
+    /// ```
+    /// use integration_outcomes::{RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let p = RoundingPolicy::new(2, RoundingStrategy::MidpointNearestEven, RoundingStage::PerTotal)?;
+    /// assert_eq!(p.round("2.345".parse::<Decimal>()?).to_string(), "2.34");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn round(&self, value: Decimal) -> Decimal {
         self.strategy.round(value, self.decimal_places)
@@ -263,6 +281,11 @@ mod tests {
     fn rounding_pads_to_places() {
         let got = RoundingStrategy::MidpointAwayFromZero.round(Decimal::from(7), 2);
         assert_eq!(got.to_string(), "7.00");
+        // Padding stops where the mantissa is full; the value is unchanged.
+        let max = RoundingStrategy::MidpointAwayFromZero.round(Decimal::MAX, 2);
+        assert_eq!((max, max.scale()), (Decimal::MAX, 0));
+        let trillion = RoundingStrategy::TowardZero.round(Decimal::from(1_000_000_000_000_i64), 20);
+        assert_eq!(trillion.scale(), 16);
     }
 
     #[test]
