@@ -206,19 +206,29 @@ impl InvestmentTerm {
         Ok(InvestmentTerm { start, end })
     }
 
-    /// The first day.
+    /// The drawdown date: the first day of the term.
     #[must_use]
     pub const fn start(&self) -> Date {
         self.start
     }
 
-    /// The last day.
+    /// The repayment date. It ends the term and is not counted as one of
+    /// its days: a term from 1 January to 2 January is one day long, and
+    /// one with `start == end` is zero days.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::InvestmentTerm;
+    /// let overnight = InvestmentTerm::new("2020-01-01".parse()?, "2020-01-02".parse()?)?;
+    /// assert_eq!(overnight.end().to_string(), "2020-01-02");
+    /// assert_eq!(overnight.days()?, 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn end(&self) -> Date {
         self.end
     }
 
-    /// Actual days from start to end.
+    /// Actual days from start to end: the start is counted, the end is not.
     ///
     /// # Errors
     ///
@@ -521,7 +531,9 @@ impl Distribution {
 
 impl fmt::Display for Distribution {
     /// A short statement: what was paid, the investor limit, each investor's
-    /// receipts and loss, and the surplus by party.
+    /// receipts and loss, and the surplus by party. It never fails: an
+    /// investor's receipts too large to add up are printed as their two
+    /// parts.
     ///
     /// ```
     /// use integration_outcomes::finance::{CappedReturnWaterfall, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
@@ -556,8 +568,19 @@ impl fmt::Display for Distribution {
             row(f, "principal lost after the guarantee", self.loss)?;
         }
         for line in &self.investor_lines {
-            let received = line.total_received().map_err(|_| fmt::Error)?;
-            row(f, &format!("  {}: received", line.investor), received)?;
+            match line.total_received() {
+                Ok(received) => row(f, &format!("  {}: received", line.investor), received)?,
+                // A sum too large for a decimal: print its two parts.
+                Err(_) => {
+                    let investor = &line.investor;
+                    row(f, &format!("  {investor}: received from payments"), line.from_payments)?;
+                    row(
+                        f,
+                        &format!("  {investor}: received from the guarantee"),
+                        line.from_guarantee,
+                    )?;
+                }
+            }
             if !line.loss.is_zero() {
                 row(f, &format!("  {}: lost", line.investor), line.loss)?;
             }
@@ -1017,6 +1040,33 @@ mod tests {
             make("GBP 79228162514264337593543950335"),
             Err(InvestmentError::Money(crate::MoneyError::Overflow { .. }))
         ));
+    }
+
+    #[test]
+    fn display_prints_a_total_too_large_to_add_as_its_parts() {
+        let gbp = |amount: Decimal| Money::new(amount, Currency::GBP);
+        let zero = Money::zero(Currency::GBP);
+        let d = Distribution {
+            paid: gbp(Decimal::MAX),
+            investor_limit: gbp(Decimal::MAX),
+            to_investors: gbp(Decimal::MAX),
+            surplus: zero,
+            surplus_lines: vec![("Council".to_owned(), zero)],
+            shortfall: zero,
+            guarantee_called: gbp(Decimal::MAX),
+            loss: zero,
+            investor_lines: vec![InvestorLine {
+                investor: "A".to_owned(),
+                from_payments: gbp(Decimal::MAX),
+                from_guarantee: gbp(Decimal::MAX),
+                loss: zero,
+            }],
+        };
+        assert!(d.investor_lines()[0].total_received().is_err());
+        let text = d.to_string();
+        assert!(text.contains("A: received from payments"), "{text}");
+        assert!(text.contains("A: received from the guarantee"), "{text}");
+        assert!(text.lines().last().unwrap().ends_with("GBP 0.00"), "{text}");
     }
 
     #[test]
