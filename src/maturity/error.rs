@@ -314,6 +314,10 @@ pub enum ComparisonError {
         /// The interval in months.
         months: u16,
     },
+    /// Merged counts would hold more ratings than exact statistics support
+    /// (2⁴⁸ per domain).
+    #[error("too many ratings for exact statistics (at most 2^48 per domain)")]
+    TooManyRatings,
     /// The later round is dated before the earlier one.
     #[error("round {later:?} ({later_date}) is dated before round {earlier:?} ({earlier_date})")]
     RoundsOutOfOrder {

@@ -2,6 +2,7 @@
 
 use super::assessment::DomainLabel;
 use super::counting::count_codes;
+use super::statistics::MAX_RATINGS;
 use super::text::is_blank;
 use super::{AssessmentError, ComparisonError, Framework, Profile, Response, Scale};
 use crate::Date;
@@ -14,7 +15,9 @@ use crate::Date;
 /// distributed engine) merge into exactly the counts of a single pass, so the
 /// profile is the same. Each response is validated as it is added (framework,
 /// domains, scale); that no respondent answers twice is checked by
-/// [`Assessment`](super::Assessment), not across shards.
+/// [`Assessment`](super::Assessment), not across shards. Counts hold at most
+/// 2⁴⁸ responses, the most exact statistics support: adding or merging beyond
+/// that is an error, never an overflow.
 ///
 /// # Example
 ///
@@ -111,14 +114,17 @@ impl ProfileCounts {
     }
 
     /// Counts columns of codes, over the rows `mask` selects.
+    ///
+    /// The columns are a round's, held in memory, so they count far fewer
+    /// than 2⁴⁸ responses (the additions below cannot saturate).
     pub(crate) fn count_columns(&mut self, columns: &[Vec<u8>], mask: Option<&[bool]>) {
         let bins = self.scale.len() + 2;
         for (total, column) in self.counts.iter_mut().zip(columns) {
-            add_into(total, &count_codes(column, bins, mask));
+            add_in_memory(total, &count_codes(column, bins, mask));
         }
         let rows = columns.first().map_or(0, Vec::len);
         let selected = mask.map_or(rows, |m| m.iter().take(rows).filter(|x| **x).count());
-        self.respondents += selected as u64;
+        self.add_respondents(selected as u64);
     }
 
     #[cfg(feature = "rayon")]
@@ -128,21 +134,23 @@ impl ProfileCounts {
         let counted: Vec<Vec<u64>> =
             columns.par_iter().map(|column| count_codes(column, bins, None)).collect();
         for (total, column) in self.counts.iter_mut().zip(&counted) {
-            add_into(total, column);
+            add_in_memory(total, column);
         }
-        self.respondents += columns.first().map_or(0, Vec::len) as u64;
+        self.add_respondents(columns.first().map_or(0, Vec::len) as u64);
     }
 
-    /// Adds, for one domain, counts per code, and (once per respondent) the
-    /// respondents counted.
+    /// Adds, for one domain, counts per code of a round held in memory (see
+    /// [`ProfileCounts::count_columns`]).
     pub(crate) fn add_domain_counts(&mut self, domain: usize, counts: &[u64]) {
         if let Some(total) = self.counts.get_mut(domain) {
-            add_into(total, counts);
+            add_in_memory(total, counts);
         }
     }
 
+    /// Adds the number of respondents of a round held in memory (see
+    /// [`ProfileCounts::count_columns`]).
     pub(crate) fn add_respondents(&mut self, respondents: u64) {
-        self.respondents += respondents;
+        self.respondents = self.respondents.saturating_add(respondents);
     }
 
     pub(crate) fn set_organisation(&mut self, organisation: &str) {
@@ -154,8 +162,9 @@ impl ProfileCounts {
     /// # Errors
     ///
     /// [`AssessmentError::DifferentFramework`], [`AssessmentError::UnknownDomain`],
-    /// [`AssessmentError::ScoreOffScale`] or [`AssessmentError::DuplicateScore`];
-    /// the counts are unchanged on error.
+    /// [`AssessmentError::ScoreOffScale`] or [`AssessmentError::DuplicateScore`],
+    /// and [`AssessmentError::TooManyRatings`] if the counts already hold 2⁴⁸
+    /// responses; the counts are unchanged on error.
     pub fn add(&mut self, response: &Response) -> Result<(), AssessmentError> {
         if response.framework() != self.framework {
             return Err(AssessmentError::DifferentFramework {
@@ -164,13 +173,20 @@ impl ProfileCounts {
                 found: response.framework().to_owned(),
             });
         }
+        let respondents = self
+            .respondents
+            .checked_add(1)
+            .filter(|n| *n <= MAX_RATINGS)
+            .ok_or(AssessmentError::TooManyRatings)?;
         let codes = response.codes_for(&self.scale, &self.domains, self.not_scored_code)?;
         for (total, code) in self.counts.iter_mut().zip(codes) {
             if let Some(count) = total.get_mut(usize::from(code)) {
-                *count += 1;
+                // A count is at most the respondents, now checked to be at
+                // most 2⁴⁸: this cannot saturate.
+                *count = count.saturating_add(1);
             }
         }
-        self.respondents += 1;
+        self.respondents = respondents;
         Ok(())
     }
 
@@ -196,7 +212,26 @@ impl ProfileCounts {
     /// # Errors
     ///
     /// [`ComparisonError::DifferentFramework`] unless both count the same
-    /// framework (id, scale and domains).
+    /// framework (id, scale and domains), and [`ComparisonError::TooManyRatings`]
+    /// if together they hold more than 2⁴⁸ responses; the counts are unchanged
+    /// on error.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{ComparisonError, Framework, ProfileCounts, Respondent, Response, Score};
+    /// use integration_outcomes::Date;
+    ///
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let mut counts = ProfileCounts::new(&aqua, "P", Date::new(2026, 1, 15)?, "2026")?;
+    /// counts.add(&Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(2))?.build())?;
+    /// // Doubling 48 times reaches 2^48 responses, the most exact statistics support.
+    /// for _ in 0..48 {
+    ///     counts.merge(&counts.clone())?;
+    /// }
+    /// assert_eq!(counts.respondents(), 1 << 48);
+    /// assert_eq!(counts.merge(&counts.clone()), Err(ComparisonError::TooManyRatings));
+    /// assert_eq!(counts.respondents(), 1 << 48);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn merge(&mut self, other: &ProfileCounts) -> Result<(), ComparisonError> {
         if other.framework != self.framework
             || other.scale != self.scale
@@ -207,10 +242,20 @@ impl ProfileCounts {
                 found: other.framework.clone(),
             });
         }
-        for (total, counts) in self.counts.iter_mut().zip(&other.counts) {
-            add_into(total, counts);
-        }
-        self.respondents += other.respondents;
+        let respondents = self
+            .respondents
+            .checked_add(other.respondents)
+            .filter(|n| *n <= MAX_RATINGS)
+            .ok_or(ComparisonError::TooManyRatings)?;
+        let counts = self
+            .counts
+            .iter()
+            .zip(&other.counts)
+            .map(|(total, counts)| checked_sum(total, counts))
+            .collect::<Option<Vec<_>>>()
+            .ok_or(ComparisonError::TooManyRatings)?;
+        self.counts = counts;
+        self.respondents = respondents;
         Ok(())
     }
 
@@ -261,9 +306,16 @@ pub(crate) struct CountsParts<'a> {
     pub(crate) counts: &'a [Vec<u64>],
 }
 
-fn add_into(total: &mut [u64], counts: &[u64]) {
+/// `total + counts`, code by code; `None` on overflow.
+fn checked_sum(total: &[u64], counts: &[u64]) -> Option<Vec<u64>> {
+    total.iter().zip(counts).map(|(t, c)| t.checked_add(*c)).collect()
+}
+
+/// Adds the counts of a round held in memory, which are far below 2⁴⁸ (the
+/// additions cannot saturate).
+fn add_in_memory(total: &mut [u64], counts: &[u64]) {
     for (t, c) in total.iter_mut().zip(counts) {
-        *t += c;
+        *t = t.saturating_add(*c);
     }
 }
 
@@ -298,5 +350,39 @@ mod tests {
             ProfileCounts::new(&aqua, "", date, "r"),
             Err(AssessmentError::EmptyText { .. })
         ));
+    }
+
+    #[test]
+    fn merging_beyond_two_to_the_48_is_an_error_not_an_overflow() {
+        let aqua = Framework::builtin("aqua-sif-2014").unwrap();
+        let date = Date::new(2026, 1, 15).unwrap();
+        let mut counts = ProfileCounts::new(&aqua, "P", date, "r").unwrap();
+        for (name, level) in [("A", 2), ("B", 3)] {
+            let response = Response::builder(&aqua, Respondent::new(name, "NHS").unwrap())
+                .score("culture", Score::Level(level))
+                .unwrap()
+                .build();
+            counts.add(&response).unwrap();
+        }
+        // Doubling by merging with itself: 2^48 is the limit, and an error
+        // (never a panic or a wrap) comes before any count could overflow.
+        let mut doublings = 0;
+        while counts.merge(&counts.clone()).is_ok() {
+            doublings += 1;
+            assert!(doublings < 64, "merge never refused");
+        }
+        assert_eq!(doublings, 47);
+        assert_eq!(counts.respondents(), 1 << 48);
+        let before = counts.clone();
+        assert_eq!(counts.merge(&before), Err(ComparisonError::TooManyRatings));
+        assert_eq!(counts, before, "unchanged on error");
+        let extra = Response::builder(&aqua, Respondent::new("C", "NHS").unwrap()).build();
+        assert_eq!(counts.add(&extra), Err(AssessmentError::TooManyRatings));
+        assert_eq!(counts, before, "unchanged on error");
+        // The profile of the largest counts still has exact statistics.
+        let profile = counts.profile();
+        let culture = profile.domain("culture").unwrap();
+        assert_eq!(culture.scored(), 1 << 48);
+        assert!(culture.statistics().unwrap().rwg().is_some());
     }
 }

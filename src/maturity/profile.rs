@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
+use super::statistics::MAX_RATINGS;
 use super::{Agreement, AgreementPolicy, Assessment, ProfileCounts, Scale, ScoreStatistics};
 use crate::Date;
 
@@ -254,6 +255,10 @@ impl Assessment {
 }
 
 impl Profile {
+    /// The profile of `counts`. [`ProfileCounts`] holds at most 2⁴⁸
+    /// responses (its `add` and `merge` refuse more), the limit
+    /// [`ScoreStatistics::from_counts`] enforces; domains beyond it would get
+    /// no statistics rather than inexact ones.
     pub(crate) fn from_counts(counts: &ProfileCounts) -> Profile {
         let parts = counts.parts();
         let scale = parts.scale.clone();
@@ -265,9 +270,11 @@ impl Profile {
                 let mut counts = codes.clone();
                 let not_applicable = counts.pop().unwrap_or(0);
                 let not_scored = counts.pop().unwrap_or(0);
-                let scored: u64 = counts.iter().sum();
-                let statistics =
-                    (scored > 0).then(|| ScoreStatistics::compute(&scale, counts, scored));
+                let scored = counts.iter().try_fold(0u64, |sum, c| sum.checked_add(*c));
+                let statistics = scored
+                    .filter(|n| (1..=MAX_RATINGS).contains(n))
+                    .map(|n| ScoreStatistics::compute(&scale, counts, n));
+                let scored = scored.unwrap_or(u64::MAX);
                 DomainProfile {
                     id: label.id.clone(),
                     name: label.name.clone(),

@@ -322,7 +322,7 @@ fn fraction_at_most(a: u128, b: u128, c: u128, d: u128) -> bool {
 }
 
 /// At most 2⁴⁸ ratings per domain, so that n·Σx² fits in a `u128`.
-const MAX_RATINGS: u64 = 1 << 48;
+pub(crate) const MAX_RATINGS: u64 = 1 << 48;
 
 /// Order statistics read from counts.
 struct Order<'a> {
