@@ -66,15 +66,14 @@ fn quantiles_match_r_type_7() {
 /// of twelve ratings outside the 3-point region containing the median.
 #[test]
 fn scirocco_delphi_agreement_rule() {
-    let scale = Scale::numbered(0, 5).unwrap();
     let policy = AgreementPolicy::RandRegion { fewer_than: 4 };
     let three_outside = stats(0, 5, &[1, 1, 3, 4, 2, 1]);
     assert_eq!(three_outside.n(), 12);
-    assert_eq!(three_outside.median_region(&scale), (2..=4, 3));
-    assert_eq!(policy.judge(&scale, Some(&three_outside)), Agreement::Agreed);
+    assert_eq!(three_outside.median_region(), (2..=4, 3));
+    assert_eq!(policy.judge(Some(&three_outside)), Agreement::Agreed);
     let four_outside = stats(0, 5, &[2, 1, 3, 3, 2, 1]);
-    assert_eq!(four_outside.median_region(&scale).1, 4);
-    assert_eq!(policy.judge(&scale, Some(&four_outside)), Agreement::Split);
+    assert_eq!(four_outside.median_region().1, 4);
+    assert_eq!(policy.judge(Some(&four_outside)), Agreement::Split);
 }
 
 /// The AQuA chart: 8 domains × 5 levels, descriptors verbatim (seed 003).
@@ -185,13 +184,12 @@ fn scirocco_marks_what_was_not_published_or_retrieved() {
 
 #[test]
 fn rwg_threshold_is_exact_at_the_boundary() {
-    let scale = Scale::numbered(1, 5).unwrap();
     let s = stats(1, 5, &[0, 0, 2, 2, 1]);
-    assert_eq!(AgreementPolicy::RwgAtLeast(dec!(0.65)).judge(&scale, Some(&s)), Agreement::Agreed);
+    assert_eq!(AgreementPolicy::RwgAtLeast(dec!(0.65)).judge(Some(&s)), Agreement::Agreed);
     assert_eq!(
-        AgreementPolicy::RwgAtLeast(dec!(0.6500000000000000000000000001)).judge(&scale, Some(&s)),
+        AgreementPolicy::RwgAtLeast(dec!(0.6500000000000000000000000001)).judge(Some(&s)),
         Agreement::Split
     );
-    assert_eq!(AgreementPolicy::RwgAtLeast(Decimal::TWO).judge(&scale, Some(&s)), Agreement::Split);
-    assert_eq!(AgreementPolicy::RwgAtLeast(dec!(-1)).judge(&scale, Some(&s)), Agreement::Agreed);
+    assert_eq!(AgreementPolicy::RwgAtLeast(Decimal::TWO).judge(Some(&s)), Agreement::Split);
+    assert_eq!(AgreementPolicy::RwgAtLeast(dec!(-1)).judge(Some(&s)), Agreement::Agreed);
 }

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
-use super::{Scale, ScoreStatistics};
+use super::ScoreStatistics;
 
 /// Whether the respondents agree on a domain, under an [`AgreementPolicy`].
 ///
@@ -19,9 +19,9 @@ use super::{Scale, ScoreStatistics};
 /// // Twelve ratings with median 2.5: the better of the regions 1..=3 and
 /// // 2..=4 still leaves four ratings outside.
 /// let stats = ScoreStatistics::from_counts(&scale, &[2, 2, 2, 3, 3, 0])?;
-/// assert_eq!(stats.as_ref().unwrap().median_region(&scale), (2..=4, 4));
+/// assert_eq!(stats.as_ref().unwrap().median_region(), (2..=4, 4));
 /// let policy = AgreementPolicy::RandRegion { fewer_than: 4 };
-/// assert_eq!(policy.judge(&scale, stats.as_ref()), Agreement::Split);
+/// assert_eq!(policy.judge(stats.as_ref()), Agreement::Split);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -48,8 +48,8 @@ pub enum Agreement {
 ///
 /// let scale = Scale::numbered(1, 5)?;
 /// let stats = ScoreStatistics::from_counts(&scale, &[0, 0, 2, 2, 1])?; // 3, 3, 4, 4, 5
-/// assert_eq!(AgreementPolicy::IqrAtMost(Decimal::ONE).judge(&scale, stats.as_ref()), Agreement::Agreed);
-/// assert_eq!(AgreementPolicy::RwgAtLeast(Decimal::new(7, 1)).judge(&scale, stats.as_ref()), Agreement::Split);
+/// assert_eq!(AgreementPolicy::IqrAtMost(Decimal::ONE).judge(stats.as_ref()), Agreement::Agreed);
+/// assert_eq!(AgreementPolicy::RwgAtLeast(Decimal::new(7, 1)).judge(stats.as_ref()), Agreement::Split);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -77,19 +77,20 @@ pub enum AgreementPolicy {
 }
 
 impl AgreementPolicy {
-    /// Judges one domain's ratings (`None` when it has none).
+    /// Judges one domain's ratings (`None` when it has none), on the scale
+    /// the statistics were computed on.
     #[must_use]
-    pub fn judge(&self, scale: &Scale, statistics: Option<&ScoreStatistics>) -> Agreement {
+    pub fn judge(&self, statistics: Option<&ScoreStatistics>) -> Agreement {
         let Some(stats) = statistics else {
             return Agreement::NotAssessable;
         };
         let agreed = match *self {
             AgreementPolicy::RandRegion { fewer_than } => {
-                let (_, outside) = stats.median_region(scale);
+                let (_, outside) = stats.median_region();
                 outside < fewer_than
             }
             AgreementPolicy::IqrAtMost(limit) => stats.iqr() <= limit,
-            AgreementPolicy::RwgAtLeast(minimum) => match stats.rwg_at_least(scale, minimum) {
+            AgreementPolicy::RwgAtLeast(minimum) => match stats.rwg_at_least(minimum) {
                 Some(agreed) => agreed,
                 None => return Agreement::NotAssessable,
             },
@@ -118,8 +119,8 @@ impl std::fmt::Display for AgreementPolicy {
 }
 
 impl ScoreStatistics {
-    /// The 3-level region containing the median, and how many ratings fall
-    /// outside it.
+    /// The 3-level region containing the median, on the scale the statistics
+    /// were computed on, and how many ratings fall outside it.
     ///
     /// The region is `[median − 1, median + 1]`, moved inwards at the ends of
     /// the scale so that it keeps three levels (a median of 0 on 0–5 gives
@@ -133,13 +134,13 @@ impl ScoreStatistics {
     /// let scale = Scale::numbered(0, 5)?;
     /// // 1, 2, 3, 4: median 2.5; 1..=3 and 2..=4 both leave one rating outside.
     /// let stats = ScoreStatistics::from_counts(&scale, &[0, 1, 1, 1, 1, 0])?.unwrap();
-    /// assert_eq!(stats.median_region(&scale), (1..=3, 1));
+    /// assert_eq!(stats.median_region(), (1..=3, 1));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn median_region(&self, scale: &Scale) -> (RangeInclusive<u8>, u64) {
-        let (min, max) = (scale.min(), scale.max());
-        if scale.len() < 3 {
+    pub fn median_region(&self) -> (RangeInclusive<u8>, u64) {
+        let (min, max) = self.scale_bounds();
+        if max - min < 2 {
             return (min..=max, 0);
         }
         let median = self.median();
@@ -165,6 +166,7 @@ impl ScoreStatistics {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::maturity::Scale;
 
     fn stats(scale: &Scale, counts: &[u64]) -> ScoreStatistics {
         ScoreStatistics::from_counts(scale, counts).unwrap().unwrap()
@@ -173,18 +175,33 @@ mod tests {
     #[test]
     fn region_moves_inwards_at_the_ends() {
         let scale = Scale::numbered(0, 5).unwrap();
-        assert_eq!(stats(&scale, &[3, 0, 0, 0, 0, 1]).median_region(&scale), (0..=2, 1));
-        assert_eq!(stats(&scale, &[1, 0, 0, 0, 0, 3]).median_region(&scale), (3..=5, 1));
+        assert_eq!(stats(&scale, &[3, 0, 0, 0, 0, 1]).median_region(), (0..=2, 1));
+        assert_eq!(stats(&scale, &[1, 0, 0, 0, 0, 3]).median_region(), (3..=5, 1));
         // Median 4.5 (4, 5): both candidate regions are 3..=5.
-        assert_eq!(stats(&scale, &[0, 0, 0, 0, 1, 1]).median_region(&scale), (3..=5, 0));
+        assert_eq!(stats(&scale, &[0, 0, 0, 0, 1, 1]).median_region(), (3..=5, 0));
         // Median 2.5 with most ratings high: region 2..=4 is chosen.
         let s = stats(&scale, &[1, 1, 0, 3, 3, 0]);
         assert_eq!(s.median(), Decimal::from(3));
         let s = stats(&scale, &[2, 0, 1, 1, 2, 0]);
         assert_eq!(s.median(), Decimal::new(25, 1));
-        assert_eq!(s.median_region(&scale), (2..=4, 2));
+        assert_eq!(s.median_region(), (2..=4, 2));
         let two = Scale::numbered(1, 2).unwrap();
-        assert_eq!(stats(&two, &[1, 1]).median_region(&two), (1..=2, 0));
+        assert_eq!(stats(&two, &[1, 1]).median_region(), (1..=2, 0));
+    }
+
+    #[test]
+    fn region_and_judgement_use_the_scale_of_the_statistics() {
+        // Ratings 6, 7, 7 on a 3–7 scale: the region is 5..=7, with none
+        // outside.
+        let scale = Scale::numbered(3, 7).unwrap();
+        let s = stats(&scale, &[0, 0, 0, 1, 2]);
+        assert_eq!(s.median_region(), (5..=7, 0));
+        // 1, 1, 9, 9 on a 1–9 scale: median 5, region 4..=6, all four outside.
+        let wide = stats(&Scale::numbered(1, 9).unwrap(), &[2, 0, 0, 0, 0, 0, 0, 0, 2]);
+        assert_eq!(wide.median_region(), (4..=6, 4));
+        let rand = AgreementPolicy::RandRegion { fewer_than: 4 };
+        assert_eq!(rand.judge(Some(&wide)), Agreement::Split);
+        assert_eq!(rand.judge(Some(&s)), Agreement::Agreed);
     }
 
     #[test]
@@ -193,16 +210,13 @@ mod tests {
         let policy = AgreementPolicy::RandRegion { fewer_than: 4 };
         // Three outside 2..=4: agreement.
         let agreed = stats(&scale, &[1, 2, 3, 3, 3, 0]);
-        assert_eq!(agreed.median_region(&scale), (2..=4, 3));
-        assert_eq!(policy.judge(&scale, Some(&agreed)), Agreement::Agreed);
-        assert_eq!(policy.judge(&scale, None), Agreement::NotAssessable);
+        assert_eq!(agreed.median_region(), (2..=4, 3));
+        assert_eq!(policy.judge(Some(&agreed)), Agreement::Agreed);
+        assert_eq!(policy.judge(None), Agreement::NotAssessable);
         let rwg = AgreementPolicy::RwgAtLeast(Decimal::new(7, 1));
         let one = stats(&scale, &[0, 1, 0, 0, 0, 0]);
-        assert_eq!(rwg.judge(&scale, Some(&one)), Agreement::NotAssessable);
-        assert_eq!(
-            AgreementPolicy::ConsensusAtLeast(0.99).judge(&scale, Some(&one)),
-            Agreement::Agreed
-        );
+        assert_eq!(rwg.judge(Some(&one)), Agreement::NotAssessable);
+        assert_eq!(AgreementPolicy::ConsensusAtLeast(0.99).judge(Some(&one)), Agreement::Agreed);
         assert_eq!(
             policy.to_string(),
             "fewer than 4 ratings outside the 3-level region containing the median"

@@ -354,7 +354,7 @@ impl Profile {
     /// Each domain's agreement under `policy`, in framework order.
     #[must_use]
     pub fn agreement(&self, policy: &AgreementPolicy) -> Vec<(&DomainProfile, Agreement)> {
-        self.domains.iter().map(|d| (d, policy.judge(&self.scale, d.statistics()))).collect()
+        self.domains.iter().map(|d| (d, policy.judge(d.statistics()))).collect()
     }
 
     /// The domains whose ratings do not agree under `policy`: discussion items,

@@ -10,6 +10,10 @@ use super::{AssessmentError, Scale};
 ///
 /// Working from counts makes every statistic independent of the order of the
 /// respondents by construction, and costs O(levels) after one counting pass.
+/// The statistics keep the scale's levels (one count per level, from its
+/// lowest), so the measures that depend on the scale (r_wg,
+/// [`median_region`](ScoreStatistics::median_region)) need no scale argument
+/// that could disagree with it.
 ///
 /// - Order statistics (`min`, `max`, `median`, `q1`, `q3`, `iqr`) are exact
 ///   [`Decimal`]s. Quantiles use Hyndman–Fan type 7 (R's default): with the
@@ -138,7 +142,7 @@ impl ScoreStatistics {
             leik_dispersion,
             rwg: None,
         };
-        result.rwg = result.rwg_exact(scale.len()).map(|(num, den)| {
+        result.rwg = result.rwg_exact().map(|(num, den)| {
             #[allow(clippy::cast_precision_loss, reason = "exact integers, divided once")]
             let ratio = num as f64 / den as f64;
             1.0 - ratio
@@ -254,20 +258,21 @@ impl ScoreStatistics {
 
     /// Whether r_wg is at least `threshold`, decided exactly on integers
     /// (`12·(nΣx² − (Σx)²) ≤ (1 − t)·n(n − 1)·(A² − 1)`), never on the rounded
-    /// `f64`. `None` for fewer than two ratings.
+    /// `f64`, with `A` the number of levels of the scale the statistics were
+    /// computed on. `None` for fewer than two ratings.
     ///
     /// ```
     /// use integration_outcomes::maturity::{Scale, ScoreStatistics};
     /// use rust_decimal::Decimal;
     /// let scale = Scale::numbered(1, 5)?;
     /// let stats = ScoreStatistics::from_counts(&scale, &[0, 0, 2, 2, 1])?.unwrap(); // r_wg = 0.65
-    /// assert_eq!(stats.rwg_at_least(&scale, Decimal::new(65, 2)), Some(true));
-    /// assert_eq!(stats.rwg_at_least(&scale, Decimal::new(651, 3)), Some(false));
+    /// assert_eq!(stats.rwg_at_least(Decimal::new(65, 2)), Some(true));
+    /// assert_eq!(stats.rwg_at_least(Decimal::new(651, 3)), Some(false));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn rwg_at_least(&self, scale: &Scale, threshold: Decimal) -> Option<bool> {
-        let (num, den) = self.rwg_exact(scale.len())?;
+    pub fn rwg_at_least(&self, threshold: Decimal) -> Option<bool> {
+        let (num, den) = self.rwg_exact()?;
         // r_wg = 1 − num/den ≥ t  ⇔  num ≤ (1 − t)·den, with 1 − t = m / 10^s.
         let one_minus = Decimal::ONE.checked_sub(threshold)?;
         if one_minus.is_sign_negative() && !one_minus.is_zero() {
@@ -289,11 +294,19 @@ impl ScoreStatistics {
         Some((num, n.checked_mul(n - 1)?))
     }
 
-    /// `(12·num, den·(A² − 1))` with s² = num/den, truncated so that
-    /// r_wg = 1 − first/second ≥ 0.
-    fn rwg_exact(&self, levels: usize) -> Option<(u128, u128)> {
+    /// The lowest and highest levels of the scale the statistics were
+    /// computed on (one count per level, from the lowest).
+    pub(crate) fn scale_bounds(&self) -> (u8, u8) {
+        // A scale has 2 to 100 levels, so the highest level fits in a u8.
+        let above_min = u8::try_from(self.counts.len().saturating_sub(1)).unwrap_or(u8::MAX);
+        (self.scale_min, self.scale_min.saturating_add(above_min))
+    }
+
+    /// `(12·num, den·(A² − 1))` with s² = num/den and A the number of levels
+    /// of the scale, truncated so that r_wg = 1 − first/second ≥ 0.
+    fn rwg_exact(&self) -> Option<(u128, u128)> {
         let (num, den) = self.variance_exact()?;
-        let a = u128::try_from(levels).ok()?;
+        let a = u128::try_from(self.counts.len()).ok()?;
         let lhs = num.checked_mul(12)?;
         let rhs = den.checked_mul(a * a - 1)?;
         Some(if lhs >= rhs { (rhs, rhs) } else { (lhs, rhs) })
@@ -439,7 +452,20 @@ mod tests {
         assert!((s.leik_dispersion() - 1.0).abs() < 1e-15);
         // s² = 4·6/5 = 4.8 > 2, so r_wg truncates to 0.
         assert_eq!(s.rwg(), Some(0.0));
-        assert_eq!(s.rwg_at_least(&Scale::numbered(1, 5).unwrap(), Decimal::ZERO), Some(true));
+        assert_eq!(s.rwg_at_least(Decimal::ZERO), Some(true));
+    }
+
+    #[test]
+    fn rwg_uses_the_scale_the_statistics_were_computed_on() {
+        // Ratings 1, 1, 2, 2: s² = 1/3. On a 2-level scale σ²_EU = 1/4, so
+        // r_wg truncates to 0; on a 5-level scale σ²_EU = 2, r_wg = 5/6.
+        let two = stats(1, 2, &[2, 2]);
+        assert_eq!(two.rwg(), Some(0.0));
+        assert_eq!(two.rwg_at_least(Decimal::new(1, 2)), Some(false));
+        let five = stats(1, 5, &[2, 2, 0, 0, 0]);
+        assert_eq!(five.rwg_at_least(Decimal::new(8, 1)), Some(true));
+        assert_eq!(five.rwg_at_least(Decimal::new(84, 2)), Some(false));
+        assert_eq!((two.scale_bounds(), five.scale_bounds()), ((1, 2), (1, 5)));
     }
 
     #[test]
