@@ -104,6 +104,50 @@ fn progress_errors() {
 }
 
 #[test]
+fn progress_compares_one_partnership_and_one_scope() {
+    let f = aqua();
+    let options = ReassessmentOptions::new(RAND4);
+    let round = |partnership: &str, label: &str, date: Date| {
+        let responses = [("A", "NHS", 2), ("B", "Council", 4)].map(|(name, org, level)| {
+            Response::builder(&f, Respondent::new(name, org).unwrap())
+                .score("culture", Score::Level(level))
+                .unwrap()
+                .build()
+        });
+        Assessment::new(&f, partnership, date, label, responses).unwrap()
+    };
+    let (north_1, north_2) =
+        (round("North", "r1", d(2026, 1, 15)), round("North", "r2", d(2026, 7, 15)));
+    let south_2 = round("South", "r2", d(2026, 7, 15));
+    assert_eq!(
+        Progress::between(&north_1.profile(), &south_2.profile(), options).unwrap_err(),
+        ComparisonError::DifferentPartnership { expected: "North".into(), found: "South".into() }
+    );
+    let nhs_1 = north_1.organisation_profile("NHS").unwrap();
+    let nhs_2 = north_2.organisation_profile("NHS").unwrap();
+    let council_2 = north_2.organisation_profile("Council").unwrap();
+    assert_eq!(
+        Progress::between(&nhs_1, &north_2.profile(), options).unwrap_err(),
+        ComparisonError::DifferentOrganisation { expected: Some("NHS".into()), found: None }
+    );
+    assert_eq!(
+        Progress::between(&north_1.profile(), &nhs_2, options).unwrap_err(),
+        ComparisonError::DifferentOrganisation { expected: None, found: Some("NHS".into()) }
+    );
+    let err = Progress::between(&nhs_1, &council_2, options).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "cannot compare the profile of organisation \"NHS\" with the profile of organisation \"Council\""
+    );
+    // The same organisation across rounds, and the whole partnership across rounds, compare.
+    assert_eq!(
+        Progress::between(&nhs_1, &nhs_2, options).unwrap().change("culture").unwrap().trend(),
+        Trend::Unchanged
+    );
+    assert!(Progress::between(&north_1.profile(), &north_2.profile(), options).is_ok());
+}
+
+#[test]
 fn benchmark_and_readiness() {
     let s = Framework::builtin("scirocco-b3").unwrap();
     let scotland = profile(

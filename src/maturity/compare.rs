@@ -159,7 +159,8 @@ impl DomainChange {
     }
 }
 
-/// Progress between two rounds on the same framework.
+/// Progress between two rounds of the same partnership on the same framework
+/// (both the whole partnership's profiles, or both one organisation's).
 ///
 /// # Example
 ///
@@ -196,8 +197,33 @@ impl Progress {
     /// # Errors
     ///
     /// - [`ComparisonError::DifferentFramework`] unless both rounds use the same framework;
+    /// - [`ComparisonError::DifferentPartnership`] unless both are the same
+    ///   partnership's;
+    /// - [`ComparisonError::DifferentOrganisation`] unless both are the whole
+    ///   partnership's profiles, or both the same organisation's
+    ///   ([`Assessment::organisation_profile`](super::Assessment::organisation_profile));
     /// - [`ComparisonError::RoundsOutOfOrder`] if `later` is dated before `earlier`;
     /// - [`ComparisonError::DueDateOutOfRange`] if the next round's date overflows.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{AgreementPolicy, Assessment, ComparisonError, Framework, Progress, ReassessmentOptions, Respondent, Response};
+    /// use integration_outcomes::Date;
+    ///
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let round = |partnership: &str, date: Date| -> Result<Assessment, Box<dyn std::error::Error>> {
+    ///     let r = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).build();
+    ///     Ok(Assessment::new(&aqua, partnership, date, "round", [r])?)
+    /// };
+    /// let (jan, jul) = (Date::new(2026, 1, 15)?, Date::new(2026, 7, 15)?);
+    /// let options = ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 4 });
+    /// let err = Progress::between(&round("North", jan)?.profile(), &round("South", jul)?.profile(), options);
+    /// assert!(matches!(err, Err(ComparisonError::DifferentPartnership { .. })));
+    /// let nhs = round("North", jan)?.organisation_profile("NHS").unwrap();
+    /// let err = Progress::between(&nhs, &round("North", jul)?.profile(), options).unwrap_err();
+    /// assert_eq!(err.to_string(),
+    ///     "cannot compare the profile of organisation \"NHS\" with the profile of the whole partnership");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn between(
         earlier: &Profile,
         later: &Profile,
@@ -207,6 +233,18 @@ impl Progress {
             return Err(ComparisonError::DifferentFramework {
                 expected: earlier.framework().to_owned(),
                 found: later.framework().to_owned(),
+            });
+        }
+        if earlier.partnership() != later.partnership() {
+            return Err(ComparisonError::DifferentPartnership {
+                expected: earlier.partnership().to_owned(),
+                found: later.partnership().to_owned(),
+            });
+        }
+        if earlier.organisation() != later.organisation() {
+            return Err(ComparisonError::DifferentOrganisation {
+                expected: earlier.organisation().map(str::to_owned),
+                found: later.organisation().map(str::to_owned),
             });
         }
         if later.date() < earlier.date() {

@@ -263,6 +263,23 @@ pub enum ComparisonError {
         /// The other side's framework id.
         found: String,
     },
+    /// The two sides are profiles of different partnerships.
+    #[error("cannot compare partnership {expected:?} with partnership {found:?}")]
+    DifferentPartnership {
+        /// The first side's partnership.
+        expected: String,
+        /// The other side's partnership.
+        found: String,
+    },
+    /// The two sides cover different respondents: one organisation's profile
+    /// and the whole partnership's, or two different organisations'.
+    #[error("cannot compare {} with {}", scope(expected.as_deref()), scope(found.as_deref()))]
+    DifferentOrganisation {
+        /// The first side's organisation; `None` for the whole partnership.
+        expected: Option<String>,
+        /// The other side's organisation; `None` for the whole partnership.
+        found: Option<String>,
+    },
     /// Nothing was given to compare.
     #[error("no profiles to compare")]
     NothingToCompare,
@@ -330,4 +347,12 @@ pub enum ComparisonError {
         /// Its date.
         later_date: crate::Date,
     },
+}
+
+/// Whose profile a side of a comparison is, in words.
+fn scope(organisation: Option<&str>) -> String {
+    match organisation {
+        Some(organisation) => format!("the profile of organisation {organisation:?}"),
+        None => "the profile of the whole partnership".to_owned(),
+    }
 }
