@@ -4,6 +4,7 @@ use std::io;
 
 use rust_decimal::Decimal;
 
+use super::text::is_blank;
 use super::{Assessment, AssessmentError, Framework, Profile, Respondent, Response, Score};
 use crate::Date;
 
@@ -120,8 +121,12 @@ impl Assessment {
             let row = record.position().map(csv::Position::line);
             let cell = |i: usize| record.get(i).unwrap_or("");
             let header = |i: usize| headers.get(i).unwrap_or("");
-            let mut respondent = Respondent::new(cell(name_col), cell(org_col))
-                .map_err(at(row, header(name_col)))?;
+            let (name, organisation) = (cell(name_col), cell(org_col));
+            // Respondent::new refuses a blank name, then a blank organisation:
+            // report each under its own column.
+            let blank_col = if is_blank(name) { name_col } else { org_col };
+            let mut respondent =
+                Respondent::new(name, organisation).map_err(at(row, header(blank_col)))?;
             if let Some(role) = role_col.map(cell).filter(|r| !r.is_empty()) {
                 respondent = respondent.with_role(role);
             }
@@ -256,6 +261,11 @@ mod tests {
             at("name,organisation,Leadership\nAnn,NHS,3\n,NHS,2\n"),
             (Some(3), Some("name".into()))
         );
+        assert_eq!(
+            at("name,Organisation,Leadership\nAnn,NHS,3\nBob, ,2\n"),
+            (Some(3), Some("Organisation".into()))
+        );
+        assert_eq!(at("name,organisation\n,\n"), (Some(2), Some("name".into())));
         assert_eq!(
             at("name,organisation,Leadership\nAnn,NHS,3\nBob,NHS,9\n"),
             (Some(3), Some("Leadership".into()))
