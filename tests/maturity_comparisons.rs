@@ -148,6 +148,36 @@ fn progress_compares_one_partnership_and_one_scope() {
 }
 
 #[test]
+fn benchmark_names_organisation_profiles_by_their_organisation() {
+    let f = aqua();
+    let round = |label: &str, date: Date| {
+        let responses =
+            [("A", "NHS", 2), ("B", "Council", 4), ("C", "NHS", 3)].map(|(name, org, level)| {
+                Response::builder(&f, Respondent::new(name, org).unwrap())
+                    .score("culture", Score::Level(level))
+                    .unwrap()
+                    .build()
+            });
+        Assessment::new(&f, "P", date, label, responses).unwrap()
+    };
+    let (r1, r2) = (round("r1", d(2026, 1, 15)), round("r2", d(2026, 7, 15)));
+    let by_org = r1.organisation_profiles();
+    let b = Benchmark::new(&[&by_org[0], &by_org[1]]).unwrap();
+    assert_eq!(b.partnerships(), ["P: NHS", "P: Council"]);
+    assert_eq!(b.row("culture").unwrap().lowest(), ["P: NHS"]);
+    // With the whole partnership and another round's NHS profile.
+    let whole = r1.profile();
+    let nhs_2 = r2.organisation_profile("NHS").unwrap();
+    let b = Benchmark::new(&[&whole, &by_org[0], &by_org[1], &nhs_2]).unwrap();
+    assert_eq!(b.partnerships(), ["P", "P: NHS (r1)", "P: Council", "P: NHS (r2)"]);
+    // One organisation's profile given twice: no name tells them apart.
+    assert_eq!(
+        Benchmark::new(&[&by_org[0], &by_org[0]]).unwrap_err(),
+        ComparisonError::DuplicateName { name: "P: NHS (r1)".into() }
+    );
+}
+
+#[test]
 fn benchmark_and_readiness() {
     let s = Framework::builtin("scirocco-b3").unwrap();
     let scotland = profile(
@@ -175,6 +205,12 @@ fn benchmark_and_readiness() {
     assert_eq!(
         Benchmark::new(&[&scotland, &again]).unwrap().partnerships(),
         ["Scotland (2026)", "Scotland (2027)"]
+    );
+    // Two rounds with one label cannot be told apart.
+    let relabelled = profile(&s, "Scotland", "2026", d(2027, 3, 1), &[("L", "NHS", &[])]);
+    assert_eq!(
+        Benchmark::new(&[&scotland, &again, &relabelled]).unwrap_err(),
+        ComparisonError::DuplicateName { name: "Scotland (2026)".into() }
     );
 
     let practice = Target::new(

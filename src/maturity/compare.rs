@@ -1,5 +1,7 @@
 //! Re-assessment: what changed between two rounds, and when the next is due.
 
+use std::collections::HashSet;
+
 use jiff::Span;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -396,12 +398,38 @@ impl BenchmarkRow {
 
 impl Benchmark {
     /// Lines up the profiles. Each is named by its partnership, or by
-    /// `partnership (label)` when a partnership appears more than once.
+    /// `partnership: organisation` for an organisation's profile
+    /// ([`Assessment::organisation_profile`](super::Assessment::organisation_profile));
+    /// when that name appears more than once, the round label follows in
+    /// brackets: `partnership (label)`.
     ///
     /// # Errors
     ///
-    /// [`ComparisonError::NothingToCompare`] for no profiles and
-    /// [`ComparisonError::DifferentFramework`] if they use different frameworks.
+    /// [`ComparisonError::NothingToCompare`] for no profiles,
+    /// [`ComparisonError::DifferentFramework`] if they use different
+    /// frameworks and [`ComparisonError::DuplicateName`] if two would still
+    /// have the same name (such as one profile given twice).
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{Assessment, Benchmark, ComparisonError, Framework, Respondent, Response, Score};
+    /// use integration_outcomes::Date;
+    ///
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let response = |name: &str, org: &str, level: u8| -> Result<Response, Box<dyn std::error::Error>> {
+    ///     Ok(Response::builder(&aqua, Respondent::new(name, org)?).score("culture", Score::Level(level))?.build())
+    /// };
+    /// let round = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline",
+    ///     [response("Ann", "NHS trust", 2)?, response("Bob", "Council", 4)?])?;
+    /// let by_org = round.organisation_profiles();
+    /// let benchmark = Benchmark::new(&by_org.iter().collect::<Vec<_>>())?;
+    /// assert_eq!(benchmark.partnerships(), ["Chorley PSR: NHS trust", "Chorley PSR: Council"]);
+    /// assert_eq!(benchmark.row("culture").unwrap().highest(), ["Chorley PSR: Council"]);
+    ///
+    /// let whole = round.profile();
+    /// let err = Benchmark::new(&[&whole, &whole]).unwrap_err();
+    /// assert_eq!(err, ComparisonError::DuplicateName { name: "Chorley PSR (baseline)".into() });
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(profiles: &[&Profile]) -> Result<Benchmark, ComparisonError> {
         let first = profiles.first().ok_or(ComparisonError::NothingToCompare)?;
         if let Some(other) = profiles.iter().find(|p| p.framework() != first.framework()) {
@@ -410,18 +438,26 @@ impl Benchmark {
                 found: other.framework().to_owned(),
             });
         }
+        let who = |p: &Profile| match p.organisation() {
+            Some(organisation) => format!("{}: {organisation}", p.partnership()),
+            None => p.partnership().to_owned(),
+        };
+        let whos: Vec<String> = profiles.iter().map(|p| who(p)).collect();
         let partnerships: Vec<String> = profiles
             .iter()
-            .map(|p| {
-                let repeated =
-                    profiles.iter().filter(|q| q.partnership() == p.partnership()).count() > 1;
-                if repeated {
-                    format!("{} ({})", p.partnership(), p.label())
+            .zip(&whos)
+            .map(|(p, name)| {
+                if whos.iter().filter(|other| *other == name).count() > 1 {
+                    format!("{name} ({})", p.label())
                 } else {
-                    p.partnership().to_owned()
+                    name.clone()
                 }
             })
             .collect();
+        let mut seen = HashSet::new();
+        if let Some(name) = partnerships.iter().find(|name| !seen.insert(name.as_str())) {
+            return Err(ComparisonError::DuplicateName { name: name.clone() });
+        }
         let rows = first
             .domains()
             .iter()

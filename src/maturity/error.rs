@@ -280,6 +280,14 @@ pub enum ComparisonError {
         /// The other side's organisation; `None` for the whole partnership.
         found: Option<String>,
     },
+    /// Two profiles of a benchmark would have the same name: the same
+    /// partnership (and organisation) and round label, such as one profile
+    /// given twice.
+    #[error("two profiles would both be named {name:?}")]
+    DuplicateName {
+        /// The name they share.
+        name: String,
+    },
     /// Nothing was given to compare.
     #[error("no profiles to compare")]
     NothingToCompare,
