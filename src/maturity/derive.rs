@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::text::non_empty;
-use super::{Framework, FrameworkError, Source};
+use super::{Domain, Framework, FrameworkError, Source};
 
 /// One change a derived framework made to its parent.
 ///
@@ -213,8 +213,19 @@ impl Framework {
 }
 
 impl FrameworkDerivation {
+    /// The error for a domain the framework being derived does not have
+    /// (never had, or no longer has after [`keep_domains`](Self::keep_domains)):
+    /// it names the derived framework, not the parent.
     fn unknown(&self, domain: &str) -> FrameworkError {
-        FrameworkError::UnknownDomain { framework: self.parent.clone(), domain: domain.to_owned() }
+        FrameworkError::UnknownDomain { framework: self.id.clone(), domain: domain.to_owned() }
+    }
+
+    /// The domain being adjusted, found once.
+    fn domain_mut(&mut self, domain: &str) -> Result<&mut Domain, FrameworkError> {
+        let id = &self.id;
+        self.framework.domains_mut().iter_mut().find(|d| d.id() == domain).ok_or_else(|| {
+            FrameworkError::UnknownDomain { framework: id.clone(), domain: domain.to_owned() }
+        })
     }
 
     /// Renames a domain.
@@ -228,10 +239,7 @@ impl FrameworkDerivation {
         name: impl Into<String>,
     ) -> Result<FrameworkDerivation, FrameworkError> {
         let name = non_empty(name.into(), || format!("name of domain {domain:?}"))?;
-        let position =
-            self.framework.domain_position(domain).ok_or_else(|| self.unknown(domain))?;
-        let unknown = self.unknown(domain);
-        let target = self.framework.domains_mut().get_mut(position).ok_or(unknown)?;
+        let target = self.domain_mut(domain)?;
         let from = target.name().to_owned();
         target.set_name(name.clone());
         self.adjustments.push(Adjustment::RenameDomain {
@@ -280,16 +288,10 @@ impl FrameworkDerivation {
     ) -> Result<FrameworkDerivation, FrameworkError> {
         let text =
             non_empty(text.into(), || format!("guiding question {number} of domain {domain:?}"))?;
-        let position =
-            self.framework.domain_position(domain).ok_or_else(|| self.unknown(domain))?;
-        let unknown_question =
-            FrameworkError::UnknownQuestion { domain: domain.to_owned(), number };
         let question = self
-            .framework
-            .domains_mut()
-            .get_mut(position)
-            .and_then(|d| d.question_mut(number))
-            .ok_or(unknown_question)?;
+            .domain_mut(domain)?
+            .question_mut(number)
+            .ok_or_else(|| FrameworkError::UnknownQuestion { domain: domain.to_owned(), number })?;
         let from = std::mem::replace(question, text.clone());
         self.adjustments.push(Adjustment::RewordQuestion {
             domain: domain.to_owned(),
@@ -349,6 +351,22 @@ mod tests {
             d.keep_domains(&["culture", "x"]),
             Err(FrameworkError::UnknownDomain { .. })
         ));
+    }
+
+    #[test]
+    fn unknown_domain_errors_name_the_derived_framework() {
+        let aqua = Framework::builtin("aqua-sif-2014").unwrap();
+        let kept = aqua.derive("local", "Local").unwrap().keep_domains(&["leadership"]).unwrap();
+        // The parent has "culture"; the framework being derived no longer does.
+        let removed =
+            FrameworkError::UnknownDomain { framework: "local".into(), domain: "culture".into() };
+        assert_eq!(kept.clone().rename_domain("culture", "Culture").unwrap_err(), removed);
+        assert_eq!(kept.clone().reword_question("culture", 1, "Why?").unwrap_err(), removed);
+        assert_eq!(
+            kept.keep_domains(&["culture"]).unwrap_err(),
+            removed,
+            "a second subset cannot bring a domain back"
+        );
     }
 
     #[test]
