@@ -109,8 +109,9 @@ impl Derivation {
     /// # Errors
     ///
     /// [`FrameworkError::WrongParent`] if `parent` is not the recorded parent,
-    /// otherwise the errors of the individual adjustments (an unknown domain or
-    /// question).
+    /// otherwise the errors of [`Framework::derive`] (an empty id or name, or
+    /// the parent's id) and of the individual adjustments (an unknown domain
+    /// or question).
     ///
     /// ```
     /// use integration_outcomes::maturity::{Framework, FrameworkError};
@@ -186,12 +187,17 @@ impl Framework {
     ///
     /// # Errors
     ///
-    /// [`FrameworkError::EmptyText`] if `id` or `name` is empty.
+    /// [`FrameworkError::EmptyText`] if `id` or `name` is empty, and
+    /// [`FrameworkError::SameIdAsParent`] if `id` is this framework's own.
     ///
     /// ```
-    /// use integration_outcomes::maturity::Framework;
+    /// use integration_outcomes::maturity::{Framework, FrameworkError};
     /// let aqua = Framework::builtin("aqua-sif-2014")?;
     /// assert!(aqua.derive("", "Unnamed").is_err());
+    /// assert_eq!(
+    ///     aqua.derive("aqua-sif-2014", "Adjusted AQuA").unwrap_err(),
+    ///     FrameworkError::SameIdAsParent { id: "aqua-sif-2014".into() }
+    /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn derive(
@@ -200,6 +206,9 @@ impl Framework {
         name: impl Into<String>,
     ) -> Result<FrameworkDerivation, FrameworkError> {
         let id = non_empty(id.into(), || "framework id".to_owned())?;
+        if id == self.id() {
+            return Err(FrameworkError::SameIdAsParent { id });
+        }
         let name = non_empty(name.into(), || format!("name of framework {id:?}"))?;
         Ok(FrameworkDerivation {
             framework: self.clone(),
@@ -350,6 +359,20 @@ mod tests {
         assert!(matches!(
             d.keep_domains(&["culture", "x"]),
             Err(FrameworkError::UnknownDomain { .. })
+        ));
+    }
+
+    #[test]
+    fn a_derived_framework_cannot_take_its_parents_id() {
+        let aqua = Framework::builtin("aqua-sif-2014").unwrap();
+        assert_eq!(
+            aqua.derive("aqua-sif-2014", "AQuA, adjusted").unwrap_err(),
+            FrameworkError::SameIdAsParent { id: "aqua-sif-2014".into() }
+        );
+        let chorley = Framework::builtin("aqua-sif-chorley").unwrap();
+        assert!(matches!(
+            chorley.derivation().unwrap().apply(&aqua, "aqua-sif-2014", "X"),
+            Err(FrameworkError::SameIdAsParent { .. })
         ));
     }
 

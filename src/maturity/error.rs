@@ -116,6 +116,13 @@ pub enum FrameworkError {
         /// The framework it was applied to.
         found: String,
     },
+    /// A derived framework was given its parent's id, so the two could be
+    /// mistaken for each other (and responses on one accepted by the other).
+    #[error("a derived framework needs an id of its own; {id:?} is its parent's")]
+    SameIdAsParent {
+        /// The id both would share.
+        id: String,
+    },
     /// No built-in framework has this id.
     #[error("no built-in framework {id:?}")]
     UnknownBuiltin {
