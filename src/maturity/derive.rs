@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::text::non_empty;
+use super::text::{is_blank, non_empty};
 use super::{Domain, Framework, FrameworkError, Source};
 
 /// One change a derived framework made to its parent.
@@ -62,6 +62,12 @@ pub enum Adjustment {
 /// with [`Derivation::apply`]; the built-in Chorley framework is stored that way.
 /// A framework derived from a derived framework records its immediate parent.
 ///
+/// Reading a derivation validates it: the parent's id and name and every
+/// text an adjustment gives are non-empty, and questions are numbered from 1.
+/// Reading a derived [`Framework`] also checks its derivation against its
+/// domains: every adjustment names a domain the framework had at that step,
+/// and each subset keeps exactly the domains that follow it.
+///
 /// # Example
 ///
 /// ```
@@ -77,11 +83,69 @@ pub enum Adjustment {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "DerivationRepr")]
 pub struct Derivation {
     parent: String,
     parent_name: String,
     adjustments: Vec<Adjustment>,
+}
+
+/// A derivation as read, before validation.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DerivationRepr {
+    parent: String,
+    parent_name: String,
+    adjustments: Vec<Adjustment>,
+}
+
+impl TryFrom<DerivationRepr> for Derivation {
+    type Error = FrameworkError;
+    fn try_from(repr: DerivationRepr) -> Result<Self, Self::Error> {
+        let parent = non_empty(repr.parent, || "parent id of a derivation".to_owned())?;
+        let parent_name =
+            non_empty(repr.parent_name, || format!("name of parent framework {parent:?}"))?;
+        for adjustment in &repr.adjustments {
+            check_texts(adjustment)?;
+        }
+        Ok(Derivation { parent, parent_name, adjustments: repr.adjustments })
+    }
+}
+
+/// `Ok` unless `text` is blank, then [`FrameworkError::EmptyText`] naming `item`.
+fn require(text: &str, item: impl FnOnce() -> String) -> Result<(), FrameworkError> {
+    if is_blank(text) { Err(FrameworkError::EmptyText { item: item() }) } else { Ok(()) }
+}
+
+/// What an adjustment says on its own: ids and texts present, questions
+/// counted from 1, no domain listed twice by a subset.
+fn check_texts(adjustment: &Adjustment) -> Result<(), FrameworkError> {
+    match adjustment {
+        Adjustment::RenameDomain { domain, from, to } => {
+            require(domain, || "domain id of a rename".to_owned())?;
+            require(from, || format!("former name of domain {domain:?}"))?;
+            require(to, || format!("name of domain {domain:?}"))
+        }
+        Adjustment::RewordQuestion { domain, number, from, to } => {
+            require(domain, || "domain id of a reworded question".to_owned())?;
+            if *number == 0 {
+                return Err(FrameworkError::UnknownQuestion { domain: domain.clone(), number: 0 });
+            }
+            require(from, || format!("former guiding question {number} of domain {domain:?}"))?;
+            require(to, || format!("guiding question {number} of domain {domain:?}"))
+        }
+        Adjustment::Subset { kept, removed } => {
+            let mut listed: Vec<&str> = Vec::new();
+            for domain in kept.iter().chain(removed) {
+                require(domain, || "domain id of a subset".to_owned())?;
+                if listed.contains(&domain.as_str()) {
+                    return Err(FrameworkError::DuplicateDomain { domain: domain.clone() });
+                }
+                listed.push(domain);
+            }
+            Ok(())
+        }
+    }
 }
 
 impl Derivation {
@@ -101,6 +165,57 @@ impl Derivation {
     #[must_use]
     pub fn adjustments(&self) -> &[Adjustment] {
         &self.adjustments
+    }
+
+    /// Checks that this derivation can have produced `framework`: a new id,
+    /// and, going back from the framework's domains, every adjustment naming
+    /// a domain present at its step and every subset keeping exactly the
+    /// domains after it.
+    pub(crate) fn check_against(&self, framework: &Framework) -> Result<(), FrameworkError> {
+        if framework.id() == self.parent {
+            return Err(FrameworkError::SameIdAsParent { id: self.parent.clone() });
+        }
+        let unknown = |domain: &str| FrameworkError::UnknownDomain {
+            framework: framework.id().to_owned(),
+            domain: domain.to_owned(),
+        };
+        // The domains after the adjustment being looked at, in order.
+        let mut present: Vec<&str> = framework.domains().iter().map(|d| d.id()).collect();
+        for adjustment in self.adjustments.iter().rev() {
+            match adjustment {
+                Adjustment::RenameDomain { domain, .. } => {
+                    if !present.contains(&domain.as_str()) {
+                        return Err(unknown(domain));
+                    }
+                }
+                Adjustment::RewordQuestion { domain, number, .. } => {
+                    if !present.contains(&domain.as_str()) {
+                        return Err(unknown(domain));
+                    }
+                    // Derivations never add or remove questions.
+                    let questions = framework.domain(domain).map(|d| d.guiding_questions().len());
+                    if questions.is_some_and(|n| *number > n) {
+                        return Err(FrameworkError::UnknownQuestion {
+                            domain: domain.clone(),
+                            number: *number,
+                        });
+                    }
+                }
+                Adjustment::Subset { kept, removed } => {
+                    if let Some(domain) = kept.iter().find(|d| !present.contains(&d.as_str())) {
+                        return Err(unknown(domain));
+                    }
+                    if let Some(domain) = present.iter().find(|d| !kept.iter().any(|k| k == *d)) {
+                        return Err(FrameworkError::DomainNotKept {
+                            framework: framework.id().to_owned(),
+                            domain: (*domain).to_owned(),
+                        });
+                    }
+                    present = kept.iter().chain(removed).map(String::as_str).collect();
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Replays the adjustments on `parent`, giving the derived framework the
@@ -360,6 +475,87 @@ mod tests {
             d.keep_domains(&["culture", "x"]),
             Err(FrameworkError::UnknownDomain { .. })
         ));
+    }
+
+    /// A derived framework's JSON with its `derivation` replaced.
+    fn with_derivation(derivation: &str) -> Result<Framework, FrameworkError> {
+        let json_error = |e: serde_json::Error| FrameworkError::Json { message: e.to_string() };
+        let local = Framework::builtin("aqua-sif-2014")?
+            .derive("local", "Local")?
+            .rename_domain("culture", "Our culture")?
+            .keep_domains(&["leadership", "culture"])?
+            .finish()?;
+        let mut json: serde_json::Value = serde_json::to_value(&local).map_err(json_error)?;
+        json["derivation"] = serde_json::from_str(derivation).map_err(json_error)?;
+        Framework::from_json(&json.to_string())
+    }
+
+    #[test]
+    fn derivations_read_from_json_are_validated() {
+        let rename =
+            r#"{"rename_domain": {"domain": "culture", "from": "Culture", "to": "Our culture"}}"#;
+        let subset =
+            r#"{"subset": {"kept": ["leadership", "culture"], "removed": ["governance"]}}"#;
+        let derivation = |parent: &str, adjustments: &[&str]| {
+            format!(
+                r#"{{"parent": "{parent}", "parent_name": "AQuA", "adjustments": [{}]}}"#,
+                adjustments.join(",")
+            )
+        };
+        assert!(with_derivation(&derivation("aqua-sif-2014", &[rename, subset])).is_ok());
+        assert_eq!(
+            with_derivation(&derivation(" ", &[rename, subset])).unwrap_err(),
+            FrameworkError::EmptyText { item: "parent id of a derivation".into() }
+        );
+        assert_eq!(
+            with_derivation(&derivation("local", &[rename, subset])).unwrap_err(),
+            FrameworkError::SameIdAsParent { id: "local".into() }
+        );
+        // A rename of a domain the framework never had.
+        let finance = r#"{"rename_domain": {"domain": "finance", "from": "F", "to": "Money"}}"#;
+        assert_eq!(
+            with_derivation(&derivation("aqua-sif-2014", &[finance])).unwrap_err(),
+            FrameworkError::UnknownDomain { framework: "local".into(), domain: "finance".into() }
+        );
+        // After the subset, "governance" is gone: it cannot be renamed.
+        let governance = r#"{"rename_domain": {"domain": "governance", "from": "G", "to": "Gov"}}"#;
+        assert_eq!(
+            with_derivation(&derivation("aqua-sif-2014", &[subset, governance])).unwrap_err(),
+            FrameworkError::UnknownDomain {
+                framework: "local".into(),
+                domain: "governance".into()
+            }
+        );
+        // Before it, it can.
+        assert!(with_derivation(&derivation("aqua-sif-2014", &[governance, subset])).is_ok());
+        // A subset that does not keep a domain the framework has.
+        let narrow = r#"{"subset": {"kept": ["leadership"], "removed": ["culture"]}}"#;
+        assert_eq!(
+            with_derivation(&derivation("aqua-sif-2014", &[narrow])).unwrap_err(),
+            FrameworkError::DomainNotKept { framework: "local".into(), domain: "culture".into() }
+        );
+        let twice = r#"{"subset": {"kept": ["leadership", "culture"], "removed": ["culture"]}}"#;
+        assert_eq!(
+            with_derivation(&derivation("aqua-sif-2014", &[twice])).unwrap_err(),
+            FrameworkError::DuplicateDomain { domain: "culture".into() }
+        );
+        for number in [0, 9] {
+            let reword = format!(
+                r#"{{"reword_question": {{"domain": "culture", "number": {number}, "from": "Q", "to": "Why?"}}}}"#
+            );
+            assert_eq!(
+                with_derivation(&derivation("aqua-sif-2014", &[&reword])).unwrap_err(),
+                FrameworkError::UnknownQuestion { domain: "culture".into(), number }
+            );
+        }
+        let blank = r#"{"rename_domain": {"domain": "culture", "from": "Culture", "to": ""}}"#;
+        assert!(matches!(
+            with_derivation(&derivation("aqua-sif-2014", &[blank])),
+            Err(FrameworkError::EmptyText { .. })
+        ));
+        // A derivation read on its own is validated too.
+        assert!(serde_json::from_str::<Derivation>(&derivation("", &[])).is_err());
+        assert!(serde_json::from_str::<Derivation>(&derivation("aqua-sif-2014", &[])).is_ok());
     }
 
     #[test]

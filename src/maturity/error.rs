@@ -100,6 +100,15 @@ pub enum FrameworkError {
         /// The domain asked for.
         domain: String,
     },
+    /// A framework read from JSON has a domain that its recorded derivation
+    /// removes, or does not keep, in a subset.
+    #[error("framework {framework:?} has domain {domain:?}, which its derivation does not keep")]
+    DomainNotKept {
+        /// The derived framework's id.
+        framework: String,
+        /// The domain.
+        domain: String,
+    },
     /// A derivation rewords a guiding question that does not exist.
     #[error("domain {domain:?} has no guiding question number {number}")]
     UnknownQuestion {

@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use super::derive::DerivationRepr;
 use super::scale::ScaleLevelRepr;
 use super::text::non_empty;
 use super::{Derivation, FrameworkError, Scale, ScaleLevel};
@@ -514,7 +515,7 @@ struct FrameworkRepr {
     scale: Vec<ScaleLevelRepr>,
     domains: Vec<DomainRepr>,
     #[serde(default)]
-    derivation: Option<Derivation>,
+    derivation: Option<DerivationRepr>,
 }
 
 impl TryFrom<FrameworkRepr> for Framework {
@@ -527,7 +528,11 @@ impl TryFrom<FrameworkRepr> for Framework {
         let scale = Scale::new(levels)?;
         let domains = repr.domains.into_iter().map(Domain::try_from).collect::<Result<_, _>>()?;
         let mut framework = Framework::new(repr.id, repr.name, source, scale, domains)?;
-        framework.derivation = repr.derivation;
+        if let Some(derivation) = repr.derivation {
+            let derivation = Derivation::try_from(derivation)?;
+            derivation.check_against(&framework)?;
+            framework.derivation = Some(derivation);
+        }
         Ok(framework)
     }
 }
@@ -580,7 +585,13 @@ impl Framework {
     /// # Errors
     ///
     /// [`FrameworkError::Json`] for malformed JSON (including unknown fields),
-    /// otherwise the validation errors of [`Framework::new`].
+    /// otherwise the validation errors of [`Framework::new`] and, for a
+    /// derived framework, of its [`Derivation`]: [`FrameworkError::EmptyText`],
+    /// [`FrameworkError::SameIdAsParent`], [`FrameworkError::UnknownDomain`] or
+    /// [`FrameworkError::UnknownQuestion`] for an adjustment naming a domain or
+    /// question the framework did not have at that step,
+    /// [`FrameworkError::DuplicateDomain`] or [`FrameworkError::DomainNotKept`]
+    /// for a subset that does not match the domains after it.
     ///
     /// A framework of your own:
     ///
