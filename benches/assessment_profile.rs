@@ -103,7 +103,11 @@ fn profile_and_agreement(round: &Assessment) -> (Profile, usize) {
     let profile = round.profile();
     let agreed = POLICIES
         .iter()
-        .map(|p| profile.agreement(p).iter().filter(|(_, a)| *a == Agreement::Agreed).count())
+        .map(|p| {
+            // The policies are constants within range; an error would count nothing.
+            let judged = profile.agreement(p).unwrap_or_default();
+            judged.iter().filter(|(_, a)| *a == Agreement::Agreed).count()
+        })
         .sum();
     (profile, agreed)
 }

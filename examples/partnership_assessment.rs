@@ -98,7 +98,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let before = baseline.profile();
     let after = review.profile();
 
-    println!("{}\n", before.report(&agreement, priorities));
+    println!("{}\n", before.report(&agreement, priorities)?);
 
     println!("Divergence between organisations (range of organisation medians):");
     for d in baseline.divergence() {
@@ -116,7 +116,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     println!();
 
-    println!("{}\n", after.report(&agreement, priorities));
+    println!("{}\n", after.report(&agreement, priorities)?);
 
     let progress = Progress::between(&before, &after, ReassessmentOptions::new(agreement))?;
     println!("{progress}\n");

@@ -71,7 +71,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // A third of the panel outside the region around the median is a split.
     let agreement = AgreementPolicy::RandRegion { fewer_than: 2 };
-    println!("{}\n", lakeland.report(&agreement, PriorityPolicy::LowestK(3)));
+    println!("{}\n", lakeland.report(&agreement, PriorityPolicy::LowestK(3))?);
 
     println!("Benchmark (domain medians):");
     println!("{}\n", Benchmark::new(&[&north, &lakeland, &midvale])?);

@@ -85,8 +85,8 @@ fn maturity(out: &Path) -> Result<()> {
     // outside the 3-level region around the median.
     let agreement = AgreementPolicy::RandRegion { fewer_than: 3 };
     let priorities = PriorityPolicy::BelowLevel(2);
-    println!("{}\n", before.report(&agreement, priorities));
-    println!("{}\n", after.report(&agreement, priorities));
+    println!("{}\n", before.report(&agreement, priorities)?);
+    println!("{}\n", after.report(&agreement, priorities)?);
     println!("{}", Progress::between(&before, &after, ReassessmentOptions::new(agreement))?);
 
     let chart = RadarChart::new(format!("{partnership}: AQuA self-assessment"), &after)?

@@ -46,7 +46,7 @@
 //! let leadership = profile.domain("leadership").expect("scored");
 //! assert_eq!(leadership.median().map(|m| m.to_string()), Some("3".into()));
 //! // Engagement was scored 1, 1 and 5: a split, not a settled weakness.
-//! let split = profile.splits(&AgreementPolicy::RandRegion { fewer_than: 1 });
+//! let split = profile.splits(&AgreementPolicy::RandRegion { fewer_than: 1 })?;
 //! assert_eq!(split[0].id(), "service_user_and_carer_engagement");
 //! assert_eq!(profile.priorities(PriorityPolicy::LowestK(1))[0].id(), "service_user_and_carer_engagement");
 //! # Ok::<(), Box<dyn std::error::Error>>(())

@@ -253,6 +253,27 @@ fn benchmark_and_readiness() {
 }
 
 #[test]
+fn agreement_policies_out_of_range_are_refused_wherever_used() {
+    let f = aqua();
+    let p = profile(&f, "P", "r1", d(2026, 1, 15), &[("A", "NHS", &[("culture", 2)])]);
+    let q = profile(&f, "P", "r2", d(2026, 7, 15), &[("A", "NHS", &[("culture", 3)])]);
+    let nan = AgreementPolicy::ConsensusAtLeast(f64::NAN);
+    let refused = |e: ComparisonError| matches!(e, ComparisonError::InvalidAgreementPolicy { .. });
+    assert!(refused(p.agreement(&nan).unwrap_err()));
+    assert!(refused(p.splits(&nan).unwrap_err()));
+    assert!(refused(p.review(&nan, PriorityPolicy::BelowLevel(2)).unwrap_err()));
+    assert!(refused(p.report(&nan, PriorityPolicy::BelowLevel(2)).unwrap_err()));
+    assert!(refused(Progress::between(&p, &q, ReassessmentOptions::new(nan)).unwrap_err()));
+    let percent = AgreementPolicy::ConsensusAtLeast(70.0);
+    assert_eq!(
+        p.splits(&percent).unwrap_err().to_string(),
+        "agreement policy \"Tastle-Wierman consensus at least 70\" cannot be used: \
+         the consensus threshold must be a number from 0 to 1"
+    );
+    assert!(p.splits(&AgreementPolicy::ConsensusAtLeast(0.7)).unwrap().is_empty());
+}
+
+#[test]
 fn priorities_and_review() {
     let f = aqua();
     let p = profile(
@@ -278,7 +299,7 @@ fn priorities_and_review() {
     assert_eq!(ids(PriorityPolicy::LowestK(99)).len(), 5);
     assert_eq!(ids(PriorityPolicy::BelowLevel(2)), ["workforce"]);
     assert_eq!(ids(PriorityPolicy::BelowPartnershipMedian), ["workforce"]);
-    let review = p.review(&RAND4, PriorityPolicy::BelowLevel(2));
+    let review = p.review(&RAND4, PriorityPolicy::BelowLevel(2)).unwrap();
     assert_eq!(review.len(), 8);
     let culture = review.iter().find(|r| r.domain() == "culture").unwrap();
     assert_eq!(
@@ -409,6 +430,7 @@ fn reports_show_splits_and_priorities() {
     );
     let text = p
         .report(&AgreementPolicy::RandRegion { fewer_than: 2 }, PriorityPolicy::BelowLevel(4))
+        .unwrap()
         .to_string();
     assert!(text.contains("Split (no agreement, which needs fewer than 2 ratings outside the 3-level region containing the median): Governance (median 3)"), "{text}");
     assert!(

@@ -181,7 +181,7 @@ proptest! {
             AgreementPolicy::RwgAtLeast(Decimal::ONE),
             AgreementPolicy::ConsensusAtLeast(1.0),
         ] {
-            prop_assert_eq!(policy.judge(Some(&s)), Agreement::Agreed);
+            prop_assert_eq!(policy.judge(Some(&s)), Ok(Agreement::Agreed));
         }
     }
 

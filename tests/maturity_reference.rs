@@ -11,7 +11,8 @@
 )]
 
 use integration_outcomes::maturity::{
-    Agreement, AgreementPolicy, DescriptorStatus, Framework, Scale, ScoreStatistics,
+    Agreement, AgreementPolicy, ComparisonError, DescriptorStatus, Framework, Scale,
+    ScoreStatistics,
 };
 use rust_decimal::Decimal;
 use rust_decimal::dec;
@@ -70,10 +71,10 @@ fn scirocco_delphi_agreement_rule() {
     let three_outside = stats(0, 5, &[1, 1, 3, 4, 2, 1]);
     assert_eq!(three_outside.n(), 12);
     assert_eq!(three_outside.median_region(), (2..=4, 3));
-    assert_eq!(policy.judge(Some(&three_outside)), Agreement::Agreed);
+    assert_eq!(policy.judge(Some(&three_outside)), Ok(Agreement::Agreed));
     let four_outside = stats(0, 5, &[2, 1, 3, 3, 2, 1]);
     assert_eq!(four_outside.median_region().1, 4);
-    assert_eq!(policy.judge(Some(&four_outside)), Agreement::Split);
+    assert_eq!(policy.judge(Some(&four_outside)), Ok(Agreement::Split));
 }
 
 /// The AQuA chart: 8 domains × 5 levels, descriptors verbatim (seed 003).
@@ -185,11 +186,19 @@ fn scirocco_marks_what_was_not_published_or_retrieved() {
 #[test]
 fn rwg_threshold_is_exact_at_the_boundary() {
     let s = stats(1, 5, &[0, 0, 2, 2, 1]);
-    assert_eq!(AgreementPolicy::RwgAtLeast(dec!(0.65)).judge(Some(&s)), Agreement::Agreed);
+    assert_eq!(AgreementPolicy::RwgAtLeast(dec!(0.65)).judge(Some(&s)), Ok(Agreement::Agreed));
     assert_eq!(
         AgreementPolicy::RwgAtLeast(dec!(0.6500000000000000000000000001)).judge(Some(&s)),
-        Agreement::Split
+        Ok(Agreement::Split)
     );
-    assert_eq!(AgreementPolicy::RwgAtLeast(Decimal::TWO).judge(Some(&s)), Agreement::Split);
-    assert_eq!(AgreementPolicy::RwgAtLeast(dec!(-1)).judge(Some(&s)), Agreement::Agreed);
+    // r_wg runs from 0 to 1: a threshold outside would judge every domain
+    // alike (never or always agreed), so it is refused.
+    assert_eq!(AgreementPolicy::RwgAtLeast(Decimal::ONE).judge(Some(&s)), Ok(Agreement::Split));
+    assert_eq!(AgreementPolicy::RwgAtLeast(Decimal::ZERO).judge(Some(&s)), Ok(Agreement::Agreed));
+    for outside in [Decimal::TWO, dec!(-1), dec!(1.0000000000000000000000000001)] {
+        assert!(matches!(
+            AgreementPolicy::RwgAtLeast(outside).judge(Some(&s)),
+            Err(ComparisonError::InvalidAgreementPolicy { .. })
+        ));
+    }
 }

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
-use super::ScoreStatistics;
+use super::{ComparisonError, ScoreStatistics};
 
 /// Whether the respondents agree on a domain, under an [`AgreementPolicy`].
 ///
@@ -21,7 +21,7 @@ use super::ScoreStatistics;
 /// let stats = ScoreStatistics::from_counts(&scale, &[2, 2, 2, 3, 3, 0])?;
 /// assert_eq!(stats.as_ref().unwrap().median_region(), (2..=4, 4));
 /// let policy = AgreementPolicy::RandRegion { fewer_than: 4 };
-/// assert_eq!(policy.judge(stats.as_ref()), Agreement::Split);
+/// assert_eq!(policy.judge(stats.as_ref())?, Agreement::Split);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -40,16 +40,26 @@ pub enum Agreement {
 
 /// The rule, chosen by the caller, that decides whether ratings agree.
 ///
+/// A threshold outside its measure's range (r_wg and consensus run from 0
+/// to 1, an interquartile range is never negative, and no count is fewer
+/// than 0), or not a number, would judge every domain the same way whatever
+/// its ratings; such a policy is refused with
+/// [`ComparisonError::InvalidAgreementPolicy`] wherever it is used
+/// ([`AgreementPolicy::validate`]).
+///
 /// # Example
 ///
 /// ```
-/// use integration_outcomes::maturity::{Agreement, AgreementPolicy, Scale, ScoreStatistics};
+/// use integration_outcomes::maturity::{Agreement, AgreementPolicy, ComparisonError, Scale, ScoreStatistics};
 /// use rust_decimal::Decimal;
 ///
 /// let scale = Scale::numbered(1, 5)?;
 /// let stats = ScoreStatistics::from_counts(&scale, &[0, 0, 2, 2, 1])?; // 3, 3, 4, 4, 5
-/// assert_eq!(AgreementPolicy::IqrAtMost(Decimal::ONE).judge(stats.as_ref()), Agreement::Agreed);
-/// assert_eq!(AgreementPolicy::RwgAtLeast(Decimal::new(7, 1)).judge(stats.as_ref()), Agreement::Split);
+/// assert_eq!(AgreementPolicy::IqrAtMost(Decimal::ONE).judge(stats.as_ref())?, Agreement::Agreed);
+/// assert_eq!(AgreementPolicy::RwgAtLeast(Decimal::new(7, 1)).judge(stats.as_ref())?, Agreement::Split);
+/// // 70 where 0.70 was meant:
+/// let err = AgreementPolicy::RwgAtLeast(Decimal::from(70)).judge(stats.as_ref()).unwrap_err();
+/// assert!(matches!(err, ComparisonError::InvalidAgreementPolicy { .. }));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -72,15 +82,69 @@ pub enum AgreementPolicy {
     /// ratings.
     RwgAtLeast(Decimal),
     /// Agreement when Tastle–Wierman consensus is at least this. Cns is a sum
-    /// of logarithms, so this one comparison is on `f64`.
+    /// of logarithms, so this one comparison is on `f64`; the threshold must
+    /// be a number from 0 to 1 (not NaN or infinite).
     ConsensusAtLeast(f64),
 }
 
 impl AgreementPolicy {
+    /// Checks that the threshold is within its measure's range.
+    ///
+    /// # Errors
+    ///
+    /// [`ComparisonError::InvalidAgreementPolicy`] for
+    /// `RandRegion { fewer_than: 0 }`, a negative `IqrAtMost`, or an
+    /// `RwgAtLeast` or `ConsensusAtLeast` threshold that is not a number from
+    /// 0 to 1.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{AgreementPolicy, ComparisonError};
+    ///
+    /// assert!(AgreementPolicy::ConsensusAtLeast(0.8).validate().is_ok());
+    /// let err = AgreementPolicy::ConsensusAtLeast(f64::NAN).validate().unwrap_err();
+    /// assert_eq!(err.to_string(), "agreement policy \"Tastle-Wierman consensus at least NaN\" \
+    ///     cannot be used: the consensus threshold must be a number from 0 to 1");
+    /// assert!(AgreementPolicy::RandRegion { fewer_than: 0 }.validate().is_err());
+    /// ```
+    pub fn validate(&self) -> Result<(), ComparisonError> {
+        let reason = match *self {
+            AgreementPolicy::RandRegion { fewer_than: 0 } => {
+                Some("no number of ratings is fewer than 0, so no domain could agree")
+            }
+            AgreementPolicy::RandRegion { .. } => None,
+            AgreementPolicy::IqrAtMost(limit) => (limit < Decimal::ZERO)
+                .then_some("an interquartile range is never negative, so no domain could agree"),
+            AgreementPolicy::RwgAtLeast(minimum) => (!(Decimal::ZERO..=Decimal::ONE)
+                .contains(&minimum))
+            .then_some("the r_wg threshold must be from 0 to 1"),
+            AgreementPolicy::ConsensusAtLeast(minimum) => (!(0.0..=1.0).contains(&minimum))
+                .then_some("the consensus threshold must be a number from 0 to 1"),
+        };
+        match reason {
+            Some(reason) => {
+                Err(ComparisonError::InvalidAgreementPolicy { policy: self.to_string(), reason })
+            }
+            None => Ok(()),
+        }
+    }
+
     /// Judges one domain's ratings (`None` when it has none), on the scale
     /// the statistics were computed on.
-    #[must_use]
-    pub fn judge(&self, statistics: Option<&ScoreStatistics>) -> Agreement {
+    ///
+    /// # Errors
+    ///
+    /// [`ComparisonError::InvalidAgreementPolicy`] if the policy's threshold
+    /// is out of range ([`AgreementPolicy::validate`]).
+    pub fn judge(
+        &self,
+        statistics: Option<&ScoreStatistics>,
+    ) -> Result<Agreement, ComparisonError> {
+        self.validate()?;
+        Ok(self.judge_valid(statistics))
+    }
+
+    /// As [`AgreementPolicy::judge`], for a policy already validated.
+    pub(crate) fn judge_valid(&self, statistics: Option<&ScoreStatistics>) -> Agreement {
         let Some(stats) = statistics else {
             return Agreement::NotAssessable;
         };
@@ -200,8 +264,8 @@ mod tests {
         let wide = stats(&Scale::numbered(1, 9).unwrap(), &[2, 0, 0, 0, 0, 0, 0, 0, 2]);
         assert_eq!(wide.median_region(), (4..=6, 4));
         let rand = AgreementPolicy::RandRegion { fewer_than: 4 };
-        assert_eq!(rand.judge(Some(&wide)), Agreement::Split);
-        assert_eq!(rand.judge(Some(&s)), Agreement::Agreed);
+        assert_eq!(rand.judge(Some(&wide)), Ok(Agreement::Split));
+        assert_eq!(rand.judge(Some(&s)), Ok(Agreement::Agreed));
     }
 
     #[test]
@@ -211,15 +275,54 @@ mod tests {
         // Three outside 2..=4: agreement.
         let agreed = stats(&scale, &[1, 2, 3, 3, 3, 0]);
         assert_eq!(agreed.median_region(), (2..=4, 3));
-        assert_eq!(policy.judge(Some(&agreed)), Agreement::Agreed);
-        assert_eq!(policy.judge(None), Agreement::NotAssessable);
+        assert_eq!(policy.judge(Some(&agreed)), Ok(Agreement::Agreed));
+        assert_eq!(policy.judge(None), Ok(Agreement::NotAssessable));
         let rwg = AgreementPolicy::RwgAtLeast(Decimal::new(7, 1));
         let one = stats(&scale, &[0, 1, 0, 0, 0, 0]);
-        assert_eq!(rwg.judge(Some(&one)), Agreement::NotAssessable);
-        assert_eq!(AgreementPolicy::ConsensusAtLeast(0.99).judge(Some(&one)), Agreement::Agreed);
+        assert_eq!(rwg.judge(Some(&one)), Ok(Agreement::NotAssessable));
+        assert_eq!(
+            AgreementPolicy::ConsensusAtLeast(0.99).judge(Some(&one)),
+            Ok(Agreement::Agreed)
+        );
         assert_eq!(
             policy.to_string(),
             "fewer than 4 ratings outside the 3-level region containing the median"
         );
+    }
+
+    #[test]
+    fn thresholds_out_of_range_or_not_numbers_are_refused() {
+        let scale = Scale::numbered(0, 5).unwrap();
+        let s = stats(&scale, &[0, 1, 2, 1, 0, 0]);
+        for policy in [
+            AgreementPolicy::ConsensusAtLeast(f64::NAN),
+            AgreementPolicy::ConsensusAtLeast(f64::INFINITY),
+            AgreementPolicy::ConsensusAtLeast(f64::NEG_INFINITY),
+            AgreementPolicy::ConsensusAtLeast(1.5),
+            AgreementPolicy::ConsensusAtLeast(-0.1),
+            AgreementPolicy::RwgAtLeast(Decimal::TWO),
+            AgreementPolicy::RwgAtLeast(Decimal::NEGATIVE_ONE),
+            AgreementPolicy::IqrAtMost(Decimal::new(-5, 1)),
+            AgreementPolicy::RandRegion { fewer_than: 0 },
+        ] {
+            let err = policy.judge(Some(&s)).unwrap_err();
+            assert!(
+                matches!(&err, ComparisonError::InvalidAgreementPolicy { policy: p, .. } if *p == policy.to_string()),
+                "{policy}: {err:?}"
+            );
+            // Refused even with nothing to judge.
+            assert!(policy.judge(None).is_err(), "{policy}");
+        }
+        // The ends of each range are usable.
+        for policy in [
+            AgreementPolicy::ConsensusAtLeast(0.0),
+            AgreementPolicy::ConsensusAtLeast(1.0),
+            AgreementPolicy::RwgAtLeast(Decimal::ZERO),
+            AgreementPolicy::RwgAtLeast(Decimal::ONE),
+            AgreementPolicy::IqrAtMost(Decimal::ZERO),
+            AgreementPolicy::RandRegion { fewer_than: 1 },
+        ] {
+            assert!(policy.judge(Some(&s)).is_ok(), "{policy}");
+        }
     }
 }

@@ -205,7 +205,9 @@ impl Progress {
     ///   partnership's profiles, or both the same organisation's
     ///   ([`Assessment::organisation_profile`](super::Assessment::organisation_profile));
     /// - [`ComparisonError::RoundsOutOfOrder`] if `later` is dated before `earlier`;
-    /// - [`ComparisonError::DueDateOutOfRange`] if the next round's date overflows.
+    /// - [`ComparisonError::DueDateOutOfRange`] if the next round's date overflows;
+    /// - [`ComparisonError::InvalidAgreementPolicy`] if the agreement policy's
+    ///   threshold is out of range ([`AgreementPolicy::validate`]).
     ///
     /// ```
     /// use integration_outcomes::maturity::{AgreementPolicy, Assessment, ComparisonError, Framework, Progress, ReassessmentOptions, Respondent, Response};
@@ -261,9 +263,9 @@ impl Progress {
         let overflow = || ComparisonError::DueDateOutOfRange { from: later.date(), months };
         let span = Span::new().try_months(i64::from(months)).map_err(|_| overflow())?;
         let next_round_due = later.date().checked_add(span).map_err(|_| overflow())?;
-        let before = earlier.agreement(&options.agreement);
+        let before = earlier.agreement(&options.agreement)?;
         let changes = later
-            .agreement(&options.agreement)
+            .agreement(&options.agreement)?
             .into_iter()
             .map(|(after, agreement_after)| {
                 let old = before.iter().find(|(d, _)| d.id() == after.id());

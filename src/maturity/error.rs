@@ -304,6 +304,16 @@ pub enum ComparisonError {
         /// The name they share.
         name: String,
     },
+    /// An agreement policy's threshold is out of its measure's range (or
+    /// not a number), so that every domain would be judged the same way
+    /// whatever its ratings.
+    #[error("agreement policy \"{policy}\" cannot be used: {reason}")]
+    InvalidAgreementPolicy {
+        /// The policy, in words.
+        policy: String,
+        /// What is wrong with its threshold.
+        reason: &'static str,
+    },
     /// Nothing was given to compare.
     #[error("no profiles to compare")]
     NothingToCompare,

@@ -43,7 +43,7 @@
 //! assert_eq!(governance.rwg().map(|r| format!("{r:.2}")).as_deref(), Some("0.00"));
 //!
 //! // The council rates governance three levels higher: a split, to discuss.
-//! let splits = profile.splits(&AgreementPolicy::RandRegion { fewer_than: 1 });
+//! let splits = profile.splits(&AgreementPolicy::RandRegion { fewer_than: 1 })?;
 //! assert_eq!(splits[0].id(), "governance");
 //! let priorities = profile.priorities(PriorityPolicy::BelowLevel(2));
 //! assert_eq!(priorities[0].name(), "Governance");

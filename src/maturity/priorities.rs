@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::{Agreement, AgreementPolicy, DomainProfile, Profile};
+use super::{Agreement, AgreementPolicy, ComparisonError, DomainProfile, Profile};
 
 /// How the caller picks the domains to develop first.
 ///
@@ -170,19 +170,33 @@ impl Profile {
     ///     responses.push(Response::builder(&aqua, Respondent::new(name, org)?).score("governance", Score::Level(gov))?.build());
     /// }
     /// let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", responses)?.profile();
-    /// let review = profile.review(&AgreementPolicy::RandRegion { fewer_than: 2 }, PriorityPolicy::BelowLevel(4));
+    /// let review = profile.review(&AgreementPolicy::RandRegion { fewer_than: 2 }, PriorityPolicy::BelowLevel(4))?;
     /// let governance = review.iter().find(|r| r.domain() == "governance").unwrap();
     /// assert!(governance.is_low() && governance.is_split());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    #[must_use]
+    ///
+    /// # Errors
+    ///
+    /// [`ComparisonError::InvalidAgreementPolicy`] if the agreement policy's
+    /// threshold is out of range ([`AgreementPolicy::validate`]).
     pub fn review(
+        &self,
+        agreement: &AgreementPolicy,
+        priority: PriorityPolicy,
+    ) -> Result<Vec<DomainReview>, ComparisonError> {
+        agreement.validate()?;
+        Ok(self.review_valid(agreement, priority))
+    }
+
+    /// As [`Profile::review`], for an agreement policy already validated.
+    pub(crate) fn review_valid(
         &self,
         agreement: &AgreementPolicy,
         priority: PriorityPolicy,
     ) -> Vec<DomainReview> {
         let low: Vec<&str> = self.priorities(priority).iter().map(|d| d.id()).collect();
-        self.agreement(agreement)
+        self.agreement_valid(agreement)
             .into_iter()
             .map(|(d, agreement)| DomainReview {
                 domain: d.id().to_owned(),

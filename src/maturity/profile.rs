@@ -5,7 +5,9 @@ use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
 use super::statistics::MAX_RATINGS;
-use super::{Agreement, AgreementPolicy, Assessment, ProfileCounts, Scale, ScoreStatistics};
+use super::{
+    Agreement, AgreementPolicy, Assessment, ComparisonError, ProfileCounts, Scale, ScoreStatistics,
+};
 use crate::Date;
 
 /// One domain's ratings in a round: how many scored it, left it unscored or
@@ -151,7 +153,7 @@ impl OverallPosition {
 ///         .build());
 /// }
 /// let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", responses)?.profile();
-/// let splits = profile.splits(&AgreementPolicy::RandRegion { fewer_than: 2 });
+/// let splits = profile.splits(&AgreementPolicy::RandRegion { fewer_than: 2 })?;
 /// assert_eq!(splits.iter().map(|d| d.id()).collect::<Vec<_>>(), ["governance"]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -352,20 +354,41 @@ impl Profile {
     }
 
     /// Each domain's agreement under `policy`, in framework order.
-    #[must_use]
-    pub fn agreement(&self, policy: &AgreementPolicy) -> Vec<(&DomainProfile, Agreement)> {
-        self.domains.iter().map(|d| (d, policy.judge(d.statistics()))).collect()
+    ///
+    /// # Errors
+    ///
+    /// [`ComparisonError::InvalidAgreementPolicy`] if the policy's threshold
+    /// is out of range ([`AgreementPolicy::validate`]).
+    pub fn agreement(
+        &self,
+        policy: &AgreementPolicy,
+    ) -> Result<Vec<(&DomainProfile, Agreement)>, ComparisonError> {
+        policy.validate()?;
+        Ok(self.agreement_valid(policy))
+    }
+
+    /// As [`Profile::agreement`], for a policy already validated.
+    pub(crate) fn agreement_valid(
+        &self,
+        policy: &AgreementPolicy,
+    ) -> Vec<(&DomainProfile, Agreement)> {
+        self.domains.iter().map(|d| (d, policy.judge_valid(d.statistics()))).collect()
     }
 
     /// The domains whose ratings do not agree under `policy`: discussion items,
     /// whatever their median. Domains that cannot be judged are not included.
-    #[must_use]
-    pub fn splits(&self, policy: &AgreementPolicy) -> Vec<&DomainProfile> {
-        self.agreement(policy)
+    ///
+    /// # Errors
+    ///
+    /// [`ComparisonError::InvalidAgreementPolicy`] if the policy's threshold
+    /// is out of range ([`AgreementPolicy::validate`]).
+    pub fn splits(&self, policy: &AgreementPolicy) -> Result<Vec<&DomainProfile>, ComparisonError> {
+        Ok(self
+            .agreement(policy)?
             .into_iter()
             .filter(|(_, a)| *a == Agreement::Split)
             .map(|(d, _)| d)
-            .collect()
+            .collect())
     }
 
     /// The overall position; `None` if no domain was scored.

@@ -4,7 +4,9 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::{Agreement, AgreementPolicy, PriorityPolicy, Profile, Progress, Trend};
+use super::{
+    Agreement, AgreementPolicy, ComparisonError, PriorityPolicy, Profile, Progress, Trend,
+};
 
 fn decimal(value: Option<Decimal>) -> String {
     value.map_or_else(|| "-".to_owned(), |d| d.normalize().to_string())
@@ -121,17 +123,22 @@ impl Profile {
     /// let aqua = Framework::builtin("aqua-sif-2014")?;
     /// let r = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("leadership", Score::Level(1))?.build();
     /// let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", [r])?.profile();
-    /// let text = profile.report(&AgreementPolicy::RandRegion { fewer_than: 4 }, PriorityPolicy::BelowLevel(2)).to_string();
+    /// let text = profile.report(&AgreementPolicy::RandRegion { fewer_than: 4 }, PriorityPolicy::BelowLevel(2))?.to_string();
     /// assert!(text.contains("Priorities (median below level 2): Leadership (median 1)"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    #[must_use]
+    ///
+    /// # Errors
+    ///
+    /// [`ComparisonError::InvalidAgreementPolicy`] if the agreement policy's
+    /// threshold is out of range ([`AgreementPolicy::validate`]).
     pub fn report<'a>(
         &'a self,
         agreement: &'a AgreementPolicy,
         priority: PriorityPolicy,
-    ) -> ProfileReport<'a> {
-        ProfileReport { profile: self, agreement, priority }
+    ) -> Result<ProfileReport<'a>, ComparisonError> {
+        agreement.validate()?;
+        Ok(ProfileReport { profile: self, agreement, priority })
     }
 }
 
@@ -140,7 +147,8 @@ impl fmt::Display for ProfileReport<'_> {
     /// priorities that are also split marked "(split: discuss)".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{}", self.profile)?;
-        let review = self.profile.review(self.agreement, self.priority);
+        // The policy was validated when the report was made.
+        let review = self.profile.review_valid(self.agreement, self.priority);
         let splits: Vec<String> = review
             .iter()
             .filter(|r| r.is_split())
