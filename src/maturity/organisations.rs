@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use super::{Assessment, Profile, ProfileCounts};
@@ -44,25 +45,17 @@ impl DomainDivergence {
     /// The organisation with the lowest median (the first on a tie).
     #[must_use]
     pub fn lowest(&self) -> Option<(&str, Decimal)> {
-        let mut lowest: Option<&(String, Decimal)> = None;
-        for entry in &self.medians {
-            if lowest.is_none_or(|l| entry.1 < l.1) {
-                lowest = Some(entry);
-            }
-        }
-        lowest.map(|(o, m)| (o.as_str(), *m))
+        // min_by_key keeps the first of equal minima.
+        let (organisation, median) = self.medians.iter().min_by_key(|(_, m)| *m)?;
+        Some((organisation, *median))
     }
 
     /// The organisation with the highest median (the first on a tie).
     #[must_use]
     pub fn highest(&self) -> Option<(&str, Decimal)> {
-        let mut highest: Option<&(String, Decimal)> = None;
-        for entry in &self.medians {
-            if highest.is_none_or(|h| entry.1 > h.1) {
-                highest = Some(entry);
-            }
-        }
-        highest.map(|(o, m)| (o.as_str(), *m))
+        // Not max_by_key, which keeps the last of equal maxima.
+        let (organisation, median) = self.medians.iter().min_by_key(|(_, m)| Reverse(*m))?;
+        Some((organisation, *median))
     }
 
     /// Highest minus lowest organisation median; `None` unless at least two
@@ -164,5 +157,25 @@ impl Assessment {
                     .collect(),
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowest_and_highest_keep_the_first_organisation_on_a_tie() {
+        let median = |organisation: &str, m: i64| (organisation.to_owned(), Decimal::from(m));
+        let divergence = DomainDivergence {
+            domain: "culture".into(),
+            name: "Culture".into(),
+            medians: vec![median("A", 2), median("B", 3), median("C", 3), median("D", 2)],
+        };
+        assert_eq!(divergence.lowest(), Some(("A", Decimal::from(2))));
+        assert_eq!(divergence.highest(), Some(("B", Decimal::from(3))));
+        assert_eq!(divergence.range(), Some(Decimal::ONE));
+        let none = DomainDivergence { medians: Vec::new(), ..divergence };
+        assert_eq!((none.lowest(), none.highest(), none.range()), (None, None, None));
     }
 }
