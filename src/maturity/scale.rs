@@ -190,12 +190,16 @@ impl Scale {
     ///
     /// # Errors
     ///
-    /// [`FrameworkError::ScaleTooShort`] if `max <= min`.
+    /// [`FrameworkError::ScaleTooShort`] if `max <= min`, and
+    /// [`FrameworkError::ScaleTooLong`] for more than 100 levels
+    /// (`max − min ≥ 100`).
     ///
     /// ```
-    /// use integration_outcomes::maturity::Scale;
+    /// use integration_outcomes::maturity::{FrameworkError, Scale};
     /// let scirocco = Scale::numbered(0, 5)?;
     /// assert_eq!(scirocco.len(), 6);
+    /// assert_eq!(Scale::numbered(3, 3), Err(FrameworkError::ScaleTooShort { levels: 1 }));
+    /// assert_eq!(Scale::numbered(0, 100), Err(FrameworkError::ScaleTooLong { levels: 101 }));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn numbered(min: u8, max: u8) -> Result<Scale, FrameworkError> {
