@@ -243,9 +243,13 @@ mod tests {
         assert_eq!(stats(&scale, &[1, 0, 0, 0, 0, 3]).median_region(), (3..=5, 1));
         // Median 4.5 (4, 5): both candidate regions are 3..=5.
         assert_eq!(stats(&scale, &[0, 0, 0, 0, 1, 1]).median_region(), (3..=5, 0));
-        // Median 2.5 with most ratings high: region 2..=4 is chosen.
+        // A whole-level median of 3: the one region 2..=4, with the 0 and
+        // the 1 outside.
         let s = stats(&scale, &[1, 1, 0, 3, 3, 0]);
         assert_eq!(s.median(), Decimal::from(3));
+        assert_eq!(s.median_region(), (2..=4, 2));
+        // Median 2.5 (0, 0, 2, 3, 4, 4) with more ratings high: 2..=4 leaves
+        // two outside, 1..=3 four, so 2..=4 is chosen.
         let s = stats(&scale, &[2, 0, 1, 1, 2, 0]);
         assert_eq!(s.median(), Decimal::new(25, 1));
         assert_eq!(s.median_region(), (2..=4, 2));
