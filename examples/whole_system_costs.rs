@@ -41,7 +41,10 @@ fn year(start: i16) -> Result<ReportingPeriod, Box<dyn std::error::Error>> {
 fn percent(rate: Option<Rate>) -> String {
     rate.map_or_else(
         || "n/a".to_owned(),
-        |r| format!("{}%", RoundingStrategy::MidpointAwayFromZero.round(r.as_percent(), 1)),
+        |r| match r.as_percent() {
+            Ok(p) => format!("{}%", RoundingStrategy::MidpointAwayFromZero.round(p, 1)),
+            Err(_) => r.to_string(),
+        },
     )
 }
 

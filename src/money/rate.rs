@@ -81,34 +81,6 @@ impl Rate {
         self.0
     }
 
-    /// The rate as a percentage (`10` for ten per cent), exact.
-    ///
-    /// # Panics
-    ///
-    /// If the percentage is outside [`Decimal`]'s range, which only a
-    /// fraction above `Decimal::MAX / 100` in magnitude built with
-    /// [`from_fraction`](Self::from_fraction) can be. Use
-    /// [`checked_as_percent`](Self::checked_as_percent) for rates that did
-    /// not come from parsing or [`from_percent`](Self::from_percent);
-    /// [`Display`](fmt::Display) never panics.
-    ///
-    /// ```
-    /// use integration_outcomes::Rate;
-    /// let r: Rate = "0.0839".parse()?;
-    /// assert_eq!(r.as_percent().to_string(), "8.39");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn as_percent(&self) -> Decimal {
-        // Every caller in this crate that can see an unbounded rate uses
-        // `checked_as_percent` or `Display`; this keeps the historical
-        // signature for rates within range.
-        match self.checked_as_percent() {
-            Ok(percent) => percent,
-            Err(_) => (self.0 * Decimal::ONE_HUNDRED).normalize(),
-        }
-    }
-
     /// The rate as a percentage (`10` for ten per cent), exact, or an error
     /// if the percentage is outside [`Decimal`]'s range.
     ///
@@ -121,13 +93,13 @@ impl Rate {
     /// use integration_outcomes::{MoneyError, Rate};
     /// use rust_decimal::Decimal;
     /// let r: Rate = "0.0839".parse()?;
-    /// assert_eq!(r.checked_as_percent()?.to_string(), "8.39");
+    /// assert_eq!(r.as_percent()?.to_string(), "8.39");
     /// let huge = Rate::from_fraction(Decimal::MAX);
-    /// assert!(matches!(huge.checked_as_percent(), Err(MoneyError::Overflow { .. })));
+    /// assert!(matches!(huge.as_percent(), Err(MoneyError::Overflow { .. })));
     /// assert_eq!(huge.to_string(), "7922816251426433759354395033500%");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn checked_as_percent(&self) -> Result<Decimal, MoneyError> {
+    pub fn as_percent(&self) -> Result<Decimal, MoneyError> {
         // Multiplying by 100 only moves the point; lowering the scale is
         // exact, and `exact::mul` refuses rather than rounds.
         let mut p = self.0.normalize();
@@ -274,7 +246,7 @@ mod tests {
     fn parsing_is_unambiguous() {
         assert_eq!("10%".parse::<Rate>().unwrap(), "0.10".parse::<Rate>().unwrap());
         assert_eq!("7.5 %".parse::<Rate>().unwrap().as_fraction().to_string(), "0.075");
-        assert_eq!("-20%".parse::<Rate>().unwrap().as_percent().to_string(), "-20");
+        assert_eq!("-20%".parse::<Rate>().unwrap().as_percent().unwrap().to_string(), "-20");
         assert_eq!("1".parse::<Rate>().unwrap(), Rate::ONE);
         assert_eq!("150%".parse::<Rate>().unwrap().as_fraction().to_string(), "1.5");
         for bad in ["10", "1.01", "ten%", "", "%", "1e3"] {
@@ -291,7 +263,7 @@ mod tests {
             "-7922816251426433759354395033500%"
         );
         assert_eq!(serde_json::to_string(&max).unwrap(), "\"7922816251426433759354395033500%\"");
-        assert!(matches!(max.checked_as_percent(), Err(MoneyError::Overflow { .. })));
+        assert!(matches!(max.as_percent(), Err(MoneyError::Overflow { .. })));
         // What Display writes, parsing reads back exactly.
         for fraction in [Decimal::MAX, Decimal::MIN, Decimal::new(i64::MAX, 1)] {
             let rate = Rate::from_fraction(fraction);
@@ -314,13 +286,13 @@ mod tests {
         // A scale-1 fraction just past the range.
         let tenth = Rate::from_fraction(Decimal::from_i128_with_scale(Decimal::MAX.mantissa(), 1));
         assert_eq!(tenth.to_string(), "792281625142643375935439503350%");
-        assert!(tenth.checked_as_percent().is_err());
+        assert!(tenth.as_percent().is_err());
         // The largest fraction whose percentage fits, and tiny ones.
         let fits = Rate::from_fraction(Decimal::MAX / Decimal::ONE_HUNDRED);
-        assert_eq!(fits.checked_as_percent().unwrap().to_string() + "%", fits.to_string());
+        assert_eq!(fits.as_percent().unwrap().to_string() + "%", fits.to_string());
         let tiny = Rate::from_fraction(Decimal::new(1, 28));
         assert_eq!(tiny.to_string(), "0.00000000000000000000000001%");
-        assert_eq!(tiny.checked_as_percent().unwrap(), Decimal::new(1, 26));
+        assert_eq!(tiny.as_percent().unwrap(), Decimal::new(1, 26));
         assert_eq!(Rate::from_fraction(Decimal::new(-0, 3)).to_string(), "0%");
     }
 
@@ -338,13 +310,13 @@ mod tests {
             // product is exact whenever it is in range.
             match fraction.checked_mul(Decimal::ONE_HUNDRED) {
                 Some(p) => {
-                    let percent = rate.checked_as_percent().unwrap();
+                    let percent = rate.as_percent().unwrap();
                     proptest::prop_assert_eq!(&text, &format!("{}%", p.normalize()));
                     proptest::prop_assert_eq!(percent, p.normalize());
-                    proptest::prop_assert_eq!(rate.as_percent(), percent);
+                    proptest::prop_assert_eq!(rate.as_percent().unwrap(), percent);
                 }
                 None => {
-                    proptest::prop_assert!(rate.checked_as_percent().is_err());
+                    proptest::prop_assert!(rate.as_percent().is_err());
                     proptest::prop_assert!(text.ends_with("0%"), "{}", text);
                 }
             }

@@ -178,7 +178,11 @@ pub enum LineInputs {
 fn pct(r: Option<Rate>) -> String {
     r.map_or_else(
         || "undefined".to_owned(),
-        |r| format!("{}%", RoundingStrategy::MidpointAwayFromZero.round(r.as_percent(), 2)),
+        // A rate too large for a percentage `Decimal` prints in full.
+        |r| match r.as_percent() {
+            Ok(p) => format!("{}%", RoundingStrategy::MidpointAwayFromZero.round(p, 2)),
+            Err(_) => r.to_string(),
+        },
     )
 }
 
