@@ -35,7 +35,7 @@ enum ComparisonRepr {
         size: u64,
     },
     Rate {
-        #[serde(with = "rust_decimal::serde::str")]
+        #[serde(with = "crate::money::exact::decimal_str")]
         events: Decimal,
         per: u64,
     },
@@ -685,6 +685,16 @@ mod tests {
             Money::from_major(1, Currency::GBP),
         )
         .unwrap()
+    }
+
+    #[test]
+    fn a_comparison_rate_is_read_exactly_from_json() {
+        let rate = |events: &str| format!(r#"{{"rate":{{"events":"{events}","per":100}}}}"#);
+        let c: Comparison = serde_json::from_str(&rate("155.5")).unwrap();
+        assert_eq!(c, Comparison::rate("155.5".parse().unwrap(), 100).unwrap());
+        for bad in ["1e3", "0.12345678901234567890123456789"] {
+            assert!(serde_json::from_str::<Comparison>(&rate(bad)).is_err(), "{bad}");
+        }
     }
 
     #[test]
