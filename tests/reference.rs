@@ -324,19 +324,23 @@ fn a_banded_cohort_pays_only_once_measured() {
     }
 }
 
-/// Two measurements of one rule on the same date would both be paid: the
-/// contract refuses them, naming the date.
-#[test]
-fn two_measurements_on_one_date_are_refused() {
-    let rule = BaselineRule::new("care_days", "55%".parse().unwrap(), gbp(100)).unwrap();
-    let contract = Contract::new(
+/// Essex County Council's contract with one baseline rule.
+fn essex(rule: BaselineRule) -> Contract {
+    Contract::new(
         "essex",
         Currency::GBP,
         policy(Currency::GBP),
         PayerShares::single("essex_cc".parse().unwrap()),
         vec![rule.into()],
     )
-    .unwrap();
+    .unwrap()
+}
+
+/// Two measurements of one rule on the same date would both be paid: the
+/// contract refuses them, naming the date.
+#[test]
+fn two_measurements_on_one_date_are_refused() {
+    let contract = essex(BaselineRule::new("care_days", "55%".parse().unwrap(), gbp(100)).unwrap());
     let m = [
         BaselineMeasurement::new(d("2016-03-31"), 200_000, 21_600).unwrap(),
         BaselineMeasurement::new(d("2016-03-31"), 200_000, 21_600).unwrap(),
@@ -356,14 +360,7 @@ fn essex_baseline_with_cap() {
         .unwrap()
         .with_cap(gbp(7_100_000))
         .unwrap();
-    let contract = Contract::new(
-        "essex",
-        Currency::GBP,
-        policy(Currency::GBP),
-        PayerShares::single("essex_cc".parse().unwrap()),
-        vec![rule.into()],
-    )
-    .unwrap();
+    let contract = essex(rule);
     // 380 children tracked 30 months ≈ 346,750 child days (illustrative), 10.8% in care.
     let m = [
         BaselineMeasurement::new(d("2016-03-31"), 200_000, 21_600).unwrap(),
