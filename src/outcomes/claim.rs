@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use super::packed_date::PackedDate;
 use super::rate_card::age_on;
 use super::{OutcomeError, OutcomeIndex};
 use crate::Date;
@@ -13,7 +14,8 @@ pub type ParticipantId = u64;
 /// A claim that a participant achieved an outcome on a date.
 ///
 /// Claims are small `Copy` values (16 bytes) carrying the outcome's dense
-/// [`OutcomeIndex`], so that millions can be settled without allocation.
+/// [`OutcomeIndex`] and the date packed into one integer, so that millions
+/// can be settled without allocation and each is read in a few loads.
 /// Build them with [`RateCardRule::claim`](crate::outcomes::RateCardRule::claim)
 /// (by outcome id) or [`Claim::new`] (by index).
 ///
@@ -26,19 +28,49 @@ pub type ParticipantId = u64;
 /// assert_eq!(claim.participant(), 42);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(from = "ClaimRepr", into = "ClaimRepr")]
 pub struct Claim {
+    participant: ParticipantId,
+    date: PackedDate,
+    outcome: OutcomeIndex,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimRepr {
     participant: ParticipantId,
     date: Date,
     outcome: OutcomeIndex,
 }
 
+impl From<ClaimRepr> for Claim {
+    fn from(r: ClaimRepr) -> Claim {
+        Claim::new(r.participant, r.outcome, r.date)
+    }
+}
+
+impl From<Claim> for ClaimRepr {
+    fn from(c: Claim) -> ClaimRepr {
+        ClaimRepr { participant: c.participant, date: c.date(), outcome: c.outcome }
+    }
+}
+
+impl std::fmt::Debug for Claim {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Claim")
+            .field("participant", &self.participant)
+            .field("date", &self.date())
+            .field("outcome", &self.outcome)
+            .finish()
+    }
+}
+
 impl Claim {
     /// A claim for `participant` achieving `outcome` on `date`.
     #[must_use]
-    pub const fn new(participant: ParticipantId, outcome: OutcomeIndex, date: Date) -> Claim {
-        Claim { participant, date, outcome }
+    pub fn new(participant: ParticipantId, outcome: OutcomeIndex, date: Date) -> Claim {
+        Claim { participant, date: PackedDate::new(date), outcome }
     }
 
     /// The participant.
@@ -55,7 +87,12 @@ impl Claim {
 
     /// The date the outcome was achieved (and is claimed for).
     #[must_use]
-    pub const fn date(&self) -> Date {
+    pub fn date(&self) -> Date {
+        self.date.date()
+    }
+
+    /// The date, packed.
+    pub(crate) const fn packed_date(&self) -> PackedDate {
         self.date
     }
 }

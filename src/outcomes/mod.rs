@@ -88,6 +88,7 @@ mod event_counts;
 mod group_threshold;
 mod ids;
 mod metric;
+mod packed_date;
 #[cfg(feature = "rayon")]
 mod parallel;
 mod payers;

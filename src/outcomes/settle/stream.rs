@@ -1,9 +1,7 @@
 //! The streaming settlement loop: one flat pass over claims sorted by
 //! participant, keeping totals only. This is the national
 //! payment-by-results case (an export sorted by participant, no eligibility
-//! conditions, no volume caps), and the loop is written for it: per claim
-//! two table reads, mask arithmetic in place of branches, one bucket
-//! addition and one packed counter addition.
+//! conditions, no volume caps), and the loop is written for it.
 //!
 //! A participant whose claims are not in processing order (two outcomes on
 //! one day listed with the later one first, say) is noticed at the end of
@@ -16,13 +14,16 @@
 //! the general path; the result is identical either way (property tests
 //! compare the two).
 
+use std::hint::select_unpredictable;
+
 use super::{Accumulator, Flow};
 use crate::outcomes::Claim;
-use crate::outcomes::rate_card_rule::{Calendar, Entry, Granularity, Tables, packed_date};
+use crate::outcomes::rate_card_rule::{Calendar, Entry, Granularity, Tables};
 
-/// Width of each field of a packed per-outcome counter: accepted, rejected
-/// as a duplicate, rejected for an unmet prerequisite, and reduced by the
-/// participant cap, in four 16-bit fields of one `u64`.
+/// Width of each field of a packed per-outcome counter: paid in full,
+/// rejected as a duplicate, rejected for an unmet prerequisite, and paid
+/// less than the price (the participant cap), in four 16-bit fields of one
+/// `u64`.
 const FIELD: u32 = 16;
 const FIELD_MASK: u64 = (1 << FIELD) - 1;
 /// Claims after which the packed counters are flushed at the next change
@@ -36,110 +37,156 @@ const FIELD_LIMIT: usize = 1 << FIELD;
 const ADD: u64 = 1;
 const TAKE_BACK: u64 = u64::MAX;
 
+/// The counter increment by verdict: accepted (4), paid less than the
+/// price (2), a duplicate (1). A rejected claim is paid nothing, so "less
+/// than the price" says nothing about it, and an accepted one is no
+/// duplicate. A table read, not a choice between constants: the compiler
+/// would make the choice a branch, and verdicts are unpredictable.
+const COUNTS: [u64; 8] = {
+    let (paid, duplicate, unmet, capped) = (1, 1 << FIELD, 1 << (2 * FIELD), 1 << (3 * FIELD));
+    [unmet, duplicate, unmet, duplicate, paid, paid, capped, capped]
+};
+
 /// What the loop knows about the participant whose claims it is settling.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 struct ParticipantState {
     /// Outcomes accepted so far, as a bitmask.
     accepted: u64,
-    /// Paid so far, never more than the cap.
-    earned: i64,
+    /// What the participant can still be paid before the cap: never
+    /// negative.
+    room: i64,
 }
 
-/// The loop's running totals, added into the accumulator at the end.
+/// Where a sweep stopped: at the first claim of a participant, or the end
+/// of the claims.
+#[derive(Debug, Clone, Copy)]
+struct Pause {
+    at: usize,
+    /// The claims of the participant before `at` were not in processing
+    /// order: they must be settled again.
+    disordered: bool,
+    /// The participant at `at` is lower than the one before.
+    out_of_order: bool,
+}
+
+/// The loop's tables and running totals, added into the accumulator at
+/// the end.
 #[derive(Debug)]
 struct Totals<'t> {
     t: &'t Tables,
-    entries: &'t [Entry; 64],
+    /// A copy of the rule's entries, beside the counters.
+    entries: [Entry; 64],
+    /// [`COUNTS`], beside the counters.
+    increments: [u64; 8],
     rows: &'t [u32],
     base: u32,
     cap: i64,
-    /// Claims of each outcome accepted, rejected as duplicates, rejected
-    /// for an unmet prerequisite and reduced by the cap, packed.
+    /// Claims of each outcome paid in full, rejected as duplicates,
+    /// rejected for an unmet prerequisite and paid less than the price,
+    /// packed.
     packed: [u64; 64],
-    /// The packed counters flushed so far, unpacked: accepted, duplicates,
-    /// unmet prerequisites and reduced by the cap, by outcome.
+    /// The packed counters flushed so far, unpacked in the same order.
     flushed: [[u64; 4]; 64],
     /// Claims of each outcome dated outside the claim window.
     outside: [u64; 64],
     /// Claims of outcomes not on the card.
     unknown: u64,
+    /// The participant being settled has claims out of processing order.
+    disordered: bool,
     /// A bucket index out of range: an internal inconsistency, reported
     /// rather than ignored.
     lost: bool,
 }
 
 impl Totals<'_> {
-    /// Settles one claim with `sign` (`ADD` or `TAKE_BACK`) and returns its
-    /// processing-order key.
+    fn fresh(&self) -> ParticipantState {
+        ParticipantState { accepted: 0, room: self.cap }
+    }
+
+    /// Settles one claim with `SIGN` (`ADD` or `TAKE_BACK`).
+    ///
+    /// The rules are decided without branches, and the participant's state
+    /// goes from claim to claim through three operations: its accepted
+    /// outcomes, masked, are compared with the prerequisites (the once-only
+    /// rule is in the mask), and the result chooses the next state.
     #[inline(always)]
-    fn step(
+    fn step<const SIGN: u64>(
         &mut self,
         buckets: &mut [i64],
         who: &mut ParticipantState,
         claim: &Claim,
-        sign: u64,
-    ) -> u64 {
-        let date = packed_date(claim.date());
-        let i = claim.outcome().raw();
-        // `i & 63` is in bounds: the compiler drops the check.
-        let Some(&entry) = self.entries.get(usize::from(i & 63)) else { return 0 };
-        let key = (u64::from(date) << 16) | entry.order;
+    ) {
+        let date = claim.packed_date().get();
+        // `& 63` keeps the index in bounds: the compiler drops the checks.
+        let i = usize::from(claim.outcome().raw() & 63);
+        let Some(&entry) = self.entries.get(i) else { return };
         let slot = date.wrapping_sub(self.base) as usize;
         let first = self.rows.get(slot).copied().unwrap_or(Calendar::OUTSIDE);
         if first == Calendar::OUTSIDE || entry.bit == 0 {
-            self.reject(i, entry.bit, sign);
-            return key;
+            self.reject::<SIGN>(i, entry.bit);
+            return;
         }
+        let ok = who.accepted & entry.guard == entry.prerequisites;
         let duplicate = who.accepted & entry.once != 0;
-        let unmet = !duplicate & (entry.prerequisites & !who.accepted != 0);
-        let ok = !duplicate & !unmet;
-        let keep = i64::from(ok).wrapping_neg();
-        who.accepted |= entry.bit & keep.cast_unsigned();
-        // `earned` never exceeds the cap, so the room left is >= 0.
-        let amount = entry.price.min(self.cap - who.earned) & keep;
-        who.earned += amount;
-        match buckets.get_mut(first as usize + usize::from(i)) {
-            Some(b) => *b = b.wrapping_add(amount.wrapping_mul(sign.cast_signed())),
-            None => self.lost = true,
+        // `room >= 0` and `price >= 0`: no overflow; below zero iff the
+        // cap cuts the claim.
+        let left = who.room - entry.price;
+        let room = select_unpredictable(ok, left.max(0), who.room);
+        let amount = who.room - room;
+        who.accepted = select_unpredictable(ok, who.accepted | entry.bit, who.accepted);
+        who.room = room;
+        let verdict =
+            (usize::from(ok) << 2) | (usize::from(left < 0) << 1) | usize::from(duplicate);
+        let count = self.increments.get(verdict & 7).copied().unwrap_or(0);
+        if let Some(c) = self.packed.get_mut(i) {
+            *c = c.wrapping_add(count.wrapping_mul(SIGN));
         }
-        let capped = ok & (amount < entry.price);
-        let count = u64::from(ok)
-            | (u64::from(duplicate) << FIELD)
-            | (u64::from(unmet) << (2 * FIELD))
-            | (u64::from(capped) << (3 * FIELD));
-        if let Some(c) = self.packed.get_mut(usize::from(i & 63)) {
-            *c = c.wrapping_add(count.wrapping_mul(sign));
+        match buckets.get_mut(first as usize + i) {
+            Some(b) => *b = b.wrapping_add(amount.wrapping_mul(SIGN.cast_signed())),
+            None => self.lose(),
         }
-        key
+    }
+
+    /// Notes a bucket index out of range.
+    #[cold]
+    fn lose(&mut self) {
+        self.lost = true;
     }
 
     /// Counts a claim of an outcome not on the card (`bit == 0`) or dated
     /// outside the claim window.
     #[cold]
-    fn reject(&mut self, i: u8, bit: u64, sign: u64) {
+    fn reject<const SIGN: u64>(&mut self, i: usize, bit: u64) {
         if bit == 0 {
-            self.unknown = self.unknown.wrapping_add(sign);
-        } else {
-            if let Some(c) = self.outside.get_mut(usize::from(i & 63)) {
-                *c = c.wrapping_add(sign);
-            }
+            self.unknown = self.unknown.wrapping_add(SIGN);
+        } else if let Some(c) = self.outside.get_mut(i) {
+            *c = c.wrapping_add(SIGN);
         }
+    }
+
+    /// Notes whether `claim` comes before `previous` (the same
+    /// participant's claim before it, on the same day or later) in
+    /// processing order.
+    #[cold]
+    #[inline(never)]
+    fn check_order(&mut self, previous: &Claim, claim: &Claim) {
+        self.disordered |= self.t.order_key(claim) < self.t.order_key(previous);
     }
 
     /// Takes back one participant's claims, settled in the order given, and
     /// settles them again in processing order.
     #[inline(never)]
     fn resettle(&mut self, buckets: &mut [i64], claims: &[Claim], scratch: &mut Vec<Claim>) {
-        let mut who = ParticipantState::default();
+        let mut who = self.fresh();
         for claim in claims {
-            self.step(buckets, &mut who, claim, TAKE_BACK);
+            self.step::<TAKE_BACK>(buckets, &mut who, claim);
         }
         scratch.clear();
         scratch.extend_from_slice(claims);
         scratch.sort_unstable_by_key(|c| self.t.order_key(c));
-        let mut who = ParticipantState::default();
+        let mut who = self.fresh();
         for claim in scratch.iter() {
-            self.step(buckets, &mut who, claim, ADD);
+            self.step::<ADD>(buckets, &mut who, claim);
         }
     }
 
@@ -154,50 +201,80 @@ impl Totals<'_> {
         }
     }
 
-    /// The streaming loop proper. The participant's state is reset, not
-    /// carried, at a change of participant; the rarer work there (settling
-    /// a participant again, flushing counters) is out of line.
-    fn run(&mut self, buckets: &mut [i64], claims: &[Claim], scratch: &mut Vec<Claim>) -> Flow {
-        let Some(first) = claims.first() else { return Flow::Done };
-        let mut current = first.participant();
-        let mut who = ParticipantState::default();
-        let mut last_key = 0_u64;
-        let mut disordered = false;
-        let (mut start, mut flushed) = (0_usize, 0_usize);
-        for (k, claim) in claims.iter().enumerate() {
-            let participant = claim.participant();
-            if participant != current {
-                if participant < current {
-                    return Flow::ParticipantsOutOfOrder;
+    /// Settles whole participants from `from` (the first claim of one) and
+    /// pauses at the first claim of a participant when the loop cannot go
+    /// on by itself: the participant before must be settled again, the
+    /// counters flushed (at `flush_at` or later), or this participant is
+    /// out of order. Nothing is carried from claim to claim but the
+    /// participant's state: each claim is compared with the one before it
+    /// in memory, so that the loop's state stays in registers.
+    #[inline(never)]
+    fn sweep(
+        &mut self,
+        buckets: &mut [i64],
+        claims: &[Claim],
+        from: usize,
+        flush_at: usize,
+    ) -> Pause {
+        let rest = claims.get(from..).unwrap_or_default();
+        let Some(head) = rest.first() else {
+            return Pause { at: claims.len(), disordered: false, out_of_order: false };
+        };
+        let mut who = self.fresh();
+        self.disordered = false;
+        self.step::<ADD>(buckets, &mut who, head);
+        // Positions are told by address, so that the loop keeps no index.
+        let flush_from = claims.as_ptr().wrapping_add(flush_at).addr();
+        let position = |claim: &Claim| {
+            (std::ptr::from_ref(claim).addr() - claims.as_ptr().addr()) / size_of::<Claim>()
+        };
+        let mut previous = head;
+        for claim in rest.get(1..).unwrap_or_default() {
+            if claim.participant() != previous.participant() {
+                let out_of_order = claim.participant() < previous.participant();
+                if out_of_order || self.disordered || std::ptr::from_ref(claim).addr() >= flush_from
+                {
+                    let at = position(claim);
+                    return Pause { at, disordered: self.disordered, out_of_order };
                 }
-                if disordered {
-                    self.resettle(buckets, claims.get(start..k).unwrap_or_default(), scratch);
-                    disordered = false;
-                }
-                if k - flushed >= FLUSH_AFTER {
-                    if k - flushed >= FIELD_LIMIT {
-                        return Flow::Unsupported;
-                    }
-                    self.flush();
-                    flushed = k;
-                }
-                current = participant;
-                who = ParticipantState::default();
-                last_key = 0;
-                start = k;
+                who = self.fresh();
+            } else if claim.packed_date() <= previous.packed_date() {
+                self.check_order(previous, claim);
             }
-            let key = self.step(buckets, &mut who, claim, ADD);
-            disordered |= key < last_key;
-            last_key = key;
+            self.step::<ADD>(buckets, &mut who, claim);
+            previous = claim;
         }
-        if disordered {
-            self.resettle(buckets, claims.get(start..).unwrap_or_default(), scratch);
+        Pause { at: claims.len(), disordered: self.disordered, out_of_order: false }
+    }
+
+    /// The streaming loop proper: sweeps, and between sweeps settles a
+    /// participant again or flushes the counters.
+    fn run(&mut self, buckets: &mut [i64], claims: &[Claim], scratch: &mut Vec<Claim>) -> Flow {
+        let (mut from, mut flushed) = (0_usize, 0_usize);
+        loop {
+            let pause = self.sweep(buckets, claims, from, flushed + FLUSH_AFTER);
+            if pause.out_of_order {
+                return Flow::ParticipantsOutOfOrder;
+            }
+            if pause.disordered {
+                let before = claims.get(..pause.at).unwrap_or_default();
+                let who = before.last().map(Claim::participant);
+                let n = before.iter().rev().take_while(|c| Some(c.participant()) == who).count();
+                self.resettle(buckets, before.get(before.len() - n..).unwrap_or_default(), scratch);
+            }
+            if pause.at - flushed >= FIELD_LIMIT {
+                return Flow::Unsupported;
+            }
+            let end = pause.at >= claims.len();
+            if end || pause.at - flushed >= FLUSH_AFTER {
+                self.flush();
+                flushed = pause.at;
+            }
+            if end {
+                return Flow::Done;
+            }
+            from = pause.at;
         }
-        if claims.len() - flushed >= FIELD_LIMIT {
-            return Flow::Unsupported;
-        }
-        self.flush();
-        Flow::Done
     }
 }
 
@@ -228,7 +305,8 @@ impl Accumulator {
         };
         let mut totals = Totals {
             t,
-            entries: &t.entries,
+            entries: *t.entries,
+            increments: COUNTS,
             rows,
             base: calendar.base,
             cap: t.participant_cap.unwrap_or(i64::MAX),
@@ -236,6 +314,7 @@ impl Accumulator {
             flushed: [[0; 4]; 64],
             outside: [0; 64],
             unknown: 0,
+            disordered: false,
             lost: false,
         };
         let mut buckets = std::mem::take(&mut self.buckets);
@@ -251,10 +330,10 @@ impl Accumulator {
             return flow;
         }
         let [unknown, outside, _, _, duplicates, unmet] = &mut self.rejections;
-        for ((c, [ok, duplicate, unmet_here, capped]), out) in
+        for ((c, [paid, duplicate, unmet_here, capped]), out) in
             self.outcomes.iter_mut().zip(totals.flushed).zip(totals.outside)
         {
-            c.accepted += ok;
+            c.accepted += paid + capped;
             c.rejected += duplicate + unmet_here + out;
             c.reduced_participant += capped;
             *duplicates += duplicate;
