@@ -37,15 +37,13 @@ const FIELD_LIMIT: usize = 1 << FIELD;
 const ADD: u64 = 1;
 const TAKE_BACK: u64 = u64::MAX;
 
-/// The counter increment by verdict: accepted (4), paid less than the
-/// price (2), a duplicate (1). A rejected claim is paid nothing, so "less
-/// than the price" says nothing about it, and an accepted one is no
-/// duplicate. A table read, not a choice between constants: the compiler
-/// would make the choice a branch, and verdicts are unpredictable.
-const COUNTS: [u64; 8] = {
-    let (paid, duplicate, unmet, capped) = (1, 1 << FIELD, 1 << (2 * FIELD), 1 << (3 * FIELD));
-    [unmet, duplicate, unmet, duplicate, paid, paid, capped, capped]
-};
+/// The counter increments: a claim paid in full, rejected as a duplicate,
+/// rejected for an unmet prerequisite, paid less than its price (the
+/// participant cap).
+const PAID: u64 = 1;
+const DUPLICATE: u64 = 1 << FIELD;
+const UNMET: u64 = 1 << (2 * FIELD);
+const CAPPED: u64 = 1 << (3 * FIELD);
 
 /// What the loop knows about the participant whose claims it is settling.
 #[derive(Debug, Clone, Copy)]
@@ -76,8 +74,6 @@ struct Totals<'t> {
     t: &'t Tables,
     /// A copy of the rule's entries, beside the counters.
     entries: [Entry; 64],
-    /// [`COUNTS`], beside the counters.
-    increments: [u64; 8],
     rows: &'t [u32],
     base: u32,
     cap: i64,
@@ -135,9 +131,10 @@ impl Totals<'_> {
         let amount = who.room - room;
         who.accepted = select_unpredictable(ok, who.accepted | entry.bit, who.accepted);
         who.room = room;
-        let verdict =
-            (usize::from(ok) << 2) | (usize::from(left < 0) << 1) | usize::from(duplicate);
-        let count = self.increments.get(verdict & 7).copied().unwrap_or(0);
+        // Verdicts are unpredictable: choose without branching.
+        let paid = select_unpredictable(left < 0, CAPPED, PAID);
+        let rejected = select_unpredictable(duplicate, DUPLICATE, UNMET);
+        let count = select_unpredictable(ok, paid, rejected);
         if let Some(c) = self.packed.get_mut(i) {
             *c = c.wrapping_add(count.wrapping_mul(SIGN));
         }
@@ -306,7 +303,6 @@ impl Accumulator {
         let mut totals = Totals {
             t,
             entries: *t.entries,
-            increments: COUNTS,
             rows,
             base: calendar.base,
             cap: t.participant_cap.unwrap_or(i64::MAX),
