@@ -2,7 +2,9 @@
 
 use rayon::prelude::*;
 
-use super::{Claim, Detail, OutcomeError, Participants, RateCardRule, RateCardSettlement};
+use super::{
+    Claim, Detail, OutcomeError, Participants, RateCardRule, RateCardSettlement, RateCardTally,
+};
 
 /// Splits claims sorted by participant into about `parts` runs, each ending
 /// at a participant boundary, so that every participant's claims stay in one
@@ -59,37 +61,96 @@ impl RateCardRule {
         participants: &Participants,
         detail: Detail,
     ) -> Result<RateCardSettlement, OutcomeError> {
-        let sorted_copy;
-        let claims = if claims.is_sorted_by_key(Claim::participant) {
-            claims
-        } else {
-            let mut copy = claims.to_vec();
-            copy.par_sort_unstable_by_key(Claim::participant);
-            sorted_copy = copy;
-            &sorted_copy
-        };
+        // Claims sorted by participant are settled shard by shard without a
+        // separate pass to check their order: each shard's tally finds out
+        // whether its claims are sorted, and the shards' boundaries are
+        // compared here. Only if every shard and boundary is in order may
+        // the tallies be merged; otherwise a participant might be in two
+        // shards, and a sorted copy is settled instead.
+        if let Some(tallies) = self.tally_shards(claims, participants, detail)? {
+            return merge(self, participants, detail, tallies);
+        }
+        let mut copy = claims.to_vec();
+        copy.par_sort_unstable_by_key(Claim::participant);
+        match self.tally_shards(&copy, participants, detail)? {
+            Some(tallies) => merge(self, participants, detail, tallies),
+            // Not reached: the copy is sorted. Settling it on one thread
+            // is right whatever the order.
+            None => self.settle(&copy, participants, detail),
+        }
+    }
+
+    /// Tallies of `claims` cut into shards at participant boundaries, in
+    /// parallel; `None` if the claims are not sorted by participant.
+    fn tally_shards<'a>(
+        &'a self,
+        claims: &[Claim],
+        participants: &'a Participants,
+        detail: Detail,
+    ) -> Result<Option<Vec<RateCardTally<'a>>>, OutcomeError> {
         let shards = participant_shards(claims, rayon::current_num_threads().saturating_mul(4));
+        let in_order = shards.windows(2).all(|pair| match pair {
+            [a, b] => a.last().map(Claim::participant) < b.first().map(Claim::participant),
+            _ => true,
+        });
+        if !in_order {
+            return Ok(None);
+        }
         let tallies = shards
             .par_iter()
             .map(|shard| {
                 let mut tally = self.tally(participants, detail);
-                tally.add(shard)?;
-                Ok(tally)
+                let sorted = tally.add_if_sorted(shard)?;
+                Ok(sorted.then_some(tally))
             })
             .collect::<Result<Vec<_>, OutcomeError>>()?;
-        let mut merged = self.tally(participants, detail);
-        for tally in tallies {
-            merged = merged.merge(tally)?;
-        }
-        merged.finish()
+        Ok(tallies.into_iter().collect())
     }
+}
+
+/// The tallies merged and finished.
+fn merge(
+    rule: &RateCardRule,
+    participants: &Participants,
+    detail: Detail,
+    tallies: Vec<RateCardTally<'_>>,
+) -> Result<RateCardSettlement, OutcomeError> {
+    let mut merged = rule.tally(participants, detail);
+    for tally in tallies {
+        merged = merged.merge(tally)?;
+    }
+    merged.finish()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Date;
-    use crate::outcomes::OutcomeIndex;
+    use crate::outcomes::{ClaimWindow, OutcomeIndex, RateCard, RateCardOutcome, RateCardTerms};
+    use crate::{Currency, Date, Money};
+
+    /// Each shard in order but not the whole: a participant in two shards
+    /// would be paid a once-only outcome twice if their tallies were
+    /// merged.
+    #[test]
+    fn shards_in_order_one_by_one_but_not_together_are_settled_from_a_sorted_copy() {
+        let outcome = RateCardOutcome::new("job", "a job", Money::from_major(100, Currency::GBP))
+            .unwrap();
+        let card = RateCard::new("card", Currency::GBP, vec![outcome]).unwrap();
+        let window =
+            ClaimWindow::new(Date::constant(2020, 1, 1), Date::constant(2020, 12, 31)).unwrap();
+        let rule = RateCardRule::new("rule", card, RateCardTerms::new(window)).unwrap();
+        let job = OutcomeIndex::new(0).unwrap();
+        let claims: Vec<Claim> = [1, 2, 1, 2, 1, 2, 1, 2]
+            .iter()
+            .map(|p| Claim::new(*p, job, Date::constant(2020, 5, 1)))
+            .collect();
+        let people = Participants::none();
+        for detail in [Detail::TotalsOnly, Detail::Audit] {
+            let parallel = rule.settle_parallel(&claims, &people, detail).unwrap();
+            assert_eq!(parallel, rule.settle(&claims, &people, detail).unwrap());
+            assert_eq!(parallel.total(), Money::from_major(200, Currency::GBP));
+        }
+    }
 
     #[test]
     fn shards_never_split_a_participant() {

@@ -470,6 +470,31 @@ impl<'a> RateCardTally<'a> {
         }
     }
 
+    /// Adds claims if they are sorted by participant, and says whether they
+    /// were; claims that are not are left out entirely (the tally is as
+    /// before). For shards of one call, whose order must be known across
+    /// shards before their tallies may be merged.
+    ///
+    /// # Errors
+    ///
+    /// As for [`add`](Self::add).
+    #[cfg(feature = "rayon")]
+    pub(crate) fn add_if_sorted(&mut self, claims: &[Claim]) -> Result<bool, OutcomeError> {
+        let t = self.rule.tables();
+        let checkpoint = self.acc.checkpoint();
+        match self.add_by_participant(t, claims, &checkpoint) {
+            Ok(Flow::Done) => Ok(true),
+            Ok(_) => {
+                self.acc.restore(&checkpoint);
+                Ok(false)
+            }
+            Err(e) => {
+                self.acc.restore(&checkpoint);
+                Err(e)
+            }
+        }
+    }
+
     /// Settles claims sorted by participant, through the streaming loop
     /// where the rule and detail allow it, else (or if the streaming loop
     /// hands the call back) participant by participant. Stops with

@@ -1,7 +1,11 @@
 //! The streaming settlement loop: one flat pass over claims sorted by
 //! participant, keeping totals only. This is the national
 //! payment-by-results case (an export sorted by participant, no eligibility
-//! conditions, no volume caps), and the loop is written for it.
+//! conditions, no volume caps), and the loop is written for it: per claim
+//! two table reads, one mask comparison and selects in place of branches,
+//! one bucket addition and one packed counter addition, with only the
+//! participant's accepted outcomes and room under the cap carried from
+//! claim to claim (DESIGN.md says why that matters).
 //!
 //! A participant whose claims are not in processing order (two outcomes on
 //! one day listed with the later one first, say) is noticed at the end of
