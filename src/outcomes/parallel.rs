@@ -133,8 +133,8 @@ mod tests {
     /// merged.
     #[test]
     fn shards_in_order_one_by_one_but_not_together_are_settled_from_a_sorted_copy() {
-        let outcome = RateCardOutcome::new("job", "a job", Money::from_major(100, Currency::GBP))
-            .unwrap();
+        let outcome =
+            RateCardOutcome::new("job", "a job", Money::from_major(100, Currency::GBP)).unwrap();
         let card = RateCard::new("card", Currency::GBP, vec![outcome]).unwrap();
         let window =
             ClaimWindow::new(Date::constant(2020, 1, 1), Date::constant(2020, 12, 31)).unwrap();
