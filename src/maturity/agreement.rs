@@ -135,6 +135,16 @@ impl AgreementPolicy {
     ///
     /// [`ComparisonError::InvalidAgreementPolicy`] if the policy's threshold
     /// is out of range ([`AgreementPolicy::validate`]).
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{Agreement, AgreementPolicy, Scale, ScoreStatistics};
+    /// let scale = Scale::numbered(1, 5)?;
+    /// let stats = ScoreStatistics::from_counts(&scale, &[0, 0, 3, 0, 0])?; // 3, 3, 3
+    /// let policy = AgreementPolicy::RandRegion { fewer_than: 1 };
+    /// assert_eq!(policy.judge(stats.as_ref())?, Agreement::Agreed);
+    /// assert_eq!(policy.judge(None)?, Agreement::NotAssessable);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn judge(
         &self,
         statistics: Option<&ScoreStatistics>,

@@ -136,6 +136,14 @@ impl Respondent {
     /// # Errors
     ///
     /// [`AssessmentError::EmptyText`] if either is empty.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{AssessmentError, Respondent};
+    /// let r = Respondent::new("Jo Bloggs", "Chorley Council")?;
+    /// assert_eq!(r.to_string(), "Jo Bloggs (Chorley Council)");
+    /// assert!(matches!(Respondent::new("Jo Bloggs", " "), Err(AssessmentError::EmptyText { .. })));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         name: impl Into<String>,
         organisation: impl Into<String>,
@@ -153,6 +161,13 @@ impl Respondent {
     }
 
     /// The same respondent with a role, such as "Director of Adult Social Care".
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::Respondent;
+    /// let r = Respondent::new("Jo Bloggs", "Chorley Council")?.with_role("Director of Adult Social Care");
+    /// assert_eq!(r.role(), Some("Director of Adult Social Care"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_role(mut self, role: impl Into<String>) -> Respondent {
         self.role = Some(role.into());
@@ -160,18 +175,38 @@ impl Respondent {
     }
 
     /// The name.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::Respondent;
+    /// assert_eq!(Respondent::new("Jo Bloggs", "Chorley Council")?.name(), "Jo Bloggs");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The organisation.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::Respondent;
+    /// assert_eq!(Respondent::new("Jo Bloggs", "Chorley Council")?.organisation(), "Chorley Council");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn organisation(&self) -> &str {
         &self.organisation
     }
 
     /// The role, if given.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::Respondent;
+    /// let r = Respondent::new("Jo Bloggs", "Chorley Council")?;
+    /// assert_eq!(r.role(), None);
+    /// assert_eq!(r.with_role("Chief Executive").role(), Some("Chief Executive"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn role(&self) -> Option<&str> {
         self.role.as_deref()
@@ -228,6 +263,16 @@ fn scores_as_map<S: Serializer>(scores: &[(String, Score)], s: S) -> Result<S::O
 
 impl Response {
     /// Starts a response by `respondent` on `framework`.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{Framework, Respondent, Response, Score};
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let response = Response::builder(&aqua, Respondent::new("Ann", "NHS")?)
+    ///     .score("culture", Score::Level(2))?
+    ///     .build();
+    /// assert_eq!(response.score("culture"), Score::Level(2));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn builder(framework: &Framework, respondent: Respondent) -> ResponseBuilder<'_> {
         ResponseBuilder {
@@ -242,30 +287,91 @@ impl Response {
     }
 
     /// The id of the framework the response was made on.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Framework, Respondent, Response, Score};
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let response = Response::builder(&aqua, Respondent::new("Ann", "NHS")?)
+    ///     .score("culture", Score::Level(2))?
+    ///     .comment("Finance lags")
+    ///     .build();
+    ///
+    /// assert_eq!(response.framework(), "aqua-sif-2014");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn framework(&self) -> &str {
         &self.framework
     }
 
     /// Who responded.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Framework, Respondent, Response, Score};
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let response = Response::builder(&aqua, Respondent::new("Ann", "NHS")?)
+    ///     .score("culture", Score::Level(2))?
+    ///     .comment("Finance lags")
+    ///     .build();
+    ///
+    /// assert_eq!(response.respondent().to_string(), "Ann (NHS)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn respondent(&self) -> &Respondent {
         &self.respondent
     }
 
     /// The scores given, in the order given.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Framework, Respondent, Response, Score};
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let response = Response::builder(&aqua, Respondent::new("Ann", "NHS")?)
+    ///     .score("culture", Score::Level(2))?
+    ///     .comment("Finance lags")
+    ///     .build();
+    ///
+    /// assert_eq!(response.scores(), [("culture".to_owned(), Score::Level(2))]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn scores(&self) -> &[(String, Score)] {
         &self.scores
     }
 
     /// The score for `domain` ([`Score::NotScored`] if none was given).
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Framework, Respondent, Response, Score};
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let response = Response::builder(&aqua, Respondent::new("Ann", "NHS")?)
+    ///     .score("culture", Score::Level(2))?
+    ///     .comment("Finance lags")
+    ///     .build();
+    ///
+    /// assert_eq!(response.score("culture"), Score::Level(2));
+    /// assert_eq!(response.score("leadership"), Score::NotScored);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn score(&self, domain: &str) -> Score {
         self.scores.iter().find(|(d, _)| d == domain).map_or(Score::NotScored, |(_, s)| *s)
     }
 
     /// The comment, if any.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Framework, Respondent, Response, Score};
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let response = Response::builder(&aqua, Respondent::new("Ann", "NHS")?)
+    ///     .score("culture", Score::Level(2))?
+    ///     .comment("Finance lags")
+    ///     .build();
+    ///
+    /// assert_eq!(response.comment(), Some("Finance lags"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn comment(&self) -> Option<&str> {
         self.comment.as_deref()
@@ -366,6 +472,16 @@ impl ResponseBuilder<'_> {
     }
 
     /// Adds a comment.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Framework, Respondent, Response};
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let response = Response::builder(&aqua, Respondent::new("Ann", "NHS")?)
+    ///     .comment("Strong shared vision")
+    ///     .build();
+    /// assert_eq!(response.comment(), Some("Strong shared vision"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn comment(mut self, comment: impl Into<String>) -> Self {
         self.response.comment = Some(comment.into());
@@ -373,6 +489,16 @@ impl ResponseBuilder<'_> {
     }
 
     /// The response.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Framework, Respondent, Response, Score};
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let builder = Response::builder(&aqua, Respondent::new("Ann", "NHS")?)
+    ///     .score("leadership", Score::Level(3))?;
+    /// let response = builder.build();
+    /// assert_eq!(response.scores().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn build(self) -> Response {
         self.response
@@ -551,48 +677,145 @@ impl Assessment {
     }
 
     /// The framework's id.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let r = |name: &str, org: &str| Response::builder(&aqua, Respondent::new(name, org).unwrap()).build();
+    /// let round = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline",
+    ///     [r("Ann", "NHS"), r("Bob", "Council"), r("Cat", "NHS")])?;
+    ///
+    /// assert_eq!(round.framework(), "aqua-sif-2014");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn framework(&self) -> &str {
         &self.framework
     }
 
     /// The partnership assessed.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let r = |name: &str, org: &str| Response::builder(&aqua, Respondent::new(name, org).unwrap()).build();
+    /// let round = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline",
+    ///     [r("Ann", "NHS"), r("Bob", "Council"), r("Cat", "NHS")])?;
+    ///
+    /// assert_eq!(round.partnership(), "Chorley PSR");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn partnership(&self) -> &str {
         &self.partnership
     }
 
     /// The date of the round.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let r = |name: &str, org: &str| Response::builder(&aqua, Respondent::new(name, org).unwrap()).build();
+    /// let round = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline",
+    ///     [r("Ann", "NHS"), r("Bob", "Council"), r("Cat", "NHS")])?;
+    ///
+    /// assert_eq!(round.date(), Date::new(2026, 1, 15)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn date(&self) -> Date {
         self.date
     }
 
     /// The round's label.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let r = |name: &str, org: &str| Response::builder(&aqua, Respondent::new(name, org).unwrap()).build();
+    /// let round = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline",
+    ///     [r("Ann", "NHS"), r("Bob", "Council"), r("Cat", "NHS")])?;
+    ///
+    /// assert_eq!(round.label(), "baseline");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn label(&self) -> &str {
         &self.label
     }
 
     /// The framework's scale.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let r = |name: &str, org: &str| Response::builder(&aqua, Respondent::new(name, org).unwrap()).build();
+    /// let round = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline",
+    ///     [r("Ann", "NHS"), r("Bob", "Council"), r("Cat", "NHS")])?;
+    ///
+    /// assert_eq!((round.scale().min(), round.scale().max()), (1, 5));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn scale(&self) -> &Scale {
         &self.scale
     }
 
     /// The number of responses (never zero).
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let r = |name: &str, org: &str| Response::builder(&aqua, Respondent::new(name, org).unwrap()).build();
+    /// let round = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline",
+    ///     [r("Ann", "NHS"), r("Bob", "Council"), r("Cat", "NHS")])?;
+    ///
+    /// assert_eq!(round.len(), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn len(&self) -> usize {
         self.respondents.len()
     }
 
     /// Always `false`: a round has at least one response.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let r = |name: &str, org: &str| Response::builder(&aqua, Respondent::new(name, org).unwrap()).build();
+    /// let round = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline",
+    ///     [r("Ann", "NHS"), r("Bob", "Council"), r("Cat", "NHS")])?;
+    ///
+    /// assert!(!round.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.respondents.is_empty()
     }
 
     /// The respondents, in the order their responses were given.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let r = |name: &str, org: &str| Response::builder(&aqua, Respondent::new(name, org).unwrap()).build();
+    /// let round = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline",
+    ///     [r("Ann", "NHS"), r("Bob", "Council"), r("Cat", "NHS")])?;
+    ///
+    /// let names: Vec<&str> = round.respondents().iter().map(|r| r.name()).collect();
+    /// assert_eq!(names, ["Ann", "Bob", "Cat"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn respondents(&self) -> &[Respondent] {
         &self.respondents
@@ -629,6 +852,18 @@ impl Assessment {
     }
 
     /// The distinct organisations that responded, in order of first response.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let r = |name: &str, org: &str| Response::builder(&aqua, Respondent::new(name, org).unwrap()).build();
+    /// let round = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline",
+    ///     [r("Ann", "NHS"), r("Bob", "Council"), r("Cat", "NHS")])?;
+    ///
+    /// assert_eq!(round.organisations(), ["NHS", "Council"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn organisations(&self) -> Vec<&str> {
         let mut seen = HashSet::new();
