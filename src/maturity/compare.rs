@@ -49,12 +49,27 @@ pub struct ReassessmentOptions {
 
 impl ReassessmentOptions {
     /// Options with the caller's agreement policy and a six-month interval.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{AgreementPolicy, ReassessmentOptions};
+    /// let options = ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 4 });
+    /// assert_eq!(options.interval_months(), 6);
+    /// ```
     #[must_use]
     pub const fn new(agreement: AgreementPolicy) -> ReassessmentOptions {
         ReassessmentOptions { agreement, interval_months: 6 }
     }
 
     /// The same options with the next round due `months` after the later round.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{AgreementPolicy, ReassessmentOptions};
+    /// let options = ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 4 });
+    ///
+    /// let yearly = options.next_round_after_months(12);
+    /// assert_eq!(yearly.interval_months(), 12);
+    /// assert_eq!(yearly.agreement(), options.agreement());
+    /// ```
     #[must_use]
     pub const fn next_round_after_months(mut self, months: u16) -> ReassessmentOptions {
         self.interval_months = months;
@@ -62,12 +77,27 @@ impl ReassessmentOptions {
     }
 
     /// The agreement policy.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{AgreementPolicy, ReassessmentOptions};
+    /// let options = ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 4 });
+    ///
+    /// assert_eq!(options.agreement(), &AgreementPolicy::RandRegion { fewer_than: 4 });
+    /// ```
     #[must_use]
     pub const fn agreement(&self) -> &AgreementPolicy {
         &self.agreement
     }
 
     /// Months from the later round to the next.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{AgreementPolicy, ReassessmentOptions};
+    /// let options = ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 4 });
+    ///
+    /// assert_eq!(options.interval_months(), 6);
+    /// assert_eq!(options.next_round_after_months(3).interval_months(), 3);
+    /// ```
     #[must_use]
     pub const fn interval_months(&self) -> u16 {
         self.interval_months
@@ -89,48 +119,218 @@ pub struct DomainChange {
 
 impl DomainChange {
     /// The domain's id.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Progress, ReassessmentOptions, Respondent, Response, Score, Trend};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let round = |label: &str, date: Date, ann: u8, bob: u8| -> Result<Assessment, Box<dyn std::error::Error>> {
+    /// #     let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(ann))?.build();
+    /// #     let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(bob))?.build();
+    /// #     Ok(Assessment::new(&aqua, "Chorley PSR", date, label, [a, b])?)
+    /// # };
+    /// // Culture scored 2 and 2 at baseline, 2 and 5 six months later.
+    /// let before = round("baseline", Date::new(2026, 1, 15)?, 2, 2)?.profile();
+    /// let after = round("review", Date::new(2026, 7, 15)?, 2, 5)?.profile();
+    /// let options = ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 1 });
+    /// let progress = Progress::between(&before, &after, options)?;
+    ///
+    /// assert_eq!(progress.changes()[2].domain(), "culture");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn domain(&self) -> &str {
         &self.domain
     }
 
     /// The domain's name (as in the later round).
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Progress, ReassessmentOptions, Respondent, Response, Score, Trend};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let round = |label: &str, date: Date, ann: u8, bob: u8| -> Result<Assessment, Box<dyn std::error::Error>> {
+    /// #     let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(ann))?.build();
+    /// #     let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(bob))?.build();
+    /// #     Ok(Assessment::new(&aqua, "Chorley PSR", date, label, [a, b])?)
+    /// # };
+    /// // Culture scored 2 and 2 at baseline, 2 and 5 six months later.
+    /// let before = round("baseline", Date::new(2026, 1, 15)?, 2, 2)?.profile();
+    /// let after = round("review", Date::new(2026, 7, 15)?, 2, 5)?.profile();
+    /// let options = ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 1 });
+    /// let progress = Progress::between(&before, &after, options)?;
+    /// let culture = progress.change("culture").unwrap();
+    ///
+    /// assert_eq!(culture.name(), "Culture");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The earlier median.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Progress, ReassessmentOptions, Respondent, Response, Score, Trend};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let round = |label: &str, date: Date, ann: u8, bob: u8| -> Result<Assessment, Box<dyn std::error::Error>> {
+    /// #     let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(ann))?.build();
+    /// #     let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(bob))?.build();
+    /// #     Ok(Assessment::new(&aqua, "Chorley PSR", date, label, [a, b])?)
+    /// # };
+    /// // Culture scored 2 and 2 at baseline, 2 and 5 six months later.
+    /// let before = round("baseline", Date::new(2026, 1, 15)?, 2, 2)?.profile();
+    /// let after = round("review", Date::new(2026, 7, 15)?, 2, 5)?.profile();
+    /// let options = ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 1 });
+    /// let progress = Progress::between(&before, &after, options)?;
+    /// let culture = progress.change("culture").unwrap();
+    ///
+    /// assert_eq!(culture.median_before(), Some(Decimal::from(2)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn median_before(&self) -> Option<Decimal> {
         self.median_before
     }
 
     /// The later median.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Progress, ReassessmentOptions, Respondent, Response, Score, Trend};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let round = |label: &str, date: Date, ann: u8, bob: u8| -> Result<Assessment, Box<dyn std::error::Error>> {
+    /// #     let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(ann))?.build();
+    /// #     let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(bob))?.build();
+    /// #     Ok(Assessment::new(&aqua, "Chorley PSR", date, label, [a, b])?)
+    /// # };
+    /// // Culture scored 2 and 2 at baseline, 2 and 5 six months later.
+    /// let before = round("baseline", Date::new(2026, 1, 15)?, 2, 2)?.profile();
+    /// let after = round("review", Date::new(2026, 7, 15)?, 2, 5)?.profile();
+    /// let options = ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 1 });
+    /// let progress = Progress::between(&before, &after, options)?;
+    /// let culture = progress.change("culture").unwrap();
+    ///
+    /// assert_eq!(culture.median_after(), Some(Decimal::new(35, 1))); // 3.5
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn median_after(&self) -> Option<Decimal> {
         self.median_after
     }
 
     /// The earlier mean.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Progress, ReassessmentOptions, Respondent, Response, Score, Trend};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let round = |label: &str, date: Date, ann: u8, bob: u8| -> Result<Assessment, Box<dyn std::error::Error>> {
+    /// #     let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(ann))?.build();
+    /// #     let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(bob))?.build();
+    /// #     Ok(Assessment::new(&aqua, "Chorley PSR", date, label, [a, b])?)
+    /// # };
+    /// // Culture scored 2 and 2 at baseline, 2 and 5 six months later.
+    /// let before = round("baseline", Date::new(2026, 1, 15)?, 2, 2)?.profile();
+    /// let after = round("review", Date::new(2026, 7, 15)?, 2, 5)?.profile();
+    /// let options = ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 1 });
+    /// let progress = Progress::between(&before, &after, options)?;
+    /// let culture = progress.change("culture").unwrap();
+    ///
+    /// assert_eq!(culture.mean_before(), Some(2.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn mean_before(&self) -> Option<f64> {
         self.mean_before
     }
 
     /// The later mean.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Progress, ReassessmentOptions, Respondent, Response, Score, Trend};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let round = |label: &str, date: Date, ann: u8, bob: u8| -> Result<Assessment, Box<dyn std::error::Error>> {
+    /// #     let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(ann))?.build();
+    /// #     let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(bob))?.build();
+    /// #     Ok(Assessment::new(&aqua, "Chorley PSR", date, label, [a, b])?)
+    /// # };
+    /// // Culture scored 2 and 2 at baseline, 2 and 5 six months later.
+    /// let before = round("baseline", Date::new(2026, 1, 15)?, 2, 2)?.profile();
+    /// let after = round("review", Date::new(2026, 7, 15)?, 2, 5)?.profile();
+    /// let options = ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 1 });
+    /// let progress = Progress::between(&before, &after, options)?;
+    /// let culture = progress.change("culture").unwrap();
+    ///
+    /// assert_eq!(culture.mean_after(), Some(3.5));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn mean_after(&self) -> Option<f64> {
         self.mean_after
     }
 
     /// Later minus earlier median, exact; `None` unless both rounds scored the domain.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Progress, ReassessmentOptions, Respondent, Response, Score, Trend};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let round = |label: &str, date: Date, ann: u8, bob: u8| -> Result<Assessment, Box<dyn std::error::Error>> {
+    /// #     let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(ann))?.build();
+    /// #     let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(bob))?.build();
+    /// #     Ok(Assessment::new(&aqua, "Chorley PSR", date, label, [a, b])?)
+    /// # };
+    /// // Culture scored 2 and 2 at baseline, 2 and 5 six months later.
+    /// let before = round("baseline", Date::new(2026, 1, 15)?, 2, 2)?.profile();
+    /// let after = round("review", Date::new(2026, 7, 15)?, 2, 5)?.profile();
+    /// let options = ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 1 });
+    /// let progress = Progress::between(&before, &after, options)?;
+    /// let culture = progress.change("culture").unwrap();
+    ///
+    /// assert_eq!(culture.median_change(), Some(Decimal::new(15, 1))); // 3.5 - 2
+    /// // Nobody scored leadership in either round.
+    /// assert_eq!(progress.change("leadership").unwrap().median_change(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn median_change(&self) -> Option<Decimal> {
         Some(self.median_after? - self.median_before?)
     }
 
     /// Later minus earlier mean; `None` unless both rounds scored the domain.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Progress, ReassessmentOptions, Respondent, Response, Score, Trend};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let round = |label: &str, date: Date, ann: u8, bob: u8| -> Result<Assessment, Box<dyn std::error::Error>> {
+    /// #     let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(ann))?.build();
+    /// #     let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(bob))?.build();
+    /// #     Ok(Assessment::new(&aqua, "Chorley PSR", date, label, [a, b])?)
+    /// # };
+    /// // Culture scored 2 and 2 at baseline, 2 and 5 six months later.
+    /// let before = round("baseline", Date::new(2026, 1, 15)?, 2, 2)?.profile();
+    /// let after = round("review", Date::new(2026, 7, 15)?, 2, 5)?.profile();
+    /// let options = ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 1 });
+    /// let progress = Progress::between(&before, &after, options)?;
+    /// let culture = progress.change("culture").unwrap();
+    ///
+    /// assert_eq!(culture.mean_change(), Some(1.5));
+    /// assert_eq!(progress.change("leadership").unwrap().mean_change(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn mean_change(&self) -> Option<f64> {
         Some(self.mean_after? - self.mean_before?)
@@ -138,6 +338,28 @@ impl DomainChange {
 
     /// Improved, regressed or unchanged, by the sign of the median change
     /// (the mean is reported alongside but does not decide).
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Progress, ReassessmentOptions, Respondent, Response, Score, Trend};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let round = |label: &str, date: Date, ann: u8, bob: u8| -> Result<Assessment, Box<dyn std::error::Error>> {
+    /// #     let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(ann))?.build();
+    /// #     let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(bob))?.build();
+    /// #     Ok(Assessment::new(&aqua, "Chorley PSR", date, label, [a, b])?)
+    /// # };
+    /// // Culture scored 2 and 2 at baseline, 2 and 5 six months later.
+    /// let before = round("baseline", Date::new(2026, 1, 15)?, 2, 2)?.profile();
+    /// let after = round("review", Date::new(2026, 7, 15)?, 2, 5)?.profile();
+    /// let options = ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 1 });
+    /// let progress = Progress::between(&before, &after, options)?;
+    /// let culture = progress.change("culture").unwrap();
+    ///
+    /// assert_eq!(culture.trend(), Trend::Improved);
+    /// assert_eq!(progress.change("leadership").unwrap().trend(), Trend::NotComparable);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn trend(&self) -> Trend {
         match self.median_change() {
@@ -149,12 +371,54 @@ impl DomainChange {
     }
 
     /// Agreement in the earlier round.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Progress, ReassessmentOptions, Respondent, Response, Score, Trend};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let round = |label: &str, date: Date, ann: u8, bob: u8| -> Result<Assessment, Box<dyn std::error::Error>> {
+    /// #     let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(ann))?.build();
+    /// #     let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(bob))?.build();
+    /// #     Ok(Assessment::new(&aqua, "Chorley PSR", date, label, [a, b])?)
+    /// # };
+    /// // Culture scored 2 and 2 at baseline, 2 and 5 six months later.
+    /// let before = round("baseline", Date::new(2026, 1, 15)?, 2, 2)?.profile();
+    /// let after = round("review", Date::new(2026, 7, 15)?, 2, 5)?.profile();
+    /// let options = ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 1 });
+    /// let progress = Progress::between(&before, &after, options)?;
+    /// let culture = progress.change("culture").unwrap();
+    ///
+    /// assert_eq!(culture.agreement_before(), Agreement::Agreed); // 2 and 2
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn agreement_before(&self) -> Agreement {
         self.agreement_before
     }
 
     /// Agreement in the later round.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Progress, ReassessmentOptions, Respondent, Response, Score, Trend};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let round = |label: &str, date: Date, ann: u8, bob: u8| -> Result<Assessment, Box<dyn std::error::Error>> {
+    /// #     let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(ann))?.build();
+    /// #     let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(bob))?.build();
+    /// #     Ok(Assessment::new(&aqua, "Chorley PSR", date, label, [a, b])?)
+    /// # };
+    /// // Culture scored 2 and 2 at baseline, 2 and 5 six months later.
+    /// let before = round("baseline", Date::new(2026, 1, 15)?, 2, 2)?.profile();
+    /// let after = round("review", Date::new(2026, 7, 15)?, 2, 5)?.profile();
+    /// let options = ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 1 });
+    /// let progress = Progress::between(&before, &after, options)?;
+    /// let culture = progress.change("culture").unwrap();
+    ///
+    /// assert_eq!(culture.agreement_after(), Agreement::Split); // 2 and 5
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn agreement_after(&self) -> Agreement {
         self.agreement_after
@@ -291,36 +555,160 @@ impl Progress {
     }
 
     /// The per-domain changes, in framework order.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Progress, ReassessmentOptions, Respondent, Response, Score, Trend};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let round = |label: &str, date: Date, ann: u8, bob: u8| -> Result<Assessment, Box<dyn std::error::Error>> {
+    /// #     let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(ann))?.build();
+    /// #     let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(bob))?.build();
+    /// #     Ok(Assessment::new(&aqua, "Chorley PSR", date, label, [a, b])?)
+    /// # };
+    /// // Culture scored 2 and 2 at baseline, 2 and 5 six months later.
+    /// let before = round("baseline", Date::new(2026, 1, 15)?, 2, 2)?.profile();
+    /// let after = round("review", Date::new(2026, 7, 15)?, 2, 5)?.profile();
+    /// let options = ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 1 });
+    /// let progress = Progress::between(&before, &after, options)?;
+    ///
+    /// assert_eq!(progress.changes().len(), 8); // every AQuA domain
+    /// assert_eq!(progress.changes()[0].domain(), "leadership");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn changes(&self) -> &[DomainChange] {
         &self.changes
     }
 
     /// The change for one domain.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Progress, ReassessmentOptions, Respondent, Response, Score, Trend};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let round = |label: &str, date: Date, ann: u8, bob: u8| -> Result<Assessment, Box<dyn std::error::Error>> {
+    /// #     let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(ann))?.build();
+    /// #     let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(bob))?.build();
+    /// #     Ok(Assessment::new(&aqua, "Chorley PSR", date, label, [a, b])?)
+    /// # };
+    /// // Culture scored 2 and 2 at baseline, 2 and 5 six months later.
+    /// let before = round("baseline", Date::new(2026, 1, 15)?, 2, 2)?.profile();
+    /// let after = round("review", Date::new(2026, 7, 15)?, 2, 5)?.profile();
+    /// let options = ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 1 });
+    /// let progress = Progress::between(&before, &after, options)?;
+    ///
+    /// assert_eq!(progress.change("culture").map(|c| c.trend()), Some(Trend::Improved));
+    /// assert!(progress.change("finance").is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn change(&self, domain: &str) -> Option<&DomainChange> {
         self.changes.iter().find(|c| c.domain == domain)
     }
 
     /// The domains with this trend (improved, regressed, ...).
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Progress, ReassessmentOptions, Respondent, Response, Score, Trend};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let round = |label: &str, date: Date, ann: u8, bob: u8| -> Result<Assessment, Box<dyn std::error::Error>> {
+    /// #     let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(ann))?.build();
+    /// #     let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(bob))?.build();
+    /// #     Ok(Assessment::new(&aqua, "Chorley PSR", date, label, [a, b])?)
+    /// # };
+    /// // Culture scored 2 and 2 at baseline, 2 and 5 six months later.
+    /// let before = round("baseline", Date::new(2026, 1, 15)?, 2, 2)?.profile();
+    /// let after = round("review", Date::new(2026, 7, 15)?, 2, 5)?.profile();
+    /// let options = ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 1 });
+    /// let progress = Progress::between(&before, &after, options)?;
+    ///
+    /// let improved: Vec<&str> = progress.domains(Trend::Improved).iter().map(|c| c.domain()).collect();
+    /// assert_eq!(improved, ["culture"]);
+    /// assert_eq!(progress.domains(Trend::NotComparable).len(), 7);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn domains(&self, trend: Trend) -> Vec<&DomainChange> {
         self.changes.iter().filter(|c| c.trend() == trend).collect()
     }
 
     /// The earlier round's label.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Progress, ReassessmentOptions, Respondent, Response, Score, Trend};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let round = |label: &str, date: Date, ann: u8, bob: u8| -> Result<Assessment, Box<dyn std::error::Error>> {
+    /// #     let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(ann))?.build();
+    /// #     let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(bob))?.build();
+    /// #     Ok(Assessment::new(&aqua, "Chorley PSR", date, label, [a, b])?)
+    /// # };
+    /// // Culture scored 2 and 2 at baseline, 2 and 5 six months later.
+    /// let before = round("baseline", Date::new(2026, 1, 15)?, 2, 2)?.profile();
+    /// let after = round("review", Date::new(2026, 7, 15)?, 2, 5)?.profile();
+    /// let options = ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 1 });
+    /// let progress = Progress::between(&before, &after, options)?;
+    ///
+    /// assert_eq!(progress.earlier(), "baseline");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn earlier(&self) -> &str {
         &self.earlier
     }
 
     /// The later round's label.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Progress, ReassessmentOptions, Respondent, Response, Score, Trend};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let round = |label: &str, date: Date, ann: u8, bob: u8| -> Result<Assessment, Box<dyn std::error::Error>> {
+    /// #     let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(ann))?.build();
+    /// #     let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(bob))?.build();
+    /// #     Ok(Assessment::new(&aqua, "Chorley PSR", date, label, [a, b])?)
+    /// # };
+    /// // Culture scored 2 and 2 at baseline, 2 and 5 six months later.
+    /// let before = round("baseline", Date::new(2026, 1, 15)?, 2, 2)?.profile();
+    /// let after = round("review", Date::new(2026, 7, 15)?, 2, 5)?.profile();
+    /// let options = ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 1 });
+    /// let progress = Progress::between(&before, &after, options)?;
+    ///
+    /// assert_eq!(progress.later(), "review");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn later(&self) -> &str {
         &self.later
     }
 
     /// When the next round is due.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Progress, ReassessmentOptions, Respondent, Response, Score, Trend};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let round = |label: &str, date: Date, ann: u8, bob: u8| -> Result<Assessment, Box<dyn std::error::Error>> {
+    /// #     let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(ann))?.build();
+    /// #     let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(bob))?.build();
+    /// #     Ok(Assessment::new(&aqua, "Chorley PSR", date, label, [a, b])?)
+    /// # };
+    /// // Culture scored 2 and 2 at baseline, 2 and 5 six months later.
+    /// let before = round("baseline", Date::new(2026, 1, 15)?, 2, 2)?.profile();
+    /// let after = round("review", Date::new(2026, 7, 15)?, 2, 5)?.profile();
+    /// let options = ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 1 });
+    /// let progress = Progress::between(&before, &after, options)?;
+    ///
+    /// assert_eq!(progress.next_round_due(), Date::new(2027, 1, 15)?); // six months on
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn next_round_due(&self) -> Date {
         self.next_round_due
@@ -368,30 +756,117 @@ pub struct BenchmarkRow {
 
 impl BenchmarkRow {
     /// The domain's id.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Benchmark, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let s = Framework::builtin("scirocco-b3")?;
+    /// # let region = |name: &str, level: u8| -> Result<_, Box<dyn std::error::Error>> {
+    /// #     let r = Response::builder(&s, Respondent::new("Lead", name)?).score("population_approach", Score::Level(level))?.build();
+    /// #     Ok(Assessment::new(&s, name, Date::new(2026, 3, 1)?, "2026", [r])?.profile())
+    /// # };
+    /// let (scotland, norrbotten) = (region("Scotland", 4)?, region("Norrbotten", 2)?);
+    /// let benchmark = Benchmark::new(&[&scotland, &norrbotten])?;
+    ///
+    /// assert_eq!(benchmark.rows()[6].domain(), "population_approach");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn domain(&self) -> &str {
         &self.domain
     }
 
     /// The domain's name.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Benchmark, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let s = Framework::builtin("scirocco-b3")?;
+    /// # let region = |name: &str, level: u8| -> Result<_, Box<dyn std::error::Error>> {
+    /// #     let r = Response::builder(&s, Respondent::new("Lead", name)?).score("population_approach", Score::Level(level))?.build();
+    /// #     Ok(Assessment::new(&s, name, Date::new(2026, 3, 1)?, "2026", [r])?.profile())
+    /// # };
+    /// let (scotland, norrbotten) = (region("Scotland", 4)?, region("Norrbotten", 2)?);
+    /// let benchmark = Benchmark::new(&[&scotland, &norrbotten])?;
+    /// let row = benchmark.row("population_approach").unwrap();
+    ///
+    /// assert_eq!(row.name(), "Population approach");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// Each partnership's median, in the order the profiles were given.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Benchmark, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let s = Framework::builtin("scirocco-b3")?;
+    /// # let region = |name: &str, level: u8| -> Result<_, Box<dyn std::error::Error>> {
+    /// #     let r = Response::builder(&s, Respondent::new("Lead", name)?).score("population_approach", Score::Level(level))?.build();
+    /// #     Ok(Assessment::new(&s, name, Date::new(2026, 3, 1)?, "2026", [r])?.profile())
+    /// # };
+    /// let (scotland, norrbotten) = (region("Scotland", 4)?, region("Norrbotten", 2)?);
+    /// let benchmark = Benchmark::new(&[&scotland, &norrbotten])?;
+    /// let row = benchmark.row("population_approach").unwrap();
+    ///
+    /// assert_eq!(row.medians(), [Some(Decimal::from(4)), Some(Decimal::from(2))]);
+    /// assert_eq!(benchmark.row("capacity_building").unwrap().medians(), [None, None]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn medians(&self) -> &[Option<Decimal>] {
         &self.medians
     }
 
     /// The partnerships with the highest median (all of them on a tie).
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Benchmark, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let s = Framework::builtin("scirocco-b3")?;
+    /// # let region = |name: &str, level: u8| -> Result<_, Box<dyn std::error::Error>> {
+    /// #     let r = Response::builder(&s, Respondent::new("Lead", name)?).score("population_approach", Score::Level(level))?.build();
+    /// #     Ok(Assessment::new(&s, name, Date::new(2026, 3, 1)?, "2026", [r])?.profile())
+    /// # };
+    /// let (scotland, norrbotten) = (region("Scotland", 4)?, region("Norrbotten", 2)?);
+    /// let benchmark = Benchmark::new(&[&scotland, &norrbotten])?;
+    /// let row = benchmark.row("population_approach").unwrap();
+    ///
+    /// assert_eq!(row.highest(), ["Scotland"]);
+    /// // Nobody scored capacity building: nobody is highest.
+    /// assert!(benchmark.row("capacity_building").unwrap().highest().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn highest(&self) -> &[String] {
         &self.highest
     }
 
     /// The partnerships with the lowest median (all of them on a tie).
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Benchmark, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let s = Framework::builtin("scirocco-b3")?;
+    /// # let region = |name: &str, level: u8| -> Result<_, Box<dyn std::error::Error>> {
+    /// #     let r = Response::builder(&s, Respondent::new("Lead", name)?).score("population_approach", Score::Level(level))?.build();
+    /// #     Ok(Assessment::new(&s, name, Date::new(2026, 3, 1)?, "2026", [r])?.profile())
+    /// # };
+    /// let (scotland, norrbotten) = (region("Scotland", 4)?, region("Norrbotten", 2)?);
+    /// let benchmark = Benchmark::new(&[&scotland, &norrbotten])?;
+    /// let row = benchmark.row("population_approach").unwrap();
+    ///
+    /// assert_eq!(row.lowest(), ["Norrbotten"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn lowest(&self) -> &[String] {
         &self.lowest
@@ -491,18 +966,68 @@ impl Benchmark {
     }
 
     /// The partnerships' names, in the order given.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Benchmark, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let s = Framework::builtin("scirocco-b3")?;
+    /// # let region = |name: &str, level: u8| -> Result<_, Box<dyn std::error::Error>> {
+    /// #     let r = Response::builder(&s, Respondent::new("Lead", name)?).score("population_approach", Score::Level(level))?.build();
+    /// #     Ok(Assessment::new(&s, name, Date::new(2026, 3, 1)?, "2026", [r])?.profile())
+    /// # };
+    /// let (scotland, norrbotten) = (region("Scotland", 4)?, region("Norrbotten", 2)?);
+    /// let benchmark = Benchmark::new(&[&scotland, &norrbotten])?;
+    ///
+    /// assert_eq!(benchmark.partnerships(), ["Scotland", "Norrbotten"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn partnerships(&self) -> &[String] {
         &self.partnerships
     }
 
     /// The rows, in framework order.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Benchmark, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let s = Framework::builtin("scirocco-b3")?;
+    /// # let region = |name: &str, level: u8| -> Result<_, Box<dyn std::error::Error>> {
+    /// #     let r = Response::builder(&s, Respondent::new("Lead", name)?).score("population_approach", Score::Level(level))?.build();
+    /// #     Ok(Assessment::new(&s, name, Date::new(2026, 3, 1)?, "2026", [r])?.profile())
+    /// # };
+    /// let (scotland, norrbotten) = (region("Scotland", 4)?, region("Norrbotten", 2)?);
+    /// let benchmark = Benchmark::new(&[&scotland, &norrbotten])?;
+    ///
+    /// assert_eq!(benchmark.rows().len(), 12); // one per SCIROCCO dimension
+    /// assert_eq!(benchmark.rows()[0].domain(), "readiness_to_change");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn rows(&self) -> &[BenchmarkRow] {
         &self.rows
     }
 
     /// The row for one domain.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Benchmark, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let s = Framework::builtin("scirocco-b3")?;
+    /// # let region = |name: &str, level: u8| -> Result<_, Box<dyn std::error::Error>> {
+    /// #     let r = Response::builder(&s, Respondent::new("Lead", name)?).score("population_approach", Score::Level(level))?.build();
+    /// #     Ok(Assessment::new(&s, name, Date::new(2026, 3, 1)?, "2026", [r])?.profile())
+    /// # };
+    /// let (scotland, norrbotten) = (region("Scotland", 4)?, region("Norrbotten", 2)?);
+    /// let benchmark = Benchmark::new(&[&scotland, &norrbotten])?;
+    ///
+    /// assert_eq!(benchmark.row("population_approach").unwrap().highest(), ["Scotland"]);
+    /// assert!(benchmark.row("leadership").is_none()); // an AQuA domain, not a SCIROCCO one
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn row(&self, domain: &str) -> Option<&BenchmarkRow> {
         self.rows.iter().find(|r| r.domain == domain)
