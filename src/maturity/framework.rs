@@ -74,6 +74,13 @@ impl Source {
     }
 
     /// The same source with an edition or version.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::Source;
+    /// let source = Source::new("SCIROCCO Exchange")?.with_edition("2019");
+    /// assert_eq!(source.edition(), Some("2019"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_edition(mut self, edition: impl Into<String>) -> Source {
         self.edition = Some(edition.into());
@@ -81,6 +88,13 @@ impl Source {
     }
 
     /// The same source with a URL.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::Source;
+    /// let source = Source::new("SCIROCCO Exchange")?.with_url("https://sciroccoexchange.com/process-coordination");
+    /// assert_eq!(source.url(), Some("https://sciroccoexchange.com/process-coordination"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_url(mut self, url: impl Into<String>) -> Source {
         self.url = Some(url.into());
@@ -88,6 +102,13 @@ impl Source {
     }
 
     /// The same source with a note on provenance (what was and was not retrieved).
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::Source;
+    /// let source = Source::new("SCIROCCO Exchange")?.with_note("level 5 not retrieved");
+    /// assert_eq!(source.note(), Some("level 5 not retrieved"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_note(mut self, note: impl Into<String>) -> Source {
         self.note = Some(note.into());
@@ -95,24 +116,57 @@ impl Source {
     }
 
     /// The title.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    ///
+    /// assert!(aqua.source().title().starts_with("Advancing Quality Alliance (AQuA)"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn title(&self) -> &str {
         &self.title
     }
 
     /// The edition or version, if recorded.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    ///
+    /// assert_eq!(aqua.source().edition(), Some("2014 toolkit"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn edition(&self) -> Option<&str> {
         self.edition.as_deref()
     }
 
     /// The URL, if recorded.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::Source;
+    /// assert_eq!(Source::new("Partnership board paper")?.url(), None);
+    /// let source = Source::new("SCIROCCO")?.with_url("https://www.scirocco-project.eu/maturitymodel/");
+    /// assert_eq!(source.url(), Some("https://www.scirocco-project.eu/maturitymodel/"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn url(&self) -> Option<&str> {
         self.url.as_deref()
     }
 
     /// The provenance note, if any.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let scirocco = Framework::builtin("scirocco-b3")?;
+    ///
+    /// let innovation = scirocco.domain("innovation_management").unwrap();
+    /// assert_eq!(innovation.source().unwrap().note(), Some("no level text was retrieved in any edition"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn note(&self) -> Option<&str> {
         self.note.as_deref()
@@ -174,6 +228,13 @@ pub struct Descriptor {
 
 impl Descriptor {
     /// A descriptor quoted verbatim from its source.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{Descriptor, DescriptorStatus};
+    /// let d = Descriptor::verbatim(1, "Senior leaders have agreed to work on system integration.");
+    /// assert_eq!(d.status(), DescriptorStatus::Verbatim);
+    /// assert_eq!(d.text(), Some("Senior leaders have agreed to work on system integration."));
+    /// ```
     #[must_use]
     pub fn verbatim(level: u8, text: impl Into<String>) -> Descriptor {
         Descriptor {
@@ -185,6 +246,13 @@ impl Descriptor {
     }
 
     /// A descriptor condensed from its source's wording.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{Descriptor, DescriptorStatus};
+    /// let d = Descriptor::paraphrase(0, "fragmented structure and governance");
+    /// assert_eq!(d.status(), DescriptorStatus::Paraphrase);
+    /// assert_eq!(d.level(), 0);
+    /// ```
     #[must_use]
     pub fn paraphrase(level: u8, text: impl Into<String>) -> Descriptor {
         Descriptor {
@@ -196,6 +264,13 @@ impl Descriptor {
     }
 
     /// A descriptor whose source copy was cut short: `text` is what was retrieved.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{Descriptor, DescriptorStatus};
+    /// let d = Descriptor::truncated(4, "services are coordinated across");
+    /// assert_eq!(d.status(), DescriptorStatus::Truncated);
+    /// assert_eq!(d.text(), Some("services are coordinated across"));
+    /// ```
     #[must_use]
     pub fn truncated(level: u8, text: impl Into<String>) -> Descriptor {
         Descriptor {
@@ -207,6 +282,13 @@ impl Descriptor {
     }
 
     /// A descriptor with no published or retrieved text.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{Descriptor, DescriptorStatus};
+    /// let d = Descriptor::unavailable(5);
+    /// assert_eq!(d.status(), DescriptorStatus::Unavailable);
+    /// assert_eq!(d.text(), None);
+    /// ```
     #[must_use]
     pub const fn unavailable(level: u8) -> Descriptor {
         Descriptor { level, status: DescriptorStatus::Unavailable, text: None, note: None }
@@ -226,24 +308,56 @@ impl Descriptor {
     }
 
     /// The level described.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let scirocco = Framework::builtin("scirocco-b3")?;
+    ///
+    /// let levels: Vec<u8> = scirocco.domains()[0].descriptors().iter().map(|d| d.level()).collect();
+    /// assert_eq!(levels, [0, 1, 2, 3, 4, 5]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn level(&self) -> u8 {
         self.level
     }
 
     /// How faithful the text is.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{DescriptorStatus, Framework};
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let descriptor = aqua.domain("leadership").unwrap().descriptor(1).unwrap();
+    /// assert_eq!(descriptor.status(), DescriptorStatus::Verbatim);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn status(&self) -> DescriptorStatus {
         self.status
     }
 
     /// The text, unless [`DescriptorStatus::Unavailable`].
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    ///
+    /// let text = aqua.domain("leadership").unwrap().descriptor(1).unwrap().text().unwrap();
+    /// assert!(text.starts_with("Senior leaders have agreed to work on system integration"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn text(&self) -> Option<&str> {
         self.text.as_deref()
     }
 
     /// The provenance note, if any.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::Descriptor;
+    /// assert_eq!(Descriptor::verbatim(1, "Leaders have agreed to work together.").note(), None);
+    /// assert_eq!(Descriptor::unavailable(5).with_note("not retrieved").note(), Some("not retrieved"));
+    /// ```
     #[must_use]
     pub fn note(&self) -> Option<&str> {
         self.note.as_deref()
@@ -338,6 +452,14 @@ impl Domain {
     }
 
     /// The same domain with one more guiding question.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::Domain;
+    /// let domain = Domain::new("leadership", "Leadership")?
+    ///     .with_question("Do we have leaders with the right 'system' skill set?");
+    /// assert_eq!(domain.guiding_questions(), ["Do we have leaders with the right 'system' skill set?"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_question(mut self, question: impl Into<String>) -> Domain {
         self.guiding_questions.push(question.into());
@@ -345,6 +467,15 @@ impl Domain {
     }
 
     /// The same domain with one more level descriptor.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{Descriptor, Domain};
+    /// let domain = Domain::new("leadership", "Leadership")?
+    ///     .with_descriptor(Descriptor::verbatim(1, "Leaders have agreed to work together."));
+    /// assert_eq!(domain.descriptors().len(), 1);
+    /// assert!(domain.descriptor(1).is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_descriptor(mut self, descriptor: Descriptor) -> Domain {
         self.descriptors.push(descriptor);
@@ -353,6 +484,14 @@ impl Domain {
 
     /// The same domain with its own source (for frameworks whose domains
     /// come from different editions, such as SCIROCCO).
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{Domain, Source};
+    /// let domain = Domain::new("digital_infrastructure", "Digital infrastructure")?
+    ///     .with_source(Source::new("SCIROCCO Exchange")?);
+    /// assert_eq!(domain.source().map(|s| s.title()), Some("SCIROCCO Exchange"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_source(mut self, source: Source) -> Domain {
         self.source = Some(source);
@@ -360,24 +499,58 @@ impl Domain {
     }
 
     /// The id, unique within the framework.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    ///
+    /// assert_eq!(aqua.domains()[0].id(), "leadership");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn id(&self) -> &str {
         &self.id
     }
 
     /// The name shown to people.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    ///
+    /// assert_eq!(aqua.domain("information_and_it").unwrap().name(), "Information and IT");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The guiding questions, in order.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    ///
+    /// assert_eq!(aqua.domain("leadership").unwrap().guiding_questions().len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn guiding_questions(&self) -> &[String] {
         &self.guiding_questions
     }
 
     /// The level descriptors, lowest level first once validated.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    ///
+    /// let culture = aqua.domain("culture").unwrap();
+    /// let levels: Vec<u8> = culture.descriptors().iter().map(|d| d.level()).collect();
+    /// assert_eq!(levels, [1, 2, 3, 4, 5]); // one per level of the scale
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn descriptors(&self) -> &[Descriptor] {
         &self.descriptors
@@ -398,6 +571,16 @@ impl Domain {
     }
 
     /// The domain's own source, if it differs from the framework's.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let scirocco = Framework::builtin("scirocco-b3")?;
+    /// let digital = scirocco.domain("digital_infrastructure").unwrap();
+    /// assert_eq!(digital.source().and_then(|s| s.edition()), Some("SCIROCCO Exchange"));
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// assert!(aqua.domain("culture").unwrap().source().is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn source(&self) -> Option<&Source> {
         self.source.as_ref()
@@ -638,42 +821,101 @@ impl Framework {
     }
 
     /// The id, such as `aqua-sif-2014`.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let scirocco = Framework::builtin("scirocco-b3")?;
+    ///
+    /// assert_eq!(scirocco.id(), "scirocco-b3");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn id(&self) -> &str {
         &self.id
     }
 
     /// The name.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    ///
+    /// assert_eq!(aqua.name(), "AQuA System Integration Framework");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// Where the framework comes from.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    ///
+    /// assert_eq!(aqua.source().edition(), Some("2014 toolkit"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn source(&self) -> &Source {
         &self.source
     }
 
     /// The ordinal scale.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let scirocco = Framework::builtin("scirocco-b3")?;
+    ///
+    /// let scale = scirocco.scale();
+    /// assert_eq!((scale.min(), scale.max(), scale.len()), (0, 5, 6));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn scale(&self) -> &Scale {
         &self.scale
     }
 
     /// The domains, in the framework's order.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    ///
+    /// assert_eq!(aqua.domains().len(), 8);
+    /// assert_eq!(aqua.domains()[1].id(), "governance");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn domains(&self) -> &[Domain] {
         &self.domains
     }
 
     /// The domain with this id.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    ///
+    /// assert_eq!(aqua.domain("governance").unwrap().name(), "Governance");
+    /// assert!(aqua.domain("finance").is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn domain(&self, id: &str) -> Option<&Domain> {
         self.domains.iter().find(|d| d.id == id)
     }
 
     /// For an adjusted framework, its parent and the changes made.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let chorley = Framework::builtin("aqua-sif-chorley")?;
+    /// assert_eq!(chorley.derivation().unwrap().parent(), "aqua-sif-2014");
+    /// assert!(Framework::builtin("aqua-sif-2014")?.derivation().is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn derivation(&self) -> Option<&Derivation> {
         self.derivation.as_ref()
