@@ -150,18 +150,45 @@ fn check_texts(adjustment: &Adjustment) -> Result<(), FrameworkError> {
 
 impl Derivation {
     /// The parent framework's id.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let chorley = Framework::builtin("aqua-sif-chorley")?;
+    /// let derivation = chorley.derivation().unwrap();
+    ///
+    /// assert_eq!(derivation.parent(), "aqua-sif-2014");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn parent(&self) -> &str {
         &self.parent
     }
 
     /// The parent framework's name.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let chorley = Framework::builtin("aqua-sif-chorley")?;
+    /// let derivation = chorley.derivation().unwrap();
+    ///
+    /// assert_eq!(derivation.parent_name(), "AQuA System Integration Framework");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn parent_name(&self) -> &str {
         &self.parent_name
     }
 
     /// The changes, in the order they were made.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Adjustment, Framework};
+    /// let chorley = Framework::builtin("aqua-sif-chorley")?;
+    /// let adjustments = chorley.derivation().unwrap().adjustments();
+    /// assert_eq!(adjustments.len(), 4); // four domains renamed
+    /// assert!(matches!(&adjustments[0], Adjustment::RenameDomain { to, .. } if to == "Resident engagement"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn adjustments(&self) -> &[Adjustment] {
         &self.adjustments
@@ -357,6 +384,18 @@ impl FrameworkDerivation {
     /// # Errors
     ///
     /// [`FrameworkError::UnknownDomain`] or [`FrameworkError::EmptyText`].
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    ///
+    /// let local = aqua.derive("local-2026", "Local framework")?
+    ///     .rename_domain("information_and_it", "Shared records")?
+    ///     .finish()?;
+    /// assert_eq!(local.domain("information_and_it").unwrap().name(), "Shared records");
+    /// assert!(aqua.derive("local-2026", "Local framework")?.rename_domain("finance", "Money").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn rename_domain(
         mut self,
         domain: &str,
@@ -380,6 +419,18 @@ impl FrameworkDerivation {
     ///
     /// [`FrameworkError::UnknownDomain`] for an id not in the framework, and
     /// [`FrameworkError::NoDomains`] for an empty list.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    ///
+    /// let local = aqua.derive("local-2026", "Local framework")?
+    ///     .keep_domains(&["culture", "leadership"])?
+    ///     .finish()?;
+    /// let ids: Vec<&str> = local.domains().iter().map(|d| d.id()).collect();
+    /// assert_eq!(ids, ["leadership", "culture"]); // the framework's order
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn keep_domains(mut self, domains: &[&str]) -> Result<FrameworkDerivation, FrameworkError> {
         if domains.is_empty() {
             return Err(FrameworkError::NoDomains { framework: self.id.clone() });
@@ -404,6 +455,19 @@ impl FrameworkDerivation {
     ///
     /// [`FrameworkError::UnknownDomain`], [`FrameworkError::UnknownQuestion`]
     /// or [`FrameworkError::EmptyText`].
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    ///
+    /// let local = aqua.derive("local-2026", "Local framework")?
+    ///     .reword_question("culture", 1, "What culture do we want to build together?")?
+    ///     .finish()?;
+    /// assert_eq!(local.domain("culture").unwrap().guiding_questions()[0], "What culture do we want to build together?");
+    /// // Culture has one guiding question, not two.
+    /// assert!(aqua.derive("local-2026", "Local framework")?.reword_question("culture", 2, "Why?").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn reword_question(
         mut self,
         domain: &str,
@@ -427,6 +491,16 @@ impl FrameworkDerivation {
     }
 
     /// Sets the derived framework's own source (the parent's is kept otherwise).
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Framework, Source};
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let local = aqua.derive("local-2026", "Local framework")?
+    ///     .with_source(Source::new("Partnership board paper, March 2026")?)
+    ///     .finish()?;
+    /// assert_eq!(local.source().title(), "Partnership board paper, March 2026");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_source(mut self, source: Source) -> FrameworkDerivation {
         self.framework.set_source(source);
@@ -438,6 +512,17 @@ impl FrameworkDerivation {
     /// # Errors
     ///
     /// The validation errors of [`Framework::new`].
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    ///
+    /// let local = aqua.derive("local-2026", "Local framework")?.keep_domains(&["leadership"])?.finish()?;
+    /// assert_eq!(local.id(), "local-2026");
+    /// assert_eq!(local.domains().len(), 1);
+    /// assert_eq!(local.derivation().unwrap().parent(), "aqua-sif-2014");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn finish(self) -> Result<Framework, FrameworkError> {
         let mut framework = self.framework;
         let derivation = Derivation {

@@ -24,12 +24,45 @@ pub struct DomainDivergence {
 
 impl DomainDivergence {
     /// The domain's id.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let mut responses = Vec::new();
+    /// # for (name, org, level) in [("Ann", "NHS", 4), ("Bob", "Council", 2), ("Cat", "CVS", 3), ("Dan", "NHS", 5)] {
+    /// #     responses.push(Response::builder(&aqua, Respondent::new(name, org)?).score("culture", Score::Level(level))?.build());
+    /// # }
+    /// let round = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", responses)?;
+    /// let divergence = round.divergence();
+    ///
+    /// assert_eq!(divergence[2].domain(), "culture"); // framework order
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn domain(&self) -> &str {
         &self.domain
     }
 
     /// The domain's name.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let mut responses = Vec::new();
+    /// # for (name, org, level) in [("Ann", "NHS", 4), ("Bob", "Council", 2), ("Cat", "CVS", 3), ("Dan", "NHS", 5)] {
+    /// #     responses.push(Response::builder(&aqua, Respondent::new(name, org)?).score("culture", Score::Level(level))?.build());
+    /// # }
+    /// let round = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", responses)?;
+    /// let divergence = round.divergence();
+    /// let culture = divergence.iter().find(|d| d.domain() == "culture").unwrap();
+    ///
+    /// assert_eq!(culture.name(), "Culture");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn name(&self) -> &str {
         &self.name
@@ -37,12 +70,50 @@ impl DomainDivergence {
 
     /// Each organisation's median, for the organisations that scored the
     /// domain, in order of first response.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let mut responses = Vec::new();
+    /// # for (name, org, level) in [("Ann", "NHS", 4), ("Bob", "Council", 2), ("Cat", "CVS", 3), ("Dan", "NHS", 5)] {
+    /// #     responses.push(Response::builder(&aqua, Respondent::new(name, org)?).score("culture", Score::Level(level))?.build());
+    /// # }
+    /// let round = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", responses)?;
+    /// let divergence = round.divergence();
+    /// let culture = divergence.iter().find(|d| d.domain() == "culture").unwrap();
+    ///
+    /// assert_eq!(culture.medians(), [
+    ///     ("NHS".to_owned(), Decimal::new(45, 1)), // 4 and 5
+    ///     ("Council".to_owned(), Decimal::from(2)),
+    ///     ("CVS".to_owned(), Decimal::from(3)),
+    /// ]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn medians(&self) -> &[(String, Decimal)] {
         &self.medians
     }
 
     /// The organisation with the lowest median (the first on a tie).
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let mut responses = Vec::new();
+    /// # for (name, org, level) in [("Ann", "NHS", 4), ("Bob", "Council", 2), ("Cat", "CVS", 3), ("Dan", "NHS", 5)] {
+    /// #     responses.push(Response::builder(&aqua, Respondent::new(name, org)?).score("culture", Score::Level(level))?.build());
+    /// # }
+    /// let round = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", responses)?;
+    /// let divergence = round.divergence();
+    /// let culture = divergence.iter().find(|d| d.domain() == "culture").unwrap();
+    ///
+    /// assert_eq!(culture.lowest(), Some(("Council", Decimal::from(2))));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn lowest(&self) -> Option<(&str, Decimal)> {
         // min_by_key keeps the first of equal minima.
@@ -51,6 +122,23 @@ impl DomainDivergence {
     }
 
     /// The organisation with the highest median (the first on a tie).
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let mut responses = Vec::new();
+    /// # for (name, org, level) in [("Ann", "NHS", 4), ("Bob", "Council", 2), ("Cat", "CVS", 3), ("Dan", "NHS", 5)] {
+    /// #     responses.push(Response::builder(&aqua, Respondent::new(name, org)?).score("culture", Score::Level(level))?.build());
+    /// # }
+    /// let round = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", responses)?;
+    /// let divergence = round.divergence();
+    /// let culture = divergence.iter().find(|d| d.domain() == "culture").unwrap();
+    ///
+    /// assert_eq!(culture.highest(), Some(("NHS", Decimal::new(45, 1))));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn highest(&self) -> Option<(&str, Decimal)> {
         // Not max_by_key, which keeps the last of equal maxima.
@@ -60,6 +148,24 @@ impl DomainDivergence {
 
     /// Highest minus lowest organisation median; `None` unless at least two
     /// organisations scored the domain.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let mut responses = Vec::new();
+    /// # for (name, org, level) in [("Ann", "NHS", 4), ("Bob", "Council", 2), ("Cat", "CVS", 3), ("Dan", "NHS", 5)] {
+    /// #     responses.push(Response::builder(&aqua, Respondent::new(name, org)?).score("culture", Score::Level(level))?.build());
+    /// # }
+    /// let round = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", responses)?;
+    /// let divergence = round.divergence();
+    /// let culture = divergence.iter().find(|d| d.domain() == "culture").unwrap();
+    ///
+    /// assert_eq!(culture.range(), Some(Decimal::new(25, 1))); // 4.5 - 2
+    /// assert_eq!(divergence[0].range(), None); // nobody scored leadership
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn range(&self) -> Option<Decimal> {
         if self.medians.len() < 2 {

@@ -61,6 +61,16 @@ impl ProfileCounts {
     /// # Errors
     ///
     /// [`AssessmentError::EmptyText`] for an empty partnership or label.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{Framework, ProfileCounts};
+    /// use integration_outcomes::Date;
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let counts = ProfileCounts::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline")?;
+    /// assert_eq!(counts.respondents(), 0);
+    /// assert!(ProfileCounts::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, " ").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         framework: &Framework,
         partnership: impl Into<String>,
@@ -165,6 +175,21 @@ impl ProfileCounts {
     /// [`AssessmentError::ScoreOffScale`] or [`AssessmentError::DuplicateScore`],
     /// and [`AssessmentError::TooManyRatings`] if the counts already hold 2⁴⁸
     /// responses; the counts are unchanged on error.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Framework, ProfileCounts, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let mut counts = ProfileCounts::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline")?;
+    /// counts.add(&Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(2))?.build())?;
+    ///
+    /// assert_eq!(counts.respondents(), 1);
+    /// let scirocco = Framework::builtin("scirocco-b3")?;
+    /// let other = Response::builder(&scirocco, Respondent::new("Bob", "Council")?).build();
+    /// assert!(counts.add(&other).is_err());
+    /// assert_eq!(counts.respondents(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn add(&mut self, response: &Response) -> Result<(), AssessmentError> {
         if response.framework() != self.framework {
             return Err(AssessmentError::DifferentFramework {
@@ -196,6 +221,21 @@ impl ProfileCounts {
     /// # Errors
     ///
     /// As [`ProfileCounts::add`].
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Framework, ProfileCounts, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let mut counts = ProfileCounts::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline")?;
+    ///
+    /// let responses = [
+    ///     Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(2))?.build(),
+    ///     Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(4))?.build(),
+    /// ];
+    /// counts.add_all(&responses)?;
+    /// assert_eq!(counts.respondents(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn add_all<'a>(
         &mut self,
         responses: impl IntoIterator<Item = &'a Response>,
@@ -260,12 +300,35 @@ impl ProfileCounts {
     }
 
     /// The number of responses counted.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Framework, ProfileCounts, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let mut counts = ProfileCounts::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline")?;
+    ///
+    /// assert_eq!(counts.respondents(), 0);
+    /// counts.add(&Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(2))?.build())?;
+    ///
+    /// assert_eq!(counts.respondents(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn respondents(&self) -> u64 {
         self.respondents
     }
 
     /// The framework's id.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Framework, ProfileCounts, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let mut counts = ProfileCounts::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline")?;
+    ///
+    /// assert_eq!(counts.framework(), "aqua-sif-2014");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn framework(&self) -> &str {
         &self.framework
@@ -273,6 +336,20 @@ impl ProfileCounts {
 
     /// The profile of the responses counted: every statistic of every domain,
     /// at O(levels) per domain.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Framework, ProfileCounts, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let mut counts = ProfileCounts::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline")?;
+    /// counts.add(&Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(2))?.build())?;
+    ///
+    /// counts.add(&Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(4))?.build())?;
+    /// let profile = counts.profile();
+    /// assert_eq!(profile.respondents(), 2);
+    /// assert_eq!(profile.domain("culture").unwrap().median().map(|m| m.to_string()), Some("3".into()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn profile(&self) -> Profile {
         Profile::from_counts(self)

@@ -63,42 +63,195 @@ pub struct DomainReview {
 
 impl DomainReview {
     /// The domain's id.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, PriorityPolicy, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let mut responses = Vec::new();
+    /// # for (name, org, lead, gov) in [("Ann", "NHS", 4, 1), ("Bob", "Council", 4, 5), ("Cat", "CVS", 3, 1), ("Dan", "NHS", 4, 5)] {
+    /// #     responses.push(Response::builder(&aqua, Respondent::new(name, org)?)
+    /// #         .score("leadership", Score::Level(lead))?
+    /// #         .score("governance", Score::Level(gov))?
+    /// #         .build());
+    /// # }
+    /// # let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", responses)?.profile();
+    /// // Leadership scored 4, 4, 3, 4; governance 1, 5, 1, 5; culture not scored.
+    /// let review = profile.review(&AgreementPolicy::RandRegion { fewer_than: 2 }, PriorityPolicy::BelowLevel(4))?;
+    /// let (leadership, governance, culture) = (&review[0], &review[1], &review[2]);
+    ///
+    /// assert_eq!(governance.domain(), "governance");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn domain(&self) -> &str {
         &self.domain
     }
 
     /// The domain's name.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, PriorityPolicy, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let mut responses = Vec::new();
+    /// # for (name, org, lead, gov) in [("Ann", "NHS", 4, 1), ("Bob", "Council", 4, 5), ("Cat", "CVS", 3, 1), ("Dan", "NHS", 4, 5)] {
+    /// #     responses.push(Response::builder(&aqua, Respondent::new(name, org)?)
+    /// #         .score("leadership", Score::Level(lead))?
+    /// #         .score("governance", Score::Level(gov))?
+    /// #         .build());
+    /// # }
+    /// # let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", responses)?.profile();
+    /// // Leadership scored 4, 4, 3, 4; governance 1, 5, 1, 5; culture not scored.
+    /// let review = profile.review(&AgreementPolicy::RandRegion { fewer_than: 2 }, PriorityPolicy::BelowLevel(4))?;
+    /// let (leadership, governance, culture) = (&review[0], &review[1], &review[2]);
+    ///
+    /// assert_eq!(governance.name(), "Governance");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The median, if the domain was scored.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, PriorityPolicy, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let mut responses = Vec::new();
+    /// # for (name, org, lead, gov) in [("Ann", "NHS", 4, 1), ("Bob", "Council", 4, 5), ("Cat", "CVS", 3, 1), ("Dan", "NHS", 4, 5)] {
+    /// #     responses.push(Response::builder(&aqua, Respondent::new(name, org)?)
+    /// #         .score("leadership", Score::Level(lead))?
+    /// #         .score("governance", Score::Level(gov))?
+    /// #         .build());
+    /// # }
+    /// # let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", responses)?.profile();
+    /// // Leadership scored 4, 4, 3, 4; governance 1, 5, 1, 5; culture not scored.
+    /// let review = profile.review(&AgreementPolicy::RandRegion { fewer_than: 2 }, PriorityPolicy::BelowLevel(4))?;
+    /// let (leadership, governance, culture) = (&review[0], &review[1], &review[2]);
+    ///
+    /// assert_eq!(governance.median(), Some(Decimal::from(3)));
+    /// assert_eq!(culture.median(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn median(&self) -> Option<Decimal> {
         self.median
     }
 
     /// The level reached (median rounded down).
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, PriorityPolicy, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let mut responses = Vec::new();
+    /// # for (name, org, lead, gov) in [("Ann", "NHS", 4, 1), ("Bob", "Council", 4, 5), ("Cat", "CVS", 3, 1), ("Dan", "NHS", 4, 5)] {
+    /// #     responses.push(Response::builder(&aqua, Respondent::new(name, org)?)
+    /// #         .score("leadership", Score::Level(lead))?
+    /// #         .score("governance", Score::Level(gov))?
+    /// #         .build());
+    /// # }
+    /// # let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", responses)?.profile();
+    /// // Leadership scored 4, 4, 3, 4; governance 1, 5, 1, 5; culture not scored.
+    /// let review = profile.review(&AgreementPolicy::RandRegion { fewer_than: 2 }, PriorityPolicy::BelowLevel(4))?;
+    /// let (leadership, governance, culture) = (&review[0], &review[1], &review[2]);
+    ///
+    /// assert_eq!(leadership.level_reached(), Some(4));
+    /// assert_eq!(culture.level_reached(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn level_reached(&self) -> Option<u8> {
         self.level_reached
     }
 
     /// Whether the ratings agree.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, PriorityPolicy, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let mut responses = Vec::new();
+    /// # for (name, org, lead, gov) in [("Ann", "NHS", 4, 1), ("Bob", "Council", 4, 5), ("Cat", "CVS", 3, 1), ("Dan", "NHS", 4, 5)] {
+    /// #     responses.push(Response::builder(&aqua, Respondent::new(name, org)?)
+    /// #         .score("leadership", Score::Level(lead))?
+    /// #         .score("governance", Score::Level(gov))?
+    /// #         .build());
+    /// # }
+    /// # let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", responses)?.profile();
+    /// // Leadership scored 4, 4, 3, 4; governance 1, 5, 1, 5; culture not scored.
+    /// let review = profile.review(&AgreementPolicy::RandRegion { fewer_than: 2 }, PriorityPolicy::BelowLevel(4))?;
+    /// let (leadership, governance, culture) = (&review[0], &review[1], &review[2]);
+    ///
+    /// assert_eq!(leadership.agreement(), Agreement::Agreed);
+    /// assert_eq!(governance.agreement(), Agreement::Split);
+    /// assert_eq!(culture.agreement(), Agreement::NotAssessable);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn agreement(&self) -> Agreement {
         self.agreement
     }
 
     /// Whether the domain is a development priority under the policy.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, PriorityPolicy, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let mut responses = Vec::new();
+    /// # for (name, org, lead, gov) in [("Ann", "NHS", 4, 1), ("Bob", "Council", 4, 5), ("Cat", "CVS", 3, 1), ("Dan", "NHS", 4, 5)] {
+    /// #     responses.push(Response::builder(&aqua, Respondent::new(name, org)?)
+    /// #         .score("leadership", Score::Level(lead))?
+    /// #         .score("governance", Score::Level(gov))?
+    /// #         .build());
+    /// # }
+    /// # let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", responses)?.profile();
+    /// // Leadership scored 4, 4, 3, 4; governance 1, 5, 1, 5; culture not scored.
+    /// let review = profile.review(&AgreementPolicy::RandRegion { fewer_than: 2 }, PriorityPolicy::BelowLevel(4))?;
+    /// let (leadership, governance, culture) = (&review[0], &review[1], &review[2]);
+    ///
+    /// assert!(governance.is_low()); // median 3, below level 4
+    /// assert!(!leadership.is_low()); // median 4
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn is_low(&self) -> bool {
         self.low
     }
 
     /// Whether the ratings are split.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, PriorityPolicy, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let mut responses = Vec::new();
+    /// # for (name, org, lead, gov) in [("Ann", "NHS", 4, 1), ("Bob", "Council", 4, 5), ("Cat", "CVS", 3, 1), ("Dan", "NHS", 4, 5)] {
+    /// #     responses.push(Response::builder(&aqua, Respondent::new(name, org)?)
+    /// #         .score("leadership", Score::Level(lead))?
+    /// #         .score("governance", Score::Level(gov))?
+    /// #         .build());
+    /// # }
+    /// # let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", responses)?.profile();
+    /// // Leadership scored 4, 4, 3, 4; governance 1, 5, 1, 5; culture not scored.
+    /// let review = profile.review(&AgreementPolicy::RandRegion { fewer_than: 2 }, PriorityPolicy::BelowLevel(4))?;
+    /// let (leadership, governance, culture) = (&review[0], &review[1], &review[2]);
+    ///
+    /// assert!(governance.is_split());
+    /// assert!(!leadership.is_split());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_split(&self) -> bool {
         self.agreement == Agreement::Split
