@@ -42,42 +42,157 @@ pub struct DomainProfile {
 
 impl DomainProfile {
     /// The domain's id.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(2))?.build();
+    /// # let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(3))?.build();
+    /// # let c = Response::builder(&aqua, Respondent::new("Cat", "CVS")?).score("culture", Score::NotApplicable)?.build();
+    /// # let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", [a, b, c])?.profile();
+    /// // Culture scored 2 and 3, and once not applicable; leadership not scored.
+    /// let culture = profile.domain("culture").unwrap();
+    ///
+    /// assert_eq!(profile.domains()[2].id(), "culture");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn id(&self) -> &str {
         &self.id
     }
 
     /// The domain's name.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(2))?.build();
+    /// # let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(3))?.build();
+    /// # let c = Response::builder(&aqua, Respondent::new("Cat", "CVS")?).score("culture", Score::NotApplicable)?.build();
+    /// # let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", [a, b, c])?.profile();
+    /// // Culture scored 2 and 3, and once not applicable; leadership not scored.
+    /// let culture = profile.domain("culture").unwrap();
+    ///
+    /// assert_eq!(culture.name(), "Culture");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// How many respondents gave a level.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(2))?.build();
+    /// # let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(3))?.build();
+    /// # let c = Response::builder(&aqua, Respondent::new("Cat", "CVS")?).score("culture", Score::NotApplicable)?.build();
+    /// # let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", [a, b, c])?.profile();
+    /// // Culture scored 2 and 3, and once not applicable; leadership not scored.
+    /// let culture = profile.domain("culture").unwrap();
+    ///
+    /// assert_eq!(culture.scored(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn scored(&self) -> u64 {
         self.scored
     }
 
     /// How many respondents left the domain unscored.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(2))?.build();
+    /// # let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(3))?.build();
+    /// # let c = Response::builder(&aqua, Respondent::new("Cat", "CVS")?).score("culture", Score::NotApplicable)?.build();
+    /// # let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", [a, b, c])?.profile();
+    /// // Culture scored 2 and 3, and once not applicable; leadership not scored.
+    /// let culture = profile.domain("culture").unwrap();
+    ///
+    /// assert_eq!(culture.not_scored(), 0);
+    /// assert_eq!(profile.domain("leadership").unwrap().not_scored(), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn not_scored(&self) -> u64 {
         self.not_scored
     }
 
     /// How many respondents marked the domain not applicable.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(2))?.build();
+    /// # let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(3))?.build();
+    /// # let c = Response::builder(&aqua, Respondent::new("Cat", "CVS")?).score("culture", Score::NotApplicable)?.build();
+    /// # let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", [a, b, c])?.profile();
+    /// // Culture scored 2 and 3, and once not applicable; leadership not scored.
+    /// let culture = profile.domain("culture").unwrap();
+    ///
+    /// assert_eq!(culture.not_applicable(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn not_applicable(&self) -> u64 {
         self.not_applicable
     }
 
     /// The statistics of the levels given; `None` if nobody scored the domain.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(2))?.build();
+    /// # let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(3))?.build();
+    /// # let c = Response::builder(&aqua, Respondent::new("Cat", "CVS")?).score("culture", Score::NotApplicable)?.build();
+    /// # let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", [a, b, c])?.profile();
+    /// // Culture scored 2 and 3, and once not applicable; leadership not scored.
+    /// let culture = profile.domain("culture").unwrap();
+    ///
+    /// assert_eq!(culture.statistics().map(|s| s.n()), Some(2));
+    /// assert!(profile.domain("leadership").unwrap().statistics().is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn statistics(&self) -> Option<&ScoreStatistics> {
         self.statistics.as_ref()
     }
 
     /// The median level, if anybody scored the domain.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(2))?.build();
+    /// # let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(3))?.build();
+    /// # let c = Response::builder(&aqua, Respondent::new("Cat", "CVS")?).score("culture", Score::NotApplicable)?.build();
+    /// # let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", [a, b, c])?.profile();
+    /// // Culture scored 2 and 3, and once not applicable; leadership not scored.
+    /// let culture = profile.domain("culture").unwrap();
+    ///
+    /// assert_eq!(culture.median(), Some(Decimal::new(25, 1))); // 2.5
+    /// assert_eq!(profile.domain("leadership").unwrap().median(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn median(&self) -> Option<Decimal> {
         self.statistics.as_ref().map(ScoreStatistics::median)
@@ -86,6 +201,23 @@ impl DomainProfile {
     /// The level the partnership has reached in this domain: the highest
     /// level `L` with median ≥ `L`, so a half-level median of 2.5 has reached
     /// level 2, not 3 (half a level is not a level). `None` if nobody scored it.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(2))?.build();
+    /// # let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(3))?.build();
+    /// # let c = Response::builder(&aqua, Respondent::new("Cat", "CVS")?).score("culture", Score::NotApplicable)?.build();
+    /// # let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", [a, b, c])?.profile();
+    /// // Culture scored 2 and 3, and once not applicable; leadership not scored.
+    /// let culture = profile.domain("culture").unwrap();
+    ///
+    /// assert_eq!(culture.level_reached(), Some(2)); // median 2.5
+    /// assert_eq!(profile.domain("leadership").unwrap().level_reached(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn level_reached(&self) -> Option<u8> {
         self.median().and_then(|m| m.floor().to_u8())
@@ -110,6 +242,25 @@ pub struct OverallPosition {
 
 impl OverallPosition {
     /// The median (type 7) of the domain medians, exact.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let r = Response::builder(&aqua, Respondent::new("Ann", "NHS")?)
+    /// #     .score("leadership", Score::Level(4))?
+    /// #     .score("governance", Score::Level(3))?
+    /// #     .score("culture", Score::Level(1))?
+    /// #     .score("workforce", Score::Level(2))?
+    /// #     .build();
+    /// # let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", [r])?.profile();
+    /// // Leadership 4, governance 3, culture 1, workforce 2; the rest not scored.
+    /// let overall = profile.overall().unwrap();
+    ///
+    /// assert_eq!(overall.median_of_medians(), Decimal::new(25, 1)); // of 1, 2, 3, 4
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn median_of_medians(&self) -> Decimal {
         self.median_of_medians
@@ -117,18 +268,75 @@ impl OverallPosition {
 
     /// The lowest domain median: the partnership is no more mature than its
     /// weakest domain.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let r = Response::builder(&aqua, Respondent::new("Ann", "NHS")?)
+    /// #     .score("leadership", Score::Level(4))?
+    /// #     .score("governance", Score::Level(3))?
+    /// #     .score("culture", Score::Level(1))?
+    /// #     .score("workforce", Score::Level(2))?
+    /// #     .build();
+    /// # let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", [r])?.profile();
+    /// // Leadership 4, governance 3, culture 1, workforce 2; the rest not scored.
+    /// let overall = profile.overall().unwrap();
+    ///
+    /// assert_eq!(overall.lowest(), Decimal::ONE);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn lowest(&self) -> Decimal {
         self.lowest
     }
 
     /// The ids of the domains at the lowest median, in framework order.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let r = Response::builder(&aqua, Respondent::new("Ann", "NHS")?)
+    /// #     .score("leadership", Score::Level(4))?
+    /// #     .score("governance", Score::Level(3))?
+    /// #     .score("culture", Score::Level(1))?
+    /// #     .score("workforce", Score::Level(2))?
+    /// #     .build();
+    /// # let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", [r])?.profile();
+    /// // Leadership 4, governance 3, culture 1, workforce 2; the rest not scored.
+    /// let overall = profile.overall().unwrap();
+    ///
+    /// assert_eq!(overall.lowest_domains(), ["culture"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn lowest_domains(&self) -> &[String] {
         &self.lowest_domains
     }
 
     /// How many domains had ratings.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let r = Response::builder(&aqua, Respondent::new("Ann", "NHS")?)
+    /// #     .score("leadership", Score::Level(4))?
+    /// #     .score("governance", Score::Level(3))?
+    /// #     .score("culture", Score::Level(1))?
+    /// #     .score("workforce", Score::Level(2))?
+    /// #     .build();
+    /// # let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", [r])?.profile();
+    /// // Leadership 4, governance 3, culture 1, workforce 2; the rest not scored.
+    /// let overall = profile.overall().unwrap();
+    ///
+    /// assert_eq!(overall.domains_counted(), 4);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn domains_counted(&self) -> usize {
         self.domains_counted
@@ -193,6 +401,18 @@ impl Assessment {
 
     /// The round's counts per domain and score: the mergeable partial state
     /// of its profile (see [`ProfileCounts`]).
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let r = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(4))?.build();
+    /// let round = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", [r])?;
+    /// let counts = round.counts();
+    /// assert_eq!(counts.respondents(), 1);
+    /// assert_eq!(counts.profile(), round.profile());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn counts(&self) -> ProfileCounts {
         let mut counts = self.empty_counts();
@@ -300,54 +520,175 @@ impl Profile {
     }
 
     /// The framework's id.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(1))?.build();
+    /// # let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(5))?.build();
+    /// let round = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline", [a, b])?;
+    /// let profile = round.profile();
+    ///
+    /// assert_eq!(profile.framework(), "aqua-sif-2014");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn framework(&self) -> &str {
         &self.framework
     }
 
     /// The partnership.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(1))?.build();
+    /// # let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(5))?.build();
+    /// let round = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline", [a, b])?;
+    /// let profile = round.profile();
+    ///
+    /// assert_eq!(profile.partnership(), "Chorley PSR");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn partnership(&self) -> &str {
         &self.partnership
     }
 
     /// The date of the round.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(1))?.build();
+    /// # let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(5))?.build();
+    /// let round = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline", [a, b])?;
+    /// let profile = round.profile();
+    ///
+    /// assert_eq!(profile.date(), Date::new(2026, 1, 15)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn date(&self) -> Date {
         self.date
     }
 
     /// The round's label.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(1))?.build();
+    /// # let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(5))?.build();
+    /// let round = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline", [a, b])?;
+    /// let profile = round.profile();
+    ///
+    /// assert_eq!(profile.label(), "baseline");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn label(&self) -> &str {
         &self.label
     }
 
     /// For an organisation's profile, the organisation.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(1))?.build();
+    /// # let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(5))?.build();
+    /// let round = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline", [a, b])?;
+    /// let profile = round.profile();
+    ///
+    /// assert_eq!(profile.organisation(), None);
+    /// assert_eq!(round.organisation_profile("NHS").unwrap().organisation(), Some("NHS"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn organisation(&self) -> Option<&str> {
         self.organisation.as_deref()
     }
 
     /// How many respondents the profile covers.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(1))?.build();
+    /// # let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(5))?.build();
+    /// let round = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline", [a, b])?;
+    /// let profile = round.profile();
+    ///
+    /// assert_eq!(profile.respondents(), 2);
+    /// assert_eq!(round.organisation_profile("NHS").unwrap().respondents(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn respondents(&self) -> u64 {
         self.respondents
     }
 
     /// The framework's scale.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(1))?.build();
+    /// # let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(5))?.build();
+    /// let round = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline", [a, b])?;
+    /// let profile = round.profile();
+    ///
+    /// assert_eq!(profile.scale().len(), 5);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn scale(&self) -> &Scale {
         &self.scale
     }
 
     /// The domains, in framework order.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(1))?.build();
+    /// # let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(5))?.build();
+    /// let round = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline", [a, b])?;
+    /// let profile = round.profile();
+    ///
+    /// assert_eq!(profile.domains().len(), 8);
+    /// assert_eq!(profile.domains()[0].id(), "leadership");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn domains(&self) -> &[DomainProfile] {
         &self.domains
     }
 
     /// The domain with this id.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(1))?.build();
+    /// # let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(5))?.build();
+    /// let round = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline", [a, b])?;
+    /// let profile = round.profile();
+    ///
+    /// assert_eq!(profile.domain("culture").unwrap().scored(), 2);
+    /// assert!(profile.domain("finance").is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn domain(&self, id: &str) -> Option<&DomainProfile> {
         self.domains.iter().find(|d| d.id == id)
@@ -359,6 +700,22 @@ impl Profile {
     ///
     /// [`ComparisonError::InvalidAgreementPolicy`] if the policy's threshold
     /// is out of range ([`AgreementPolicy::validate`]).
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(1))?.build();
+    /// # let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(5))?.build();
+    /// let round = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline", [a, b])?;
+    /// let profile = round.profile();
+    ///
+    /// // Culture was scored 1 and 5; nobody scored leadership.
+    /// let agreement = profile.agreement(&AgreementPolicy::RandRegion { fewer_than: 2 })?;
+    /// assert_eq!((agreement[2].0.id(), agreement[2].1), ("culture", Agreement::Split));
+    /// assert_eq!(agreement[0].1, Agreement::NotAssessable);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn agreement(
         &self,
         policy: &AgreementPolicy,
@@ -382,6 +739,21 @@ impl Profile {
     ///
     /// [`ComparisonError::InvalidAgreementPolicy`] if the policy's threshold
     /// is out of range ([`AgreementPolicy::validate`]).
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Respondent, Response, Score};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(1))?.build();
+    /// # let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(5))?.build();
+    /// let round = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline", [a, b])?;
+    /// let profile = round.profile();
+    ///
+    /// let splits = profile.splits(&AgreementPolicy::RandRegion { fewer_than: 2 })?;
+    /// assert_eq!(splits.iter().map(|d| d.id()).collect::<Vec<_>>(), ["culture"]); // 1 and 5
+    /// assert!(profile.splits(&AgreementPolicy::RandRegion { fewer_than: 0 }).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn splits(&self, policy: &AgreementPolicy) -> Result<Vec<&DomainProfile>, ComparisonError> {
         Ok(self
             .agreement(policy)?
