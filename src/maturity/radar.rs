@@ -61,6 +61,19 @@ impl RadarChart {
     /// # Errors
     ///
     /// [`ComparisonError::EmptyText`] for an empty title.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, RadarChart, Respondent, Response, Score, Target};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let r = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(3))?.build();
+    /// let profile = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline", [r])?.profile();
+    ///
+    /// let chart = RadarChart::new("Chorley PSR", &profile)?;
+    /// assert!(chart.to_svg().contains("<title>Chorley PSR</title>"));
+    /// assert!(RadarChart::new(" ", &profile).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(title: impl Into<String>, layout: &Profile) -> Result<RadarChart, ComparisonError> {
         let title = title.into();
         if is_blank(&title) {
@@ -84,6 +97,22 @@ impl RadarChart {
     /// # Errors
     ///
     /// [`ComparisonError::DifferentFramework`] or [`ComparisonError::EmptyText`].
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, RadarChart, Respondent, Response, Score, Target};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let r = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(3))?.build();
+    /// let profile = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline", [r])?.profile();
+    ///
+    /// let svg = RadarChart::new("Chorley PSR", &profile)?.with_profile("Baseline", &profile)?.to_svg();
+    /// assert!(svg.contains(">Baseline</text>")); // the legend
+    /// let scirocco = Framework::builtin("scirocco-b3")?;
+    /// let other = Assessment::new(&scirocco, "Region", Date::new(2026, 3, 1)?, "2026",
+    ///     [Response::builder(&scirocco, Respondent::new("Lead", "Region")?).build()])?.profile();
+    /// assert!(RadarChart::new("Chorley PSR", &profile)?.with_profile("Region", &other).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn with_profile(
         self,
         label: impl Into<String>,
@@ -101,6 +130,20 @@ impl RadarChart {
     /// # Errors
     ///
     /// [`ComparisonError::DifferentFramework`].
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, RadarChart, Respondent, Response, Score, Target};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let r = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(3))?.build();
+    /// let profile = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline", [r])?.profile();
+    ///
+    /// let target = Target::new(&aqua, "Good practice", [("culture", 4)])?;
+    /// let svg = RadarChart::new("Chorley PSR", &profile)?.with_target(&target)?.to_svg();
+    /// assert!(svg.contains(">Good practice</text>"));
+    /// assert!(svg.contains("stroke-dasharray")); // targets are dashed
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn with_target(self, target: &Target) -> Result<RadarChart, ComparisonError> {
         self.check(target.framework())?;
         let values =
@@ -133,6 +176,19 @@ impl RadarChart {
     }
 
     /// The chart as an SVG document.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, RadarChart, Respondent, Response, Score, Target};
+    /// # use integration_outcomes::Date;
+    /// # let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// # let r = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(3))?.build();
+    /// let profile = Assessment::new(&aqua, "Chorley PSR", Date::new(2026, 1, 15)?, "baseline", [r])?.profile();
+    ///
+    /// let svg = RadarChart::new("Chorley PSR", &profile)?.with_profile("Baseline", &profile)?.to_svg();
+    /// assert!(svg.starts_with("<svg"));
+    /// assert!(svg.ends_with("</svg>\n"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn to_svg(&self) -> String {
         let n = self.axes.len();

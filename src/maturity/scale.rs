@@ -74,12 +74,30 @@ impl ScaleLevel {
     }
 
     /// The level's number.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    ///
+    /// let levels: Vec<u8> = aqua.scale().levels().iter().map(|l| l.level()).collect();
+    /// assert_eq!(levels, [1, 2, 3, 4, 5]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn level(&self) -> u8 {
         self.level
     }
 
     /// The level's name, if the framework names it.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// assert_eq!(aqua.scale().level(1).and_then(|l| l.name()), Some("Commitment"));
+    /// let scirocco = Framework::builtin("scirocco-b3")?;
+    /// assert_eq!(scirocco.scale().level(1).and_then(|l| l.name()), None); // numbers only
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
@@ -207,18 +225,42 @@ impl Scale {
     }
 
     /// The lowest level.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let scirocco = Framework::builtin("scirocco-b3")?;
+    ///
+    /// assert_eq!(scirocco.scale().min(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn min(&self) -> u8 {
         self.min
     }
 
     /// The highest level.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    ///
+    /// assert_eq!(aqua.scale().max(), 5);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn max(&self) -> u8 {
         self.max
     }
 
     /// The number of levels (`A` in the agreement formulas).
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let scirocco = Framework::builtin("scirocco-b3")?;
+    ///
+    /// assert_eq!(scirocco.scale().len(), 6); // 0 to 5
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn len(&self) -> usize {
         self.levels.len()
@@ -226,18 +268,42 @@ impl Scale {
 
     /// Always `false`: a scale has at least two levels. Present because
     /// `len` is.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::Scale;
+    /// assert!(!Scale::numbered(1, 5)?.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.levels.is_empty()
     }
 
     /// Whether `level` is on the scale.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    ///
+    /// assert!(aqua.scale().contains(1));
+    /// assert!(!aqua.scale().contains(0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn contains(&self, level: u8) -> bool {
         level >= self.min && level <= self.max
     }
 
     /// The levels, lowest first.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::Framework;
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    ///
+    /// let names: Vec<&str> = aqua.scale().levels().iter().filter_map(|l| l.name()).collect();
+    /// assert_eq!(names, ["Commitment", "Enabling", "Implementation", "Embedding", "Sustainable Delivery"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn levels(&self) -> &[ScaleLevel] {
         &self.levels
