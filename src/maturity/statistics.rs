@@ -151,18 +151,49 @@ impl ScoreStatistics {
     }
 
     /// The number of ratings.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Scale, ScoreStatistics};
+    /// # use rust_decimal::Decimal;
+    /// let scale = Scale::numbered(1, 5)?;
+    /// let stats = ScoreStatistics::from_counts(&scale, &[0, 0, 2, 2, 1])?.unwrap(); // 3, 3, 4, 4, 5
+    ///
+    /// assert_eq!(stats.n(), 5);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn n(&self) -> u64 {
         self.n
     }
 
     /// The number of ratings at each level, lowest level first.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Scale, ScoreStatistics};
+    /// # use rust_decimal::Decimal;
+    /// let scale = Scale::numbered(1, 5)?;
+    /// let stats = ScoreStatistics::from_counts(&scale, &[0, 0, 2, 2, 1])?.unwrap(); // 3, 3, 4, 4, 5
+    ///
+    /// assert_eq!(stats.counts(), [0, 0, 2, 2, 1]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn counts(&self) -> &[u64] {
         &self.counts
     }
 
     /// The number of ratings at `level` (0 for a level off the scale).
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Scale, ScoreStatistics};
+    /// # use rust_decimal::Decimal;
+    /// let scale = Scale::numbered(1, 5)?;
+    /// let stats = ScoreStatistics::from_counts(&scale, &[0, 0, 2, 2, 1])?.unwrap(); // 3, 3, 4, 4, 5
+    ///
+    /// assert_eq!(stats.count(4), 2);
+    /// assert_eq!(stats.count(9), 0); // off the scale
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn count(&self, level: u8) -> u64 {
         level
@@ -173,54 +204,148 @@ impl ScoreStatistics {
     }
 
     /// The sum of the ratings, exact.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Scale, ScoreStatistics};
+    /// # use rust_decimal::Decimal;
+    /// let scale = Scale::numbered(1, 5)?;
+    /// let stats = ScoreStatistics::from_counts(&scale, &[0, 0, 2, 2, 1])?.unwrap(); // 3, 3, 4, 4, 5
+    ///
+    /// assert_eq!(stats.sum(), 19);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn sum(&self) -> u128 {
         self.sum
     }
 
     /// The lowest rating.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Scale, ScoreStatistics};
+    /// # use rust_decimal::Decimal;
+    /// let scale = Scale::numbered(1, 5)?;
+    /// let stats = ScoreStatistics::from_counts(&scale, &[0, 0, 2, 2, 1])?.unwrap(); // 3, 3, 4, 4, 5
+    ///
+    /// assert_eq!(stats.min(), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn min(&self) -> u8 {
         self.min
     }
 
     /// The highest rating.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Scale, ScoreStatistics};
+    /// # use rust_decimal::Decimal;
+    /// let scale = Scale::numbered(1, 5)?;
+    /// let stats = ScoreStatistics::from_counts(&scale, &[0, 0, 2, 2, 1])?.unwrap(); // 3, 3, 4, 4, 5
+    ///
+    /// assert_eq!(stats.max(), 5);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn max(&self) -> u8 {
         self.max
     }
 
     /// The median (type 7), a whole or half level.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Scale, ScoreStatistics};
+    /// # use rust_decimal::Decimal;
+    /// let scale = Scale::numbered(1, 5)?;
+    /// let stats = ScoreStatistics::from_counts(&scale, &[0, 0, 2, 2, 1])?.unwrap(); // 3, 3, 4, 4, 5
+    ///
+    /// assert_eq!(stats.median(), Decimal::from(4));
+    /// let even = ScoreStatistics::from_counts(&scale, &[0, 1, 1, 0, 0])?.unwrap(); // 2, 3
+    /// assert_eq!(even.median(), Decimal::new(25, 1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn median(&self) -> Decimal {
         self.median
     }
 
     /// The first quartile (type 7).
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Scale, ScoreStatistics};
+    /// # use rust_decimal::Decimal;
+    /// let scale = Scale::numbered(1, 5)?;
+    /// let stats = ScoreStatistics::from_counts(&scale, &[0, 0, 2, 2, 1])?.unwrap(); // 3, 3, 4, 4, 5
+    ///
+    /// assert_eq!(stats.q1(), Decimal::from(3));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn q1(&self) -> Decimal {
         self.q1
     }
 
     /// The third quartile (type 7).
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Scale, ScoreStatistics};
+    /// # use rust_decimal::Decimal;
+    /// let scale = Scale::numbered(1, 5)?;
+    /// let stats = ScoreStatistics::from_counts(&scale, &[0, 0, 2, 2, 1])?.unwrap(); // 3, 3, 4, 4, 5
+    ///
+    /// assert_eq!(stats.q3(), Decimal::from(4));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn q3(&self) -> Decimal {
         self.q3
     }
 
     /// The interquartile range `q3 − q1`, exact.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Scale, ScoreStatistics};
+    /// # use rust_decimal::Decimal;
+    /// let scale = Scale::numbered(1, 5)?;
+    /// let stats = ScoreStatistics::from_counts(&scale, &[0, 0, 2, 2, 1])?.unwrap(); // 3, 3, 4, 4, 5
+    ///
+    /// assert_eq!(stats.iqr(), Decimal::ONE);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn iqr(&self) -> Decimal {
         self.q3 - self.q1
     }
 
     /// The arithmetic mean.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Scale, ScoreStatistics};
+    /// # use rust_decimal::Decimal;
+    /// let scale = Scale::numbered(1, 5)?;
+    /// let stats = ScoreStatistics::from_counts(&scale, &[0, 0, 2, 2, 1])?.unwrap(); // 3, 3, 4, 4, 5
+    ///
+    /// assert_eq!(stats.mean(), 3.8);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn mean(&self) -> f64 {
         self.mean
     }
 
     /// The sample variance s² (n − 1 denominator); `None` for one rating.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Scale, ScoreStatistics};
+    /// # use rust_decimal::Decimal;
+    /// let scale = Scale::numbered(1, 5)?;
+    /// let stats = ScoreStatistics::from_counts(&scale, &[0, 0, 2, 2, 1])?.unwrap(); // 3, 3, 4, 4, 5
+    ///
+    /// assert_eq!(stats.sample_variance(), Some(0.7));
+    /// let one = ScoreStatistics::from_counts(&scale, &[0, 0, 1, 0, 0])?.unwrap();
+    /// assert_eq!(one.sample_variance(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn sample_variance(&self) -> Option<f64> {
         let (num, den) = self.variance_exact()?;
@@ -232,6 +357,17 @@ impl ScoreStatistics {
     /// Tastle–Wierman consensus `Cns = 1 + Σ pᵢ log₂(1 − |Xᵢ − μ| / d)`, with
     /// `d` the width of the scale (not of the ratings). 1 when every rating is
     /// at one level, 0 for an even split between the two ends of the scale.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Scale, ScoreStatistics};
+    /// let scale = Scale::numbered(1, 5)?;
+    /// let same = ScoreStatistics::from_counts(&scale, &[0, 0, 5, 0, 0])?.unwrap(); // all at 3
+    /// let ends = ScoreStatistics::from_counts(&scale, &[1, 0, 0, 0, 1])?.unwrap(); // 1 and 5
+    ///
+    /// assert_eq!(same.consensus(), 1.0);
+    /// assert_eq!(ends.consensus(), 0.0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn consensus(&self) -> f64 {
         self.consensus
@@ -241,6 +377,17 @@ impl ScoreStatistics {
     /// the scale, where `dᵢ` is the cumulative proportion Fᵢ, or 1 − Fᵢ above
     /// one half. 0 when every rating is at one level, 1 for an even split
     /// between the two ends; `1 − D` is Leik's agreement.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Scale, ScoreStatistics};
+    /// let scale = Scale::numbered(1, 5)?;
+    /// let same = ScoreStatistics::from_counts(&scale, &[0, 0, 5, 0, 0])?.unwrap(); // all at 3
+    /// let ends = ScoreStatistics::from_counts(&scale, &[1, 0, 0, 0, 1])?.unwrap(); // 1 and 5
+    ///
+    /// assert_eq!(same.leik_dispersion(), 0.0);
+    /// assert_eq!(ends.leik_dispersion(), 1.0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn leik_dispersion(&self) -> f64 {
         self.leik_dispersion
@@ -251,6 +398,18 @@ impl ScoreStatistics {
     /// to 0 when s² exceeds σ²_EU. `None` for fewer than two ratings, where s²
     /// is undefined (and beyond 2⁴⁸ ratings, where the exact sums would
     /// overflow).
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Scale, ScoreStatistics};
+    /// # use rust_decimal::Decimal;
+    /// let scale = Scale::numbered(1, 5)?;
+    /// let stats = ScoreStatistics::from_counts(&scale, &[0, 0, 2, 2, 1])?.unwrap(); // 3, 3, 4, 4, 5
+    ///
+    /// assert!((stats.rwg().unwrap() - 0.65).abs() < 1e-12); // 1 - 0.7 / 2
+    /// let one = ScoreStatistics::from_counts(&scale, &[0, 0, 1, 0, 0])?.unwrap();
+    /// assert_eq!(one.rwg(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn rwg(&self) -> Option<f64> {
         self.rwg

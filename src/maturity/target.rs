@@ -147,24 +147,76 @@ impl Target {
     }
 
     /// The framework's id.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Framework, Target};
+    /// # let scirocco = Framework::builtin("scirocco-b3")?;
+    /// let practice = Target::new(&scirocco, "Integrated pain management", [
+    ///     ("process_coordination", 2),
+    ///     ("structure_and_governance", 3),
+    /// ])?;
+    ///
+    /// assert_eq!(practice.framework(), "scirocco-b3");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn framework(&self) -> &str {
         &self.framework
     }
 
     /// The target's name.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Framework, Target};
+    /// # let scirocco = Framework::builtin("scirocco-b3")?;
+    /// let practice = Target::new(&scirocco, "Integrated pain management", [
+    ///     ("process_coordination", 2),
+    ///     ("structure_and_governance", 3),
+    /// ])?;
+    ///
+    /// assert_eq!(practice.name(), "Integrated pain management");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The requirements, in framework order.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Framework, Target};
+    /// # let scirocco = Framework::builtin("scirocco-b3")?;
+    /// let practice = Target::new(&scirocco, "Integrated pain management", [
+    ///     ("process_coordination", 2),
+    ///     ("structure_and_governance", 3),
+    /// ])?;
+    ///
+    /// assert_eq!(practice.requirements(), [
+    ///     ("structure_and_governance".to_owned(), 3), // framework order
+    ///     ("process_coordination".to_owned(), 2),
+    /// ]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn requirements(&self) -> &[(String, u8)] {
         &self.requirements
     }
 
     /// The level required in `domain`, if any.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Framework, Target};
+    /// # let scirocco = Framework::builtin("scirocco-b3")?;
+    /// let practice = Target::new(&scirocco, "Integrated pain management", [
+    ///     ("process_coordination", 2),
+    ///     ("structure_and_governance", 3),
+    /// ])?;
+    ///
+    /// assert_eq!(practice.requirement("process_coordination"), Some(2));
+    /// assert_eq!(practice.requirement("population_approach"), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn requirement(&self, domain: &str) -> Option<u8> {
         self.requirements.iter().find(|(d, _)| d == domain).map(|(_, l)| *l)
@@ -182,24 +234,121 @@ pub struct Gap {
 
 impl Gap {
     /// The domain's id.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score, Target};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let s = Framework::builtin("scirocco-b3")?;
+    /// # let r = Response::builder(&s, Respondent::new("Lead", "Region")?)
+    /// #     .score("structure_and_governance", Score::Level(4))?
+    /// #     .score("digital_infrastructure", Score::Level(2))?
+    /// #     .build();
+    /// # let region = Assessment::new(&s, "Region", Date::new(2026, 3, 1)?, "2026", [r])?.profile();
+    /// // The region scored structure and governance 4, digital infrastructure 2,
+    /// // and did not score evaluation methods.
+    /// let practice = Target::new(&s, "Good practice", [
+    ///     ("structure_and_governance", 3),
+    ///     ("digital_infrastructure", 3),
+    ///     ("evaluation_methods", 1),
+    /// ])?;
+    /// let readiness = region.readiness(&practice)?;
+    /// let (governance, digital, evaluation) = (&readiness.gaps()[0], &readiness.gaps()[1], &readiness.gaps()[2]);
+    ///
+    /// assert_eq!(digital.domain(), "digital_infrastructure");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn domain(&self) -> &str {
         &self.domain
     }
 
     /// The domain's name.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score, Target};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let s = Framework::builtin("scirocco-b3")?;
+    /// # let r = Response::builder(&s, Respondent::new("Lead", "Region")?)
+    /// #     .score("structure_and_governance", Score::Level(4))?
+    /// #     .score("digital_infrastructure", Score::Level(2))?
+    /// #     .build();
+    /// # let region = Assessment::new(&s, "Region", Date::new(2026, 3, 1)?, "2026", [r])?.profile();
+    /// // The region scored structure and governance 4, digital infrastructure 2,
+    /// // and did not score evaluation methods.
+    /// let practice = Target::new(&s, "Good practice", [
+    ///     ("structure_and_governance", 3),
+    ///     ("digital_infrastructure", 3),
+    ///     ("evaluation_methods", 1),
+    /// ])?;
+    /// let readiness = region.readiness(&practice)?;
+    /// let (governance, digital, evaluation) = (&readiness.gaps()[0], &readiness.gaps()[1], &readiness.gaps()[2]);
+    ///
+    /// assert_eq!(digital.name(), "Digital infrastructure");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The level required.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score, Target};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let s = Framework::builtin("scirocco-b3")?;
+    /// # let r = Response::builder(&s, Respondent::new("Lead", "Region")?)
+    /// #     .score("structure_and_governance", Score::Level(4))?
+    /// #     .score("digital_infrastructure", Score::Level(2))?
+    /// #     .build();
+    /// # let region = Assessment::new(&s, "Region", Date::new(2026, 3, 1)?, "2026", [r])?.profile();
+    /// // The region scored structure and governance 4, digital infrastructure 2,
+    /// // and did not score evaluation methods.
+    /// let practice = Target::new(&s, "Good practice", [
+    ///     ("structure_and_governance", 3),
+    ///     ("digital_infrastructure", 3),
+    ///     ("evaluation_methods", 1),
+    /// ])?;
+    /// let readiness = region.readiness(&practice)?;
+    /// let (governance, digital, evaluation) = (&readiness.gaps()[0], &readiness.gaps()[1], &readiness.gaps()[2]);
+    ///
+    /// assert_eq!(digital.required(), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn required(&self) -> u8 {
         self.required
     }
 
     /// The profile's median, if the domain was scored.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score, Target};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let s = Framework::builtin("scirocco-b3")?;
+    /// # let r = Response::builder(&s, Respondent::new("Lead", "Region")?)
+    /// #     .score("structure_and_governance", Score::Level(4))?
+    /// #     .score("digital_infrastructure", Score::Level(2))?
+    /// #     .build();
+    /// # let region = Assessment::new(&s, "Region", Date::new(2026, 3, 1)?, "2026", [r])?.profile();
+    /// // The region scored structure and governance 4, digital infrastructure 2,
+    /// // and did not score evaluation methods.
+    /// let practice = Target::new(&s, "Good practice", [
+    ///     ("structure_and_governance", 3),
+    ///     ("digital_infrastructure", 3),
+    ///     ("evaluation_methods", 1),
+    /// ])?;
+    /// let readiness = region.readiness(&practice)?;
+    /// let (governance, digital, evaluation) = (&readiness.gaps()[0], &readiness.gaps()[1], &readiness.gaps()[2]);
+    ///
+    /// assert_eq!(digital.median(), Some(Decimal::from(2)));
+    /// assert_eq!(evaluation.median(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn median(&self) -> Option<Decimal> {
         self.median
@@ -207,6 +356,32 @@ impl Gap {
 
     /// Required minus median, exact: positive is a shortfall, zero or
     /// negative is met. `None` if the domain was not scored.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score, Target};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let s = Framework::builtin("scirocco-b3")?;
+    /// # let r = Response::builder(&s, Respondent::new("Lead", "Region")?)
+    /// #     .score("structure_and_governance", Score::Level(4))?
+    /// #     .score("digital_infrastructure", Score::Level(2))?
+    /// #     .build();
+    /// # let region = Assessment::new(&s, "Region", Date::new(2026, 3, 1)?, "2026", [r])?.profile();
+    /// // The region scored structure and governance 4, digital infrastructure 2,
+    /// // and did not score evaluation methods.
+    /// let practice = Target::new(&s, "Good practice", [
+    ///     ("structure_and_governance", 3),
+    ///     ("digital_infrastructure", 3),
+    ///     ("evaluation_methods", 1),
+    /// ])?;
+    /// let readiness = region.readiness(&practice)?;
+    /// let (governance, digital, evaluation) = (&readiness.gaps()[0], &readiness.gaps()[1], &readiness.gaps()[2]);
+    ///
+    /// assert_eq!(digital.gap(), Some(Decimal::ONE)); // a shortfall of one level
+    /// assert_eq!(governance.gap(), Some(Decimal::from(-1))); // met, one level above
+    /// assert_eq!(evaluation.gap(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn gap(&self) -> Option<Decimal> {
         Some(Decimal::from(self.required) - self.median?)
@@ -214,6 +389,32 @@ impl Gap {
 
     /// Whether this domain blocks readiness: its median is below the
     /// requirement, or nobody scored it (readiness cannot be shown).
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score, Target};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let s = Framework::builtin("scirocco-b3")?;
+    /// # let r = Response::builder(&s, Respondent::new("Lead", "Region")?)
+    /// #     .score("structure_and_governance", Score::Level(4))?
+    /// #     .score("digital_infrastructure", Score::Level(2))?
+    /// #     .build();
+    /// # let region = Assessment::new(&s, "Region", Date::new(2026, 3, 1)?, "2026", [r])?.profile();
+    /// // The region scored structure and governance 4, digital infrastructure 2,
+    /// // and did not score evaluation methods.
+    /// let practice = Target::new(&s, "Good practice", [
+    ///     ("structure_and_governance", 3),
+    ///     ("digital_infrastructure", 3),
+    ///     ("evaluation_methods", 1),
+    /// ])?;
+    /// let readiness = region.readiness(&practice)?;
+    /// let (governance, digital, evaluation) = (&readiness.gaps()[0], &readiness.gaps()[1], &readiness.gaps()[2]);
+    ///
+    /// assert!(!governance.blocks());
+    /// assert!(digital.blocks());
+    /// assert!(evaluation.blocks()); // not scored: readiness cannot be shown
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn blocks(&self) -> bool {
         self.median.is_none_or(|m| m < Decimal::from(self.required))
@@ -248,24 +449,120 @@ pub struct Readiness {
 
 impl Readiness {
     /// The target's name.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score, Target};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let s = Framework::builtin("scirocco-b3")?;
+    /// # let r = Response::builder(&s, Respondent::new("Lead", "Region")?)
+    /// #     .score("structure_and_governance", Score::Level(4))?
+    /// #     .score("digital_infrastructure", Score::Level(2))?
+    /// #     .build();
+    /// # let region = Assessment::new(&s, "Region", Date::new(2026, 3, 1)?, "2026", [r])?.profile();
+    /// // The region scored structure and governance 4, digital infrastructure 2,
+    /// // and did not score evaluation methods.
+    /// let practice = Target::new(&s, "Good practice", [
+    ///     ("structure_and_governance", 3),
+    ///     ("digital_infrastructure", 3),
+    ///     ("evaluation_methods", 1),
+    /// ])?;
+    /// let readiness = region.readiness(&practice)?;
+    ///
+    /// assert_eq!(readiness.target(), "Good practice");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn target(&self) -> &str {
         &self.target
     }
 
     /// Every required domain, in framework order.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score, Target};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let s = Framework::builtin("scirocco-b3")?;
+    /// # let r = Response::builder(&s, Respondent::new("Lead", "Region")?)
+    /// #     .score("structure_and_governance", Score::Level(4))?
+    /// #     .score("digital_infrastructure", Score::Level(2))?
+    /// #     .build();
+    /// # let region = Assessment::new(&s, "Region", Date::new(2026, 3, 1)?, "2026", [r])?.profile();
+    /// // The region scored structure and governance 4, digital infrastructure 2,
+    /// // and did not score evaluation methods.
+    /// let practice = Target::new(&s, "Good practice", [
+    ///     ("structure_and_governance", 3),
+    ///     ("digital_infrastructure", 3),
+    ///     ("evaluation_methods", 1),
+    /// ])?;
+    /// let readiness = region.readiness(&practice)?;
+    ///
+    /// let domains: Vec<&str> = readiness.gaps().iter().map(|g| g.domain()).collect();
+    /// assert_eq!(domains, ["structure_and_governance", "digital_infrastructure", "evaluation_methods"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn gaps(&self) -> &[Gap] {
         &self.gaps
     }
 
     /// The domains that block readiness.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score, Target};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let s = Framework::builtin("scirocco-b3")?;
+    /// # let r = Response::builder(&s, Respondent::new("Lead", "Region")?)
+    /// #     .score("structure_and_governance", Score::Level(4))?
+    /// #     .score("digital_infrastructure", Score::Level(2))?
+    /// #     .build();
+    /// # let region = Assessment::new(&s, "Region", Date::new(2026, 3, 1)?, "2026", [r])?.profile();
+    /// // The region scored structure and governance 4, digital infrastructure 2,
+    /// // and did not score evaluation methods.
+    /// let practice = Target::new(&s, "Good practice", [
+    ///     ("structure_and_governance", 3),
+    ///     ("digital_infrastructure", 3),
+    ///     ("evaluation_methods", 1),
+    /// ])?;
+    /// let readiness = region.readiness(&practice)?;
+    ///
+    /// let blocking: Vec<&str> = readiness.blocking().iter().map(|g| g.domain()).collect();
+    /// assert_eq!(blocking, ["digital_infrastructure", "evaluation_methods"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn blocking(&self) -> Vec<&Gap> {
         self.gaps.iter().filter(|g| g.blocks()).collect()
     }
 
     /// Whether every requirement is met.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score, Target};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let s = Framework::builtin("scirocco-b3")?;
+    /// # let r = Response::builder(&s, Respondent::new("Lead", "Region")?)
+    /// #     .score("structure_and_governance", Score::Level(4))?
+    /// #     .score("digital_infrastructure", Score::Level(2))?
+    /// #     .build();
+    /// # let region = Assessment::new(&s, "Region", Date::new(2026, 3, 1)?, "2026", [r])?.profile();
+    /// // The region scored structure and governance 4, digital infrastructure 2,
+    /// // and did not score evaluation methods.
+    /// let practice = Target::new(&s, "Good practice", [
+    ///     ("structure_and_governance", 3),
+    ///     ("digital_infrastructure", 3),
+    ///     ("evaluation_methods", 1),
+    /// ])?;
+    /// let readiness = region.readiness(&practice)?;
+    ///
+    /// assert!(!readiness.is_ready());
+    /// let governance_only = Target::new(&s, "Governance", [("structure_and_governance", 3)])?;
+    /// assert!(region.readiness(&governance_only)?.is_ready());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_ready(&self) -> bool {
         !self.gaps.iter().any(Gap::blocks)
@@ -278,6 +575,32 @@ impl Profile {
     /// # Errors
     ///
     /// [`ComparisonError::DifferentFramework`] if the target is on another framework.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score, Target};
+    /// # use integration_outcomes::Date;
+    /// # use rust_decimal::Decimal;
+    /// # let s = Framework::builtin("scirocco-b3")?;
+    /// # let r = Response::builder(&s, Respondent::new("Lead", "Region")?)
+    /// #     .score("structure_and_governance", Score::Level(4))?
+    /// #     .score("digital_infrastructure", Score::Level(2))?
+    /// #     .build();
+    /// # let region = Assessment::new(&s, "Region", Date::new(2026, 3, 1)?, "2026", [r])?.profile();
+    /// // The region scored structure and governance 4, digital infrastructure 2,
+    /// // and did not score evaluation methods.
+    /// let practice = Target::new(&s, "Good practice", [
+    ///     ("structure_and_governance", 3),
+    ///     ("digital_infrastructure", 3),
+    ///     ("evaluation_methods", 1),
+    /// ])?;
+    /// let readiness = region.readiness(&practice)?;
+    ///
+    /// assert_eq!(readiness.blocking().len(), 2);
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let elsewhere = Target::new(&aqua, "AQuA target", [("culture", 2)])?;
+    /// assert!(region.readiness(&elsewhere).is_err()); // another framework
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn readiness(&self, target: &Target) -> Result<Readiness, ComparisonError> {
         if target.framework() != self.framework() {
             return Err(ComparisonError::DifferentFramework {
