@@ -42,6 +42,20 @@ impl PayerShares {
     /// [`OutcomeError::InvalidPayerShares`] if there are none, a payer
     /// appears twice, a share is not above zero, or they do not sum to
     /// exactly 100%.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::PayerShares;
+    /// let payers = PayerShares::new(vec![
+    ///     ("commissioner".parse()?, "80%".parse()?),
+    ///     ("life_chances_fund".parse()?, "20%".parse()?),
+    /// ])?;
+    /// assert_eq!(payers.shares().len(), 2);
+    /// // Shares that do not sum to 100% are refused.
+    /// assert!(PayerShares::new(vec![("commissioner".parse()?, "90%".parse()?)]).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(shares: Vec<(PayerId, Rate)>) -> Result<PayerShares, OutcomeError> {
         let invalid = |reason: String| OutcomeError::InvalidPayerShares { reason };
         if shares.is_empty() {
@@ -67,12 +81,38 @@ impl PayerShares {
     }
 
     /// One payer paying everything.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::PayerShares;
+    /// use integration_outcomes::Rate;
+    /// let payers = PayerShares::single("moj".parse()?);
+    /// assert_eq!(payers.shares().len(), 1);
+    /// assert_eq!(payers.shares()[0].0.as_str(), "moj");
+    /// assert_eq!(payers.shares()[0].1, Rate::ONE);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn single(payer: PayerId) -> PayerShares {
         PayerShares { shares: vec![(payer, Rate::ONE)], weights: vec![Decimal::ONE] }
     }
 
     /// The payers and shares, in order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::PayerShares;
+    /// let payers = PayerShares::new(vec![
+    ///     ("commissioner".parse()?, "80%".parse()?),
+    ///     ("life_chances_fund".parse()?, "20%".parse()?),
+    /// ])?;
+    /// let shares = payers.shares();
+    /// assert_eq!(shares[0].0.as_str(), "commissioner");
+    /// assert_eq!(shares[1].1.to_string(), "20%");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn shares(&self) -> &[(PayerId, Rate)] {
         &self.shares
@@ -84,6 +124,21 @@ impl PayerShares {
     ///
     /// [`OutcomeError::Money`] (`NotWholeMinorUnits`) if the amount has a
     /// fraction of a minor unit (round it first).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::PayerShares;
+    /// use integration_outcomes::{Currency, Money};
+    /// let payers = PayerShares::new(vec![
+    ///     ("commissioner".parse()?, "80%".parse()?),
+    ///     ("life_chances_fund".parse()?, "20%".parse()?),
+    /// ])?;
+    /// let parts = payers.split(Money::from_major(1_000, Currency::GBP))?;
+    /// assert_eq!(parts[0].1, Money::from_major(800, Currency::GBP));
+    /// assert_eq!(parts[1].1, Money::from_major(200, Currency::GBP));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn split(&self, amount: Money) -> Result<Vec<(PayerId, Money)>, OutcomeError> {
         let parts = amount.allocate(&self.weights)?;
         Ok(self.shares.iter().map(|(p, _)| p.clone()).zip(parts).collect())

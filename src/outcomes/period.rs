@@ -29,6 +29,17 @@ pub enum Periodicity {
 
 impl Periodicity {
     /// The period containing `date`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::Periodicity;
+    /// let date = "2013-05-17".parse()?;
+    /// assert_eq!(Periodicity::Monthly.period_of(date).to_string(), "2013-05");
+    /// assert_eq!(Periodicity::Quarterly.period_of(date).to_string(), "2013-Q2");
+    /// assert_eq!(Periodicity::Annual.period_of(date).to_string(), "2013");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn period_of(self, date: Date) -> Period {
         let first_month = match self {
@@ -58,6 +69,15 @@ pub struct Period {
 
 impl Period {
     /// The first day of the period.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::Periodicity;
+    /// let q = Periodicity::Quarterly.period_of("2015-11-10".parse()?);
+    /// assert_eq!(q.first_day().to_string(), "2015-10-01");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn first_day(&self) -> Date {
         // Year and month come from a valid date, so day 1 always exists.
@@ -88,6 +108,15 @@ impl Period {
     }
 
     /// How the period was grouped.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::Periodicity;
+    /// let m = Periodicity::Monthly.period_of("2014-08-07".parse()?);
+    /// assert_eq!(m.periodicity(), Periodicity::Monthly);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn periodicity(&self) -> Periodicity {
         self.periodicity

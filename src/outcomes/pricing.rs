@@ -79,6 +79,18 @@ impl SavingsPricing {
     ///
     /// [`OutcomeError::ShareOutOfRange`] if the share is negative or above
     /// 100%; [`OutcomeError::NegativeAmount`] if the maximum is negative.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::SavingsPricing;
+    /// use integration_outcomes::{Currency, Money};
+    /// let max = Money::from_major(1_200, Currency::GBP);
+    /// let pricing = SavingsPricing::new("50%".parse()?, max)?;
+    /// assert_eq!(pricing.maximum(), max);
+    /// assert!(SavingsPricing::new("150%".parse()?, max).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(share: Rate, maximum: Money) -> Result<SavingsPricing, OutcomeError> {
         if share.is_negative() || share > Rate::ONE {
             return Err(OutcomeError::ShareOutOfRange { what: "share of the saving", share });
@@ -93,12 +105,32 @@ impl SavingsPricing {
     }
 
     /// The share of the saving paid.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::SavingsPricing;
+    /// use integration_outcomes::{Currency, Money};
+    /// let pricing = SavingsPricing::new("50%".parse()?, Money::from_major(1_200, Currency::GBP))?;
+    /// assert_eq!(pricing.share().to_string(), "50%");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn share(&self) -> Rate {
         self.share
     }
 
     /// The maximum price.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::SavingsPricing;
+    /// use integration_outcomes::{Currency, Money};
+    /// let pricing = SavingsPricing::new("50%".parse()?, Money::from_major(1_200, Currency::GBP))?;
+    /// assert_eq!(pricing.maximum(), Money::from_major(1_200, Currency::GBP));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn maximum(&self) -> Money {
         self.maximum
@@ -112,6 +144,19 @@ impl SavingsPricing {
     /// that costs money cannot be priced from savings);
     /// [`OutcomeError::Money`] if the saving is in another currency than the
     /// maximum, or the product overflows.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{PriceBound, SavingsPricing};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let pricing = SavingsPricing::new("50%".parse()?, gbp(1_200))?;
+    /// assert_eq!(pricing.price(gbp(2_000))?.price(), gbp(1_000));
+    /// assert_eq!(pricing.price(gbp(3_000))?.bound(), PriceBound::MaximumPrice);
+    /// assert!(pricing.price(gbp(-1)).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn price(&self, saving: Money) -> Result<SavingsPrice, OutcomeError> {
         if saving.is_negative() {
             return Err(OutcomeError::NegativeAmount {
@@ -162,26 +207,81 @@ pub struct SavingsPrice {
 
 impl SavingsPrice {
     /// The projected saving.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::price_from_savings;
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let p = price_from_savings(gbp(10_000), "40%".parse()?, gbp(3_500))?;
+    /// assert_eq!(p.saving(), gbp(10_000));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn saving(&self) -> Money {
         self.saving
     }
     /// The share applied.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::price_from_savings;
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let p = price_from_savings(gbp(10_000), "40%".parse()?, gbp(3_500))?;
+    /// assert_eq!(p.share().to_string(), "40%");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn share(&self) -> Rate {
         self.share
     }
     /// `share × saving`, exact, before the maximum.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::price_from_savings;
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let p = price_from_savings(gbp(10_000), "40%".parse()?, gbp(3_500))?;
+    /// assert_eq!(p.share_of_saving(), gbp(4_000));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn share_of_saving(&self) -> Money {
         self.share_of_saving
     }
     /// The price: the share of the saving, or the maximum if lower.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::price_from_savings;
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let p = price_from_savings(gbp(10_000), "40%".parse()?, gbp(3_500))?;
+    /// assert_eq!(p.price(), gbp(3_500)); // the maximum is lower than 40% of the saving
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn price(&self) -> Money {
         self.price
     }
     /// Which bound set the price.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{PriceBound, price_from_savings};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let p = price_from_savings(gbp(10_000), "40%".parse()?, gbp(3_500))?;
+    /// assert_eq!(p.bound(), PriceBound::MaximumPrice);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn bound(&self) -> PriceBound {
         self.bound

@@ -59,6 +59,16 @@ impl OutcomeIndex {
     }
 
     /// The 0-based position.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::RateCard;
+    /// let card = RateCard::innovation_fund_round_1()?;
+    /// assert_eq!(card.index_of("improved_school_behaviour")?.get(), 0);
+    /// assert_eq!(card.index_of("improved_school_attendance")?.get(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn get(self) -> usize {
         self.0 as usize
@@ -121,6 +131,16 @@ impl AgeRange {
     /// # Errors
     ///
     /// [`OutcomeError::InvalidAgeRange`] if `min > max`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::AgeRange;
+    /// let r = AgeRange::new(14, 15)?;
+    /// assert_eq!((r.min(), r.max()), (14, 15));
+    /// assert!(AgeRange::new(16, 14).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(min: u16, max: u16) -> Result<AgeRange, OutcomeError> {
         if min > max {
             return Err(OutcomeError::InvalidAgeRange { min, max });
@@ -129,18 +149,46 @@ impl AgeRange {
     }
 
     /// Youngest age included.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::AgeRange;
+    /// let r = AgeRange::new(14, 15)?;
+    /// assert_eq!(r.min(), 14);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn min(&self) -> u16 {
         self.min
     }
 
     /// Oldest age included.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::AgeRange;
+    /// let r = AgeRange::new(14, 15)?;
+    /// assert_eq!(r.max(), 15);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn max(&self) -> u16 {
         self.max
     }
 
     /// Whether `age` lies in the range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::AgeRange;
+    /// let r = AgeRange::new(14, 15)?;
+    /// assert!(r.contains(14) && r.contains(15));
+    /// assert!(!r.contains(13) && !r.contains(16));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn contains(&self, age: u16) -> bool {
         self.min <= age && age <= self.max
@@ -235,6 +283,19 @@ impl RateCardOutcome {
     /// description; [`OutcomeError::NotPositive`] if the price is not above
     /// zero; [`OutcomeError::Money`] (`NotWholeMinorUnits`) if the price has
     /// a fraction of a minor unit.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{RateCardOutcome, Repeat};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let entry = RateCardOutcome::new("entry_to_employment", "entry into first employment", gbp(2_600))?;
+    /// assert_eq!(entry.repeat(), Repeat::OncePerParticipant);
+    /// assert!(entry.prerequisites().is_empty());
+    /// assert!(RateCardOutcome::new("free", "costs nothing", gbp(0)).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         id: impl Into<String>,
         description: impl Into<String>,
@@ -266,6 +327,17 @@ impl RateCardOutcome {
     }
 
     /// Sets whether the outcome can be paid more than once per participant.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{RateCardOutcome, Repeat};
+    /// use integration_outcomes::{Currency, Money};
+    /// let volunteering = RateCardOutcome::new("volunteering", "13 weeks of volunteering", Money::from_major(500, Currency::GBP))?
+    ///     .with_repeat(Repeat::Repeatable);
+    /// assert_eq!(volunteering.repeat(), Repeat::Repeatable);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_repeat(mut self, repeat: Repeat) -> RateCardOutcome {
         self.repeat = repeat;
@@ -274,6 +346,17 @@ impl RateCardOutcome {
 
     /// Adds a prerequisite: an outcome that must have been accepted for the
     /// participant earlier in date order (see `DESIGN.md`, prerequisites).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::RateCardOutcome;
+    /// use integration_outcomes::{Currency, Money};
+    /// let sustained = RateCardOutcome::new("sustained_employment", "26 weeks in work", Money::from_major(1_000, Currency::GBP))?
+    ///     .with_prerequisite("entry_to_employment".parse()?);
+    /// assert_eq!(sustained.prerequisites()[0].as_str(), "entry_to_employment");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_prerequisite(mut self, prerequisite: OutcomeId) -> RateCardOutcome {
         self.prerequisites.push(prerequisite);
@@ -281,6 +364,17 @@ impl RateCardOutcome {
     }
 
     /// Sets who is eligible.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{AgeRange, Eligibility, RateCardOutcome};
+    /// use integration_outcomes::{Currency, Money};
+    /// let attendance = RateCardOutcome::new("improved_school_attendance", "average attendance for 13 weeks", Money::from_major(800, Currency::GBP))?
+    ///     .with_eligibility(Eligibility::AgeAtStart(AgeRange::new(14, 15)?));
+    /// assert_eq!(attendance.eligibility(), Eligibility::AgeAtStart(AgeRange::new(14, 15)?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_eligibility(mut self, eligibility: Eligibility) -> RateCardOutcome {
         self.eligibility = eligibility;
@@ -288,36 +382,98 @@ impl RateCardOutcome {
     }
 
     /// The outcome's id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::RateCardOutcome;
+    /// use integration_outcomes::{Currency, Money};
+    /// let entry = RateCardOutcome::new("entry_to_employment", "entry into first employment", Money::from_major(2_600, Currency::GBP))?;
+    /// assert_eq!(entry.id().as_str(), "entry_to_employment");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn id(&self) -> &OutcomeId {
         &self.id
     }
 
     /// What the outcome is and how it is evidenced.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::RateCardOutcome;
+    /// use integration_outcomes::{Currency, Money};
+    /// let entry = RateCardOutcome::new("entry_to_employment", "entry into first employment", Money::from_major(2_600, Currency::GBP))?;
+    /// assert_eq!(entry.description(), "entry into first employment");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn description(&self) -> &str {
         &self.description
     }
 
     /// The most a contract may pay for it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::RateCardOutcome;
+    /// use integration_outcomes::{Currency, Money};
+    /// let entry = RateCardOutcome::new("entry_to_employment", "entry into first employment", Money::from_major(2_600, Currency::GBP))?;
+    /// assert_eq!(entry.maximum_price(), Money::from_major(2_600, Currency::GBP));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn maximum_price(&self) -> Money {
         self.maximum_price
     }
 
     /// Once per participant, or repeatable.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::Repeat;
+    /// use integration_outcomes::outcomes::RateCardOutcome;
+    /// use integration_outcomes::{Currency, Money};
+    /// let entry = RateCardOutcome::new("entry_to_employment", "entry into first employment", Money::from_major(2_600, Currency::GBP))?;
+    /// assert_eq!(entry.repeat(), Repeat::OncePerParticipant); // the default
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn repeat(&self) -> Repeat {
         self.repeat
     }
 
     /// Outcomes that must come first.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::RateCard;
+    /// let card = RateCard::innovation_fund_round_1()?;
+    /// let sustained = card.outcome(card.index_of("sustained_employment")?).ok_or("on the card")?;
+    /// assert_eq!(sustained.prerequisites().len(), 1);
+    /// assert_eq!(sustained.prerequisites()[0].as_str(), "entry_to_employment");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn prerequisites(&self) -> &[OutcomeId] {
         &self.prerequisites
     }
 
     /// Who is eligible.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{AgeRange, Eligibility, RateCard};
+    /// let card = RateCard::innovation_fund_round_1()?;
+    /// let attendance = card.outcome(card.index_of("improved_school_attendance")?).ok_or("on the card")?;
+    /// assert_eq!(attendance.eligibility(), Eligibility::AgeAtStart(AgeRange::new(14, 15)?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn eligibility(&self) -> Eligibility {
         self.eligibility
@@ -406,6 +562,23 @@ impl RateCard {
     /// [`OutcomeError::MixedCurrency`] for a price in another currency;
     /// [`OutcomeError::UnknownOutcome`] for a prerequisite not on the card;
     /// [`OutcomeError::PrerequisiteCycle`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{RateCard, RateCardOutcome};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let card = RateCard::new("employment_card", Currency::GBP, vec![
+    ///     RateCardOutcome::new("entry_to_employment", "entry into employment", gbp(2_600))?,
+    /// ])?;
+    /// assert_eq!(card.id().as_str(), "employment_card");
+    /// // A prerequisite that is not on the card is refused.
+    /// let orphan = RateCardOutcome::new("sustained_employment", "26 weeks in work", gbp(1_000))?
+    ///     .with_prerequisite("entry_to_employment".parse()?);
+    /// assert!(RateCard::new("broken_card", Currency::GBP, vec![orphan]).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         id: impl Into<String>,
         currency: Currency,
@@ -455,6 +628,19 @@ impl RateCard {
     }
 
     /// Attaches notes (sources, caveats) to the card.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{RateCard, RateCardOutcome};
+    /// use integration_outcomes::{Currency, Money};
+    /// let card = RateCard::new("employment_card", Currency::GBP, vec![
+    ///     RateCardOutcome::new("entry_to_employment", "entry into employment", Money::from_major(2_600, Currency::GBP))?,
+    /// ])?
+    /// .with_notes("illustrative prices");
+    /// assert_eq!(card.notes(), Some("illustrative prices"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_notes(mut self, notes: impl Into<String>) -> RateCard {
         self.notes = Some(notes.into());
@@ -462,42 +648,109 @@ impl RateCard {
     }
 
     /// The card's id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::RateCard;
+    /// let card = RateCard::innovation_fund_round_1()?;
+    /// assert_eq!(card.id().as_str(), "innovation_fund_round_1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn id(&self) -> &RateCardId {
         &self.id
     }
 
     /// The currency of every price.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::Currency;
+    /// use integration_outcomes::outcomes::RateCard;
+    /// let card = RateCard::innovation_fund_round_1()?;
+    /// assert_eq!(card.currency(), Currency::GBP);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn currency(&self) -> Currency {
         self.currency
     }
 
     /// Notes on sources and caveats, if any.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::RateCard;
+    /// let card = RateCard::innovation_fund_round_1()?;
+    /// assert!(card.notes().is_some_and(|n| n.contains("Innovation Fund")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn notes(&self) -> Option<&str> {
         self.notes.as_deref()
     }
 
     /// The outcomes, in index order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::RateCard;
+    /// let card = RateCard::innovation_fund_round_1()?;
+    /// assert_eq!(card.outcomes().len(), 9);
+    /// assert_eq!(card.outcomes()[0].id().as_str(), "improved_school_behaviour");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn outcomes(&self) -> &[RateCardOutcome] {
         &self.outcomes
     }
 
     /// The number of outcomes.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::RateCard;
+    /// let card = RateCard::innovation_fund_round_1()?;
+    /// assert_eq!(card.len(), 9);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn len(&self) -> usize {
         self.outcomes.len()
     }
 
     /// Always `false`: a card has at least one outcome.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::RateCard;
+    /// let card = RateCard::innovation_fund_round_1()?;
+    /// assert!(!card.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.outcomes.is_empty()
     }
 
     /// The outcome at `index`, if on the card.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{OutcomeIndex, RateCard};
+    /// let card = RateCard::innovation_fund_round_1()?;
+    /// let attendance = card.outcome(card.index_of("improved_school_attendance")?).ok_or("on the card")?;
+    /// assert_eq!(attendance.maximum_price().to_string(), "GBP 800.00");
+    /// assert!(card.outcome(OutcomeIndex::new(63).ok_or("in range")?).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn outcome(&self, index: OutcomeIndex) -> Option<&RateCardOutcome> {
         self.outcomes.get(index.get())
@@ -508,6 +761,16 @@ impl RateCard {
     /// # Errors
     ///
     /// [`OutcomeError::UnknownOutcome`] if it is not on the card.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::RateCard;
+    /// let card = RateCard::innovation_fund_round_1()?;
+    /// assert_eq!(card.index_of("improved_school_behaviour")?.get(), 0);
+    /// assert!(card.index_of("no_such_outcome").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn index_of(&self, outcome: &str) -> Result<OutcomeIndex, OutcomeError> {
         self.outcomes
             .iter()

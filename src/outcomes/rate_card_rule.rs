@@ -40,6 +40,18 @@ impl ClaimWindow {
     /// # Errors
     ///
     /// [`OutcomeError::InvalidDateRange`] if `last` precedes `first`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::ClaimWindow;
+    /// let w = ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?;
+    /// assert_eq!(w.first().to_string(), "2012-04-01");
+    /// // A one-day window is allowed; a backwards one is not.
+    /// assert!(ClaimWindow::new("2013-01-01".parse()?, "2013-01-01".parse()?).is_ok());
+    /// assert!(ClaimWindow::new("2015-01-01".parse()?, "2014-01-01".parse()?).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(first: Date, last: Date) -> Result<ClaimWindow, OutcomeError> {
         if last < first {
             return Err(OutcomeError::InvalidDateRange { what: "claim window", first, last });
@@ -55,18 +67,46 @@ impl ClaimWindow {
     }
 
     /// First day claims are accepted.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::ClaimWindow;
+    /// let w = ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?;
+    /// assert_eq!(w.first().to_string(), "2012-04-01");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn first(&self) -> Date {
         self.first
     }
 
     /// Last day claims are accepted.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::ClaimWindow;
+    /// let w = ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?;
+    /// assert_eq!(w.last().to_string(), "2015-09-30");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn last(&self) -> Date {
         self.last
     }
 
     /// Whether `date` lies in the window.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::ClaimWindow;
+    /// let w = ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?;
+    /// assert!(w.contains("2012-04-01".parse()?) && w.contains("2015-09-30".parse()?));
+    /// assert!(!w.contains("2015-10-01".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn contains(&self, date: Date) -> bool {
         self.first <= date && date <= self.last
@@ -139,6 +179,18 @@ pub struct RateCardTerms {
 impl RateCardTerms {
     /// Terms paying the card's maximum prices for claims within `window`,
     /// with no caps.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BidPrices, ClaimWindow, RateCardTerms};
+    /// let window = ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?;
+    /// let terms = RateCardTerms::new(window);
+    /// assert_eq!(terms.bids(), &BidPrices::CardMaximum);
+    /// assert!(terms.participant_cap().is_none() && terms.total_cap().is_none());
+    /// assert!(terms.volume_caps().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(window: ClaimWindow) -> RateCardTerms {
         RateCardTerms {
@@ -151,6 +203,24 @@ impl RateCardTerms {
     }
 
     /// Sets the bid prices.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BidPrices, ClaimWindow, RateCard, RateCardOutcome, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let card = RateCard::new("employment_card", Currency::GBP, vec![
+    ///     RateCardOutcome::new("entry_to_employment", "entry into employment", gbp(2_600))?,
+    /// ])?;
+    /// let bids = BidPrices::Listed(vec![("entry_to_employment".parse()?, gbp(2_400))]);
+    /// let terms = RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?)
+    ///     .with_bids(bids.clone());
+    /// assert_eq!(terms.bids(), &bids);
+    /// let rule = RateCardRule::new("employment", card, terms)?;
+    /// assert_eq!(rule.price(rule.card().index_of("entry_to_employment")?), Some(gbp(2_400)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_bids(mut self, bids: BidPrices) -> RateCardTerms {
         self.bids = bids;
@@ -159,6 +229,17 @@ impl RateCardTerms {
 
     /// Caps what one participant can earn (a contract parameter: sources
     /// give £8,200 and £11,700 for the Innovation Fund rounds).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let window = ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?;
+    /// let terms = RateCardTerms::new(window).with_participant_cap(Money::from_major(11_700, Currency::GBP));
+    /// assert_eq!(terms.participant_cap(), Some(Money::from_major(11_700, Currency::GBP)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_participant_cap(mut self, cap: Money) -> RateCardTerms {
         self.participant_cap = Some(cap);
@@ -166,6 +247,17 @@ impl RateCardTerms {
     }
 
     /// Caps how many claims of `outcome` the contract pays.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, RateCardTerms};
+    /// let window = ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?;
+    /// let terms = RateCardTerms::new(window).with_volume_cap("entry_to_employment".parse()?, 500);
+    /// assert_eq!(terms.volume_caps()[0].0.as_str(), "entry_to_employment");
+    /// assert_eq!(terms.volume_caps()[0].1, 500);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_volume_cap(mut self, outcome: OutcomeId, max_paid: u64) -> RateCardTerms {
         self.volume_caps.push((outcome, max_paid));
@@ -173,6 +265,17 @@ impl RateCardTerms {
     }
 
     /// Caps the rule's total payment.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let window = ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?;
+    /// let terms = RateCardTerms::new(window).with_total_cap(Money::from_major(3_400_000, Currency::GBP));
+    /// assert_eq!(terms.total_cap(), Some(Money::from_major(3_400_000, Currency::GBP)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_total_cap(mut self, cap: Money) -> RateCardTerms {
         self.total_cap = Some(cap);
@@ -180,30 +283,85 @@ impl RateCardTerms {
     }
 
     /// The claim window.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, RateCardTerms};
+    /// let window = ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?;
+    /// assert_eq!(RateCardTerms::new(window).window(), window);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn window(&self) -> ClaimWindow {
         self.window
     }
 
     /// The bid prices.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BidPrices, ClaimWindow, RateCardTerms};
+    /// let window = ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?;
+    /// assert_eq!(RateCardTerms::new(window).bids(), &BidPrices::CardMaximum); // the default
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn bids(&self) -> &BidPrices {
         &self.bids
     }
 
     /// The per-participant cap, if any.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let window = ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?;
+    /// assert_eq!(RateCardTerms::new(window).participant_cap(), None);
+    /// let capped = RateCardTerms::new(window).with_participant_cap(Money::from_major(8_200, Currency::GBP));
+    /// assert_eq!(capped.participant_cap(), Some(Money::from_major(8_200, Currency::GBP)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn participant_cap(&self) -> Option<Money> {
         self.participant_cap
     }
 
     /// Volume caps by outcome.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, RateCardTerms};
+    /// let window = ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?;
+    /// let terms = RateCardTerms::new(window)
+    ///     .with_volume_cap("entry_to_employment".parse()?, 500)
+    ///     .with_volume_cap("sustained_employment".parse()?, 300);
+    /// assert_eq!(terms.volume_caps().len(), 2);
+    /// assert_eq!(terms.volume_caps()[1].1, 300);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn volume_caps(&self) -> &[(OutcomeId, u64)] {
         &self.volume_caps
     }
 
     /// The cap on the rule's total, if any.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let window = ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?;
+    /// assert_eq!(RateCardTerms::new(window).total_cap(), None);
+    /// let capped = RateCardTerms::new(window).with_total_cap(Money::from_major(3_400_000, Currency::GBP));
+    /// assert_eq!(capped.total_cap(), Some(Money::from_major(3_400_000, Currency::GBP)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn total_cap(&self) -> Option<Money> {
         self.total_cap
@@ -482,6 +640,23 @@ impl RateCardRule {
     /// [`OutcomeError::MixedCurrency`], [`OutcomeError::NegativeAmount`] or
     /// [`OutcomeError::Money`] (`NotWholeMinorUnits`) for prices and caps;
     /// [`OutcomeError::Overflow`] if the claim window is too long to tabulate.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, RateCard, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let window = ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?;
+    /// let rule = RateCardRule::new("if_round_1", RateCard::innovation_fund_round_1()?, RateCardTerms::new(window))?;
+    /// assert_eq!(rule.card().len(), 9);
+    /// // A volume cap on an outcome that is not on the card is refused.
+    /// let terms = RateCardTerms::new(window).with_volume_cap("no_such_outcome".parse()?, 10);
+    /// assert!(RateCardRule::new("if_round_1", RateCard::innovation_fund_round_1()?, terms).is_err());
+    /// // So is a cap in another currency.
+    /// let terms = RateCardTerms::new(window).with_participant_cap(Money::from_major(8_200, Currency::EUR));
+    /// assert!(RateCardRule::new("if_round_1", RateCard::innovation_fund_round_1()?, terms).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         id: impl Into<String>,
         card: RateCard,
@@ -636,30 +811,84 @@ impl RateCardRule {
     }
 
     /// The rule's id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, RateCard, RateCardRule, RateCardTerms};
+    /// let terms = RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?);
+    /// let rule = RateCardRule::new("if_round_1", RateCard::innovation_fund_round_1()?, terms)?;
+    /// assert_eq!(rule.id().as_str(), "if_round_1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn id(&self) -> &RuleId {
         &self.id
     }
 
     /// The rate card.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, RateCard, RateCardRule, RateCardTerms};
+    /// let terms = RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?);
+    /// let rule = RateCardRule::new("if_round_1", RateCard::innovation_fund_round_1()?, terms)?;
+    /// assert_eq!(rule.card().id().as_str(), "innovation_fund_round_1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn card(&self) -> &RateCard {
         &self.card
     }
 
     /// The contract's terms.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, RateCard, RateCardRule, RateCardTerms};
+    /// let terms = RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?);
+    /// let rule = RateCardRule::new("if_round_1", RateCard::innovation_fund_round_1()?, terms)?;
+    /// assert_eq!(rule.terms().window().last().to_string(), "2015-09-30");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn terms(&self) -> &RateCardTerms {
         &self.terms
     }
 
     /// The currency.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::Currency;
+    /// use integration_outcomes::outcomes::{ClaimWindow, RateCard, RateCardRule, RateCardTerms};
+    /// let terms = RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?);
+    /// let rule = RateCardRule::new("if_round_1", RateCard::innovation_fund_round_1()?, terms)?;
+    /// assert_eq!(rule.currency(), Currency::GBP);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn currency(&self) -> Currency {
         self.tables.currency
     }
 
     /// The price the contract pays for the outcome at `index` (its bid).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::{Currency, Money};
+    /// use integration_outcomes::outcomes::{ClaimWindow, RateCard, RateCardRule, RateCardTerms};
+    /// let terms = RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?);
+    /// let rule = RateCardRule::new("if_round_1", RateCard::innovation_fund_round_1()?, terms)?;
+    /// // The terms bid the card's maximum prices.
+    /// let entry = rule.card().index_of("entry_to_employment")?;
+    /// assert_eq!(rule.price(entry), Some(Money::from_major(2_600, Currency::GBP)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn price(&self, index: OutcomeIndex) -> Option<Money> {
         self.tables.entry(index.get()).map(|e| Money::from_minor(e.price, self.tables.currency))
@@ -670,6 +899,19 @@ impl RateCardRule {
     /// # Errors
     ///
     /// [`OutcomeError::UnknownOutcome`] if the outcome is not on the card.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, RateCard, RateCardRule, RateCardTerms};
+    /// let terms = RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?);
+    /// let rule = RateCardRule::new("if_round_1", RateCard::innovation_fund_round_1()?, terms)?;
+    /// let claim = rule.claim(7, "entry_to_employment", "2013-03-04".parse()?)?;
+    /// assert_eq!(claim.participant(), 7);
+    /// assert_eq!(claim.outcome(), rule.card().index_of("entry_to_employment")?);
+    /// assert!(rule.claim(7, "no_such_outcome", "2013-03-04".parse()?).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn claim(
         &self,
         participant: ParticipantId,

@@ -47,6 +47,15 @@ pub enum Finding {
 
 impl Finding {
     /// Which of the 3 Ms the finding falls under.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Finding, Principle};
+    /// assert_eq!(Finding::ProxyWithoutRationale.principle(), Principle::Meaningful);
+    /// assert_eq!(Finding::NoDataSource.principle(), Principle::Measurable);
+    /// assert_eq!(Finding::NoPricingBasis.principle(), Principle::Monetisable);
+    /// ```
     #[must_use]
     pub const fn principle(self) -> Principle {
         match self {
@@ -110,18 +119,58 @@ pub struct Review {
 
 impl Review {
     /// The metric reviewed.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Metric, MetricUnit};
+    /// let crime = Metric::new("reported_crime", "crimes reported to the police", MetricUnit::Cohort)?;
+    /// let review = crime.review();
+    /// assert_eq!(review.metric().as_str(), "reported_crime");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn metric(&self) -> &MetricId {
         &self.metric
     }
 
     /// The findings; empty when the metric passes.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::Finding;
+    /// use integration_outcomes::outcomes::{Metric, MetricUnit};
+    /// let crime = Metric::new("reported_crime", "crimes reported to the police", MetricUnit::Cohort)?;
+    /// let review = crime.review();
+    /// assert_eq!(review.findings().len(), 5);
+    /// assert_eq!(review.findings()[0], Finding::ProxyWithoutRationale);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn findings(&self) -> &[Finding] {
         &self.findings
     }
 
     /// Whether there are no findings.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{DataCategory, Direction, Metric, MetricUnit, PricingBasis};
+    /// use integration_outcomes::{Currency, Money};
+    /// let bare = Metric::new("attendance", "average attendance for 13 weeks", MetricUnit::Individual)?;
+    /// assert!(!bare.review().is_clean());
+    /// let complete = bare
+    ///     .with_evidence("attendance record")
+    ///     .with_data_source("school records")
+    ///     .with_direction(Direction::HigherIsBetter)
+    ///     .with_category(DataCategory::Impact)
+    ///     .with_rationale("attendance predicts qualifications")
+    ///     .with_pricing(PricingBasis::FixedPrice(Money::from_major(800, Currency::GBP)))?;
+    /// assert!(complete.review().is_clean());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_clean(&self) -> bool {
         self.findings.is_empty()

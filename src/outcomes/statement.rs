@@ -294,41 +294,181 @@ pub struct StatementLine {
 
 impl StatementLine {
     /// The rule.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+    /// let contract = Contract::new("essex", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+    ///     vec![rule.into()])?;
+    /// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+    /// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+    /// let line = &statement.lines()[0];
+    /// assert_eq!(line.rule().as_str(), "care_days");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn rule(&self) -> &RuleId {
         &self.rule
     }
     /// The date of the claim or measurement.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+    /// let contract = Contract::new("essex", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+    ///     vec![rule.into()])?;
+    /// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+    /// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+    /// let line = &statement.lines()[0];
+    /// assert_eq!(line.date().to_string(), "2016-03-31");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn date(&self) -> Date {
         self.date
     }
     /// The reporting period.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+    /// let contract = Contract::new("essex", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+    ///     vec![rule.into()])?;
+    /// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+    /// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+    /// let line = &statement.lines()[0];
+    /// assert_eq!(line.period().to_string(), "2016-Q1"); // quarterly by default
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn period(&self) -> Period {
         self.period
     }
     /// What the line is about.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::Subject;
+    /// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+    /// let contract = Contract::new("essex", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+    ///     vec![rule.into()])?;
+    /// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+    /// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+    /// let line = &statement.lines()[0];
+    /// assert_eq!(line.subject(), &Subject::Measurement);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn subject(&self) -> &Subject {
         &self.subject
     }
     /// The inputs.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::LineInputs;
+    /// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+    /// let contract = Contract::new("essex", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+    ///     vec![rule.into()])?;
+    /// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+    /// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+    /// let line = &statement.lines()[0];
+    /// assert!(matches!(line.inputs(), LineInputs::Baseline { actual_units: 108, .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn inputs(&self) -> &LineInputs {
         &self.inputs
     }
     /// The decision.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::Decision;
+    /// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+    /// let contract = Contract::new("essex", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+    ///     vec![rule.into()])?;
+    /// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+    /// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+    /// let line = &statement.lines()[0];
+    /// assert_eq!(line.decision(), Decision::Paid);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn decision(&self) -> Decision {
         self.decision
     }
     /// The exact amount after caps, before rounding.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// // 55% of 1,001 days is 550.55: 442.55 days avoided at 10p is £44.255.
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_minor(10, Currency::GBP))?;
+    /// let contract = Contract::new("essex", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::single("essex_cc".parse()?), vec![rule.into()])?;
+    /// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_001, 108)?];
+    /// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+    /// let line = &statement.lines()[0];
+    /// assert_eq!(line.exact().amount(), "44.255".parse::<rust_decimal::Decimal>()?);
+    /// assert_eq!(line.amount(), Money::from_minor(4_425, Currency::GBP)); // rounded toward zero
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn exact(&self) -> Money {
         self.exact
     }
     /// The amount: rounded when the contract rounds per line, else exact.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+    /// let contract = Contract::new("essex", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+    ///     vec![rule.into()])?;
+    /// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+    /// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+    /// let line = &statement.lines()[0];
+    /// assert_eq!(line.amount(), Money::from_major(44_200, Currency::GBP)); // 442 days avoided at £100
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn amount(&self) -> Money {
         self.amount
@@ -366,21 +506,90 @@ pub struct Payment {
 
 impl Payment {
     /// The rule.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+    /// let contract = Contract::new("essex", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+    ///     vec![rule.into()])?;
+    /// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+    /// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+    /// let top_up = &statement.payments()[1];
+    /// assert_eq!(top_up.rule().as_str(), "care_days");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn rule(&self) -> &RuleId {
         &self.rule
     }
     /// The period it is for.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+    /// let contract = Contract::new("essex", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+    ///     vec![rule.into()])?;
+    /// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+    /// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+    /// let top_up = &statement.payments()[1];
+    /// assert_eq!(top_up.period().to_string(), "2016-Q1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn period(&self) -> Period {
         self.period
     }
     /// Who pays.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+    /// let contract = Contract::new("essex", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+    ///     vec![rule.into()])?;
+    /// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+    /// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+    /// let top_up = &statement.payments()[1];
+    /// assert_eq!(top_up.payer().as_str(), "top_up_fund");
+    /// assert_eq!(statement.payments()[0].payer().as_str(), "essex_cc");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn payer(&self) -> &PayerId {
         &self.payer
     }
     /// How much (rounded, whole minor units).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+    /// let contract = Contract::new("essex", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+    ///     vec![rule.into()])?;
+    /// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+    /// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+    /// let top_up = &statement.payments()[1];
+    /// assert_eq!(top_up.amount(), Money::from_major(8_840, Currency::GBP)); // 20% of £44,200
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn amount(&self) -> Money {
         self.amount
@@ -415,16 +624,67 @@ pub struct OutcomeTotal {
 
 impl OutcomeTotal {
     /// The rule.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+    /// let contract = Contract::new("essex", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+    ///     vec![rule.into()])?;
+    /// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+    /// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+    /// let t = &statement.totals_by_outcome()[0];
+    /// assert_eq!(t.rule().as_str(), "care_days");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn rule(&self) -> &RuleId {
         &self.rule
     }
     /// The outcome, cohort or rule label.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+    /// let contract = Contract::new("essex", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+    ///     vec![rule.into()])?;
+    /// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+    /// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+    /// let t = &statement.totals_by_outcome()[0];
+    /// assert_eq!(t.outcome(), "units avoided");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn outcome(&self) -> &str {
         &self.outcome
     }
     /// The amount (sum of line amounts: rounded per line, or exact).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+    /// let contract = Contract::new("essex", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+    ///     vec![rule.into()])?;
+    /// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+    /// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+    /// let t = &statement.totals_by_outcome()[0];
+    /// assert_eq!(t.amount(), Money::from_major(44_200, Currency::GBP));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn amount(&self) -> Money {
         self.amount
@@ -482,58 +742,253 @@ pub struct Statement {
 
 impl Statement {
     /// The contract settled.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+    /// let contract = Contract::new("essex", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+    ///     vec![rule.into()])?;
+    /// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+    /// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+    /// assert_eq!(statement.contract().as_str(), "essex");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn contract(&self) -> &super::ContractId {
         &self.contract
     }
     /// The currency.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+    /// let contract = Contract::new("essex", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+    ///     vec![rule.into()])?;
+    /// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+    /// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+    /// assert_eq!(statement.currency(), Currency::GBP);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn currency(&self) -> Currency {
         self.currency
     }
     /// Every decision line, in (date, rule, ...) order. Rate-card claims are
     /// listed only when settled with [`Detail::Audit`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+    /// let contract = Contract::new("essex", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+    ///     vec![rule.into()])?;
+    /// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+    /// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+    /// assert_eq!(statement.lines().len(), 1); // one measurement
+    /// assert!(statement.lines()[0].decision().is_accepted());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn lines(&self) -> &[StatementLine] {
         &self.lines
     }
     /// Each rate-card rule's settlement (counts by outcome and rejection
     /// reason), before the contract cap.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Contract, Evidence, Participants, PayerShares, RateCard, RateCardRule, RateCardTerms, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = RateCardRule::new("if_round_1", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?))?;
+    /// let claims = [
+    ///     rule.claim(7, "entry_to_employment", "2013-03-04".parse()?)?,
+    ///     rule.claim(7, "sustained_employment", "2013-09-02".parse()?)?,
+    /// ];
+    /// let contract = Contract::new("if", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::single("dwp".parse()?), vec![rule.into()])?;
+    /// let nobody = Participants::none();
+    /// let evidence = Evidence::new().with("if_round_1", RuleEvidence::Claims { claims: &claims, participants: &nobody });
+    /// let statement = contract.settle(&evidence)?;
+    /// let settlement = &statement.rate_card_settlements()[0];
+    /// assert_eq!(settlement.rule().as_str(), "if_round_1");
+    /// assert_eq!(settlement.claims(), 2);
+    /// assert_eq!(settlement.total(), Money::from_major(3_600, Currency::GBP));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn rate_card_settlements(&self) -> &[RateCardSettlement] {
         &self.rate_cards
     }
     /// Totals by rule, in contract order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+    /// let contract = Contract::new("essex", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+    ///     vec![rule.into()])?;
+    /// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+    /// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+    /// let (rule, total) = &statement.totals_by_rule()[0];
+    /// assert_eq!((rule.as_str(), *total), ("care_days", Money::from_major(44_200, Currency::GBP)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn totals_by_rule(&self) -> &[(RuleId, Money)] {
         &self.by_rule
     }
     /// Totals by outcome.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+    /// let contract = Contract::new("essex", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+    ///     vec![rule.into()])?;
+    /// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+    /// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+    /// let t = &statement.totals_by_outcome()[0];
+    /// assert_eq!(t.outcome(), "units avoided");
+    /// assert_eq!(t.amount(), Money::from_major(44_200, Currency::GBP));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn totals_by_outcome(&self) -> &[OutcomeTotal] {
         &self.by_outcome
     }
     /// Totals by period, in date order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+    /// let contract = Contract::new("essex", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+    ///     vec![rule.into()])?;
+    /// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+    /// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+    /// let (period, total) = &statement.totals_by_period()[0];
+    /// assert_eq!(period.to_string(), "2016-Q1");
+    /// assert_eq!(*total, statement.total());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn totals_by_period(&self) -> &[(Period, Money)] {
         &self.by_period
     }
     /// Totals by payer, in the order payers first appear.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+    /// let contract = Contract::new("essex", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+    ///     vec![rule.into()])?;
+    /// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+    /// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+    /// let by_payer = statement.totals_by_payer();
+    /// assert_eq!(by_payer[0].0.as_str(), "essex_cc");
+    /// assert_eq!(by_payer[0].1, Money::from_major(35_360, Currency::GBP)); // 80%
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn totals_by_payer(&self) -> &[(PayerId, Money)] {
         &self.by_payer
     }
     /// Payments by rule, period and payer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+    /// let contract = Contract::new("essex", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+    ///     vec![rule.into()])?;
+    /// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+    /// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+    /// assert_eq!(statement.payments().len(), 2); // one rule, one period, two payers
+    /// assert_eq!(statement.payments()[1].amount(), Money::from_major(8_840, Currency::GBP));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn payments(&self) -> &[Payment] {
         &self.payments
     }
     /// Amounts withheld by each kind of cap (exact, before rounding).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{CapKind, BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+    /// let contract = Contract::new("essex", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+    ///     vec![rule.into()])?
+    ///     .with_cap(Money::from_major(40_000, Currency::GBP))?;
+    /// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+    /// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+    /// assert_eq!(statement.withheld(), [(CapKind::ContractCap, Money::from_major(4_200, Currency::GBP))]);
+    /// assert_eq!(statement.total(), Money::from_major(40_000, Currency::GBP));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn withheld(&self) -> &[(CapKind, Money)] {
         &self.withheld
     }
     /// The total owed.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineMeasurement, BaselineRule, Contract, Evidence, PayerShares, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?; // illustrative price
+    /// let contract = Contract::new("essex", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::new(vec![("essex_cc".parse()?, "80%".parse()?), ("top_up_fund".parse()?, "20%".parse()?)])?,
+    ///     vec![rule.into()])?;
+    /// let m = [BaselineMeasurement::new("2016-03-31".parse()?, 1_000, 108)?];
+    /// let statement = contract.settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))?;
+    /// assert_eq!(statement.total(), Money::from_major(44_200, Currency::GBP));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn total(&self) -> Money {
         self.total
@@ -688,6 +1143,30 @@ impl Contract {
     /// wrong kind, or evidence names a rule the contract does not have;
     /// [`OutcomeError::Duplicate`] for a cohort listed twice;
     /// [`OutcomeError::Overflow`] if an amount or count overflows.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Contract, Evidence, Participants, PayerShares, RateCard, RateCardRule, RateCardTerms, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = RateCardRule::new("if_round_1", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?))?;
+    /// let claims = [
+    ///     rule.claim(7, "entry_to_employment", "2013-03-04".parse()?)?,
+    ///     rule.claim(7, "sustained_employment", "2013-09-02".parse()?)?,
+    /// ];
+    /// let contract = Contract::new("if", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::single("dwp".parse()?), vec![rule.into()])?;
+    /// let nobody = Participants::none();
+    /// let evidence = Evidence::new().with("if_round_1", RuleEvidence::Claims { claims: &claims, participants: &nobody });
+    /// let statement = contract.settle(&evidence)?;
+    /// assert_eq!(statement.lines().len(), 2); // every claim is a line
+    /// assert_eq!(statement.total(), Money::from_major(3_600, Currency::GBP));
+    /// // Evidence for a rule the contract does not have is refused.
+    /// assert!(contract.settle(&Evidence::new().with("no_such_rule", RuleEvidence::Claims { claims: &claims, participants: &nobody })).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn settle(&self, evidence: &Evidence<'_>) -> Result<Statement, OutcomeError> {
         self.settle_with(evidence, Detail::Audit)
     }
@@ -698,6 +1177,28 @@ impl Contract {
     /// # Errors
     ///
     /// As for [`settle`](Self::settle).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Detail, ClaimWindow, Contract, Evidence, Participants, PayerShares, RateCard, RateCardRule, RateCardTerms, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = RateCardRule::new("if_round_1", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?))?;
+    /// let claims = [
+    ///     rule.claim(7, "entry_to_employment", "2013-03-04".parse()?)?,
+    ///     rule.claim(7, "sustained_employment", "2013-09-02".parse()?)?,
+    /// ];
+    /// let contract = Contract::new("if", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::single("dwp".parse()?), vec![rule.into()])?;
+    /// let nobody = Participants::none();
+    /// let evidence = Evidence::new().with("if_round_1", RuleEvidence::Claims { claims: &claims, participants: &nobody });
+    /// let totals = contract.settle_with(&evidence, Detail::TotalsOnly)?;
+    /// assert!(totals.lines().is_empty()); // claims summarised, not listed
+    /// assert_eq!(totals.total(), contract.settle(&evidence)?.total());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn settle_with(
         &self,
         evidence: &Evidence<'_>,

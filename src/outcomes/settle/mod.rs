@@ -67,21 +67,85 @@ pub struct ClaimLine {
 
 impl ClaimLine {
     /// The claim.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// let rule = RateCardRule::new("fcf", RateCard::fair_chance_fund()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2015-01-01".parse()?, "2017-12-31".parse()?)?))?;
+    /// let claims = [rule.claim(9, "initial_assessment", "2015-02-01".parse()?)?];
+    /// let s = rule.settle(&claims, &Participants::none(), Detail::Audit)?;
+    /// let line = &s.lines().unwrap_or_default()[0];
+    /// assert_eq!(line.claim(), claims[0]);
+    /// assert_eq!(line.claim().participant(), 9);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn claim(&self) -> Claim {
         self.claim
     }
     /// The contract's price for the outcome (zero for an unknown outcome).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// let rule = RateCardRule::new("fcf", RateCard::fair_chance_fund()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2015-01-01".parse()?, "2017-12-31".parse()?)?))?;
+    /// let claims = [rule.claim(9, "initial_assessment", "2015-02-01".parse()?)?];
+    /// let s = rule.settle(&claims, &Participants::none(), Detail::Audit)?;
+    /// let line = &s.lines().unwrap_or_default()[0];
+    /// assert_eq!(line.price().to_string(), "GBP 500.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn price(&self) -> Money {
         Money::from_minor(self.price, self.currency)
     }
     /// The amount paid after every cap.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?)
+    ///         .with_participant_cap(gbp(3_000)))?;
+    /// let claims = [
+    ///     rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-09-02".parse()?)?,
+    /// ];
+    /// let s = rule.settle(&claims, &Participants::none(), Detail::Audit)?;
+    /// let lines = s.lines().unwrap_or_default();
+    /// assert_eq!(lines[1].price(), gbp(1_000));
+    /// assert_eq!(lines[1].amount(), gbp(400)); // the cap leaves £400 of the £1,000
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn amount(&self) -> Money {
         Money::from_minor(self.amount, self.currency)
     }
     /// The decision.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Decision, Detail, Participants, RateCard, RateCardRule, RateCardTerms, RejectionReason};
+    /// let rule = RateCardRule::new("fcf", RateCard::fair_chance_fund()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2015-01-01".parse()?, "2017-12-31".parse()?)?))?;
+    /// let claims = [
+    ///     rule.claim(9, "initial_assessment", "2015-02-01".parse()?)?,
+    ///     rule.claim(9, "initial_assessment", "2015-03-01".parse()?)?,
+    /// ];
+    /// let s = rule.settle(&claims, &Participants::none(), Detail::Audit)?;
+    /// let lines = s.lines().unwrap_or_default();
+    /// assert_eq!(lines[0].decision(), Decision::Paid);
+    /// assert_eq!(lines[1].decision(), Decision::Rejected { reason: RejectionReason::AlreadyPaid });
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn decision(&self) -> Decision {
         self.decision
@@ -344,6 +408,22 @@ pub struct RateCardTally<'a> {
 
 impl RateCardRule {
     /// An empty partial settlement for shards of claims.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?))?;
+    /// let people = Participants::none();
+    /// let mut tally = rule.tally(&people, Detail::TotalsOnly);
+    /// tally.add(&[rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?])?;
+    /// assert_eq!(tally.finish()?.total(), Money::from_major(2_600, Currency::GBP));
+    /// // An empty tally settles nothing.
+    /// assert_eq!(rule.tally(&people, Detail::TotalsOnly).finish()?.claims(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn tally<'a>(
         &'a self,
@@ -392,6 +472,26 @@ impl RateCardRule {
     /// # Errors
     ///
     /// [`OutcomeError::Overflow`] if a total overflows `i64` minor units.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?))?;
+    /// let people = Participants::none();
+    /// // Out of participant order: settled from a sorted copy, with the same result.
+    /// let claims = [
+    ///     rule.claim(2, "entry_to_employment", "2013-04-04".parse()?)?,
+    ///     rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-09-02".parse()?)?,
+    /// ];
+    /// let s = rule.settle(&claims, &people, Detail::TotalsOnly)?;
+    /// assert_eq!(s.total(), Money::from_major(6_200, Currency::GBP));
+    /// assert_eq!(s.claims(), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn settle(
         &self,
         claims: &[Claim],
@@ -441,6 +541,26 @@ impl<'a> RateCardTally<'a> {
     /// # Errors
     ///
     /// [`OutcomeError::Overflow`] if a total overflows.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?))?;
+    /// let people = Participants::none();
+    /// let mut tally = rule.tally(&people, Detail::TotalsOnly);
+    /// tally.add(&[
+    ///     rule.claim(2, "entry_to_employment", "2013-04-04".parse()?)?,
+    ///     rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?,
+    /// ])?;
+    /// tally.add(&[rule.claim(3, "sustained_employment", "2013-09-02".parse()?)?])?; // no entry first
+    /// let s = tally.finish()?;
+    /// assert_eq!(s.claims(), 3);
+    /// assert_eq!(s.total(), Money::from_major(5_200, Currency::GBP));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn add(&mut self, claims: &[Claim]) -> Result<(), OutcomeError> {
         let t = self.rule.tables();
         // Optimistically settle in one pass, checking on the way that the
@@ -562,6 +682,26 @@ impl<'a> RateCardTally<'a> {
     /// [`OutcomeError::MergeMismatch`] if they belong to different rules or
     /// keep different detail; [`OutcomeError::Overflow`] if a total
     /// overflows.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?))?;
+    /// let people = Participants::none();
+    /// let mut left = rule.tally(&people, Detail::TotalsOnly);
+    /// left.add(&[rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?])?;
+    /// let mut right = rule.tally(&people, Detail::TotalsOnly);
+    /// right.add(&[rule.claim(2, "entry_to_employment", "2013-04-04".parse()?)?])?;
+    /// let merged = left.merge(right)?.finish()?;
+    /// assert_eq!(merged.total(), Money::from_major(5_200, Currency::GBP));
+    /// // Tallies keeping different detail do not merge.
+    /// let audit = rule.tally(&people, Detail::Audit);
+    /// assert!(rule.tally(&people, Detail::TotalsOnly).merge(audit).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn merge(mut self, other: RateCardTally<'a>) -> Result<RateCardTally<'a>, OutcomeError> {
         let same_rule = std::ptr::eq(self.rule, other.rule) || self.rule == other.rule;
         if !same_rule
@@ -598,6 +738,25 @@ impl<'a> RateCardTally<'a> {
     /// # Errors
     ///
     /// [`OutcomeError::Overflow`] if a total overflows.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?)
+    ///         .with_total_cap(gbp(3_000)))?;
+    /// let people = Participants::none();
+    /// let mut left = rule.tally(&people, Detail::TotalsOnly);
+    /// left.add(&[rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?])?;
+    /// let mut right = rule.tally(&people, Detail::TotalsOnly);
+    /// right.add(&[rule.claim(2, "entry_to_employment", "2013-04-04".parse()?)?])?;
+    /// // The total cap spans both shards, so it applies only when finishing.
+    /// assert_eq!(left.merge(right)?.finish()?.total(), gbp(3_000));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn finish(self) -> Result<RateCardSettlement, OutcomeError> {
         let rule = self.rule;
         let t = rule.tables();
@@ -795,56 +954,275 @@ pub struct OutcomeSummary {
 
 impl OutcomeSummary {
     /// The outcome.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?)
+    ///         .with_participant_cap(gbp(3_000)))?;
+    /// let claims = [
+    ///     rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-09-02".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-10-02".parse()?)?,
+    /// ];
+    /// let s = rule.settle(&claims, &Participants::none(), Detail::TotalsOnly)?;
+    /// let sustained = &s.outcomes()[8];
+    /// assert_eq!(sustained.outcome().as_str(), "sustained_employment");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn outcome(&self) -> &OutcomeId {
         &self.outcome
     }
     /// Claims made for it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?)
+    ///         .with_participant_cap(gbp(3_000)))?;
+    /// let claims = [
+    ///     rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-09-02".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-10-02".parse()?)?,
+    /// ];
+    /// let s = rule.settle(&claims, &Participants::none(), Detail::TotalsOnly)?;
+    /// let sustained = &s.outcomes()[8];
+    /// assert_eq!(sustained.claims(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn claims(&self) -> u64 {
         self.claims
     }
     /// Claims accepted (paid or capped).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?)
+    ///         .with_participant_cap(gbp(3_000)))?;
+    /// let claims = [
+    ///     rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-09-02".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-10-02".parse()?)?,
+    /// ];
+    /// let s = rule.settle(&claims, &Participants::none(), Detail::TotalsOnly)?;
+    /// let sustained = &s.outcomes()[8];
+    /// assert_eq!(sustained.accepted(), 1); // capped, but accepted
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn accepted(&self) -> u64 {
         self.accepted
     }
     /// Claims rejected.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?)
+    ///         .with_participant_cap(gbp(3_000)))?;
+    /// let claims = [
+    ///     rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-09-02".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-10-02".parse()?)?,
+    /// ];
+    /// let s = rule.settle(&claims, &Participants::none(), Detail::TotalsOnly)?;
+    /// let sustained = &s.outcomes()[8];
+    /// assert_eq!(sustained.rejected(), 1); // the second is already paid
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn rejected(&self) -> u64 {
         self.rejected
     }
     /// Claims reduced by the per-participant cap.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?)
+    ///         .with_participant_cap(gbp(3_000)))?;
+    /// let claims = [
+    ///     rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-09-02".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-10-02".parse()?)?,
+    /// ];
+    /// let s = rule.settle(&claims, &Participants::none(), Detail::TotalsOnly)?;
+    /// let sustained = &s.outcomes()[8];
+    /// assert_eq!(sustained.reduced_by_participant_cap(), 1);
+    /// assert_eq!(s.outcomes()[7].reduced_by_participant_cap(), 0); // entry was paid in full
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn reduced_by_participant_cap(&self) -> u64 {
         self.reduced_by_participant_cap
     }
     /// Claims removed by the outcome's volume cap.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?)
+    ///         .with_volume_cap("entry_to_employment".parse()?, 1))?; // pays one entry only
+    /// let claims = [
+    ///     rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?,
+    ///     rule.claim(2, "entry_to_employment", "2013-04-04".parse()?)?,
+    /// ];
+    /// let s = rule.settle(&claims, &Participants::none(), Detail::TotalsOnly)?;
+    /// let entry = &s.outcomes()[7];
+    /// assert_eq!(entry.reduced_by_volume_cap(), 1);
+    /// assert_eq!(s.total(), Money::from_major(2_600, Currency::GBP));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn reduced_by_volume_cap(&self) -> u64 {
         self.reduced_by_volume_cap
     }
     /// Accepted claims at the contract price, before caps.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?)
+    ///         .with_participant_cap(gbp(3_000)))?;
+    /// let claims = [
+    ///     rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-09-02".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-10-02".parse()?)?,
+    /// ];
+    /// let s = rule.settle(&claims, &Participants::none(), Detail::TotalsOnly)?;
+    /// let sustained = &s.outcomes()[8];
+    /// assert_eq!(sustained.at_contract_price(), gbp(1_000)); // one accepted claim
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn at_contract_price(&self) -> Money {
         self.at_contract_price
     }
     /// Withheld by the per-participant cap.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?)
+    ///         .with_participant_cap(gbp(3_000)))?;
+    /// let claims = [
+    ///     rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-09-02".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-10-02".parse()?)?,
+    /// ];
+    /// let s = rule.settle(&claims, &Participants::none(), Detail::TotalsOnly)?;
+    /// let sustained = &s.outcomes()[8];
+    /// assert_eq!(sustained.withheld_by_participant_cap(), gbp(600)); // £2,600 + £1,000 over a £3,000 cap
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn withheld_by_participant_cap(&self) -> Money {
         self.withheld_by_participant_cap
     }
     /// Withheld by the volume cap.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?)
+    ///         .with_volume_cap("entry_to_employment".parse()?, 1))?; // pays one entry only
+    /// let claims = [
+    ///     rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?,
+    ///     rule.claim(2, "entry_to_employment", "2013-04-04".parse()?)?,
+    /// ];
+    /// let s = rule.settle(&claims, &Participants::none(), Detail::TotalsOnly)?;
+    /// let entry = &s.outcomes()[7];
+    /// assert_eq!(entry.withheld_by_volume_cap(), Money::from_major(2_600, Currency::GBP));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn withheld_by_volume_cap(&self) -> Money {
         self.withheld_by_volume_cap
     }
     /// Withheld by the rule's total cap.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?)
+    ///         .with_total_cap(gbp(3_000)))?;
+    /// let claims = [
+    ///     rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?,
+    ///     rule.claim(2, "entry_to_employment", "2013-04-04".parse()?)?,
+    /// ];
+    /// let s = rule.settle(&claims, &Participants::none(), Detail::TotalsOnly)?;
+    /// let entry = &s.outcomes()[7];
+    /// assert_eq!(entry.withheld_by_rule_cap(), gbp(2_200)); // 2 × £2,600 over a £3,000 cap
+    /// assert_eq!(entry.paid(), gbp(3_000));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn withheld_by_rule_cap(&self) -> Money {
         self.withheld_by_rule_cap
     }
     /// Paid after every cap.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?)
+    ///         .with_participant_cap(gbp(3_000)))?;
+    /// let claims = [
+    ///     rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-09-02".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-10-02".parse()?)?,
+    /// ];
+    /// let s = rule.settle(&claims, &Participants::none(), Detail::TotalsOnly)?;
+    /// let sustained = &s.outcomes()[8];
+    /// assert_eq!(sustained.paid(), gbp(400));
+    /// assert_eq!(s.outcomes()[7].paid(), gbp(2_600));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn paid(&self) -> Money {
         self.paid
@@ -894,42 +1272,199 @@ pub struct RateCardSettlement {
 
 impl RateCardSettlement {
     /// The rule settled.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?)
+    ///         .with_participant_cap(gbp(3_000)))?;
+    /// let claims = [
+    ///     rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-09-02".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-10-02".parse()?)?,
+    /// ];
+    /// let s = rule.settle(&claims, &Participants::none(), Detail::TotalsOnly)?;
+    /// assert_eq!(s.rule().as_str(), "if");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn rule(&self) -> &RuleId {
         &self.rule
     }
     /// The total paid after every cap.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?)
+    ///         .with_participant_cap(gbp(3_000)))?;
+    /// let claims = [
+    ///     rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-09-02".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-10-02".parse()?)?,
+    /// ];
+    /// let s = rule.settle(&claims, &Participants::none(), Detail::TotalsOnly)?;
+    /// assert_eq!(s.total(), gbp(3_000));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn total(&self) -> Money {
         Money::from_minor(self.total, self.currency)
     }
     /// The total in minor units (pence).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?)
+    ///         .with_participant_cap(gbp(3_000)))?;
+    /// let claims = [
+    ///     rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-09-02".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-10-02".parse()?)?,
+    /// ];
+    /// let s = rule.settle(&claims, &Participants::none(), Detail::TotalsOnly)?;
+    /// assert_eq!(s.total_minor_units(), 300_000);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn total_minor_units(&self) -> i64 {
         self.total
     }
     /// Number of claims settled.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?)
+    ///         .with_participant_cap(gbp(3_000)))?;
+    /// let claims = [
+    ///     rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-09-02".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-10-02".parse()?)?,
+    /// ];
+    /// let s = rule.settle(&claims, &Participants::none(), Detail::TotalsOnly)?;
+    /// assert_eq!(s.claims(), 3); // rejected claims count too
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn claims(&self) -> u64 {
         self.claims
     }
     /// Per-outcome totals, in card order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?)
+    ///         .with_participant_cap(gbp(3_000)))?;
+    /// let claims = [
+    ///     rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-09-02".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-10-02".parse()?)?,
+    /// ];
+    /// let s = rule.settle(&claims, &Participants::none(), Detail::TotalsOnly)?;
+    /// assert_eq!(s.outcomes().len(), rule.card().len());
+    /// assert_eq!(s.outcomes()[7].outcome().as_str(), "entry_to_employment");
+    /// assert_eq!(s.outcomes()[7].paid(), gbp(2_600));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn outcomes(&self) -> &[OutcomeSummary] {
         &self.outcomes
     }
     /// Rejected claims by reason (reasons with none are left out).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::RejectionReason;
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?)
+    ///         .with_participant_cap(gbp(3_000)))?;
+    /// let claims = [
+    ///     rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-09-02".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-10-02".parse()?)?,
+    /// ];
+    /// let s = rule.settle(&claims, &Participants::none(), Detail::TotalsOnly)?;
+    /// assert_eq!(s.rejections(), [(RejectionReason::AlreadyPaid, 1)]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn rejections(&self) -> &[(RejectionReason, u64)] {
         &self.rejections
     }
     /// The audit trail (one line per claim, by participant then processing
     /// order), if settled with [`Detail::Audit`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?)
+    ///         .with_participant_cap(gbp(3_000)))?;
+    /// let claims = [
+    ///     rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-09-02".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-10-02".parse()?)?,
+    /// ];
+    /// let s = rule.settle(&claims, &Participants::none(), Detail::TotalsOnly)?;
+    /// assert!(s.lines().is_none()); // totals only
+    /// let audited = rule.settle(&claims, &Participants::none(), Detail::Audit)?;
+    /// assert_eq!(audited.lines().map(<[_]>::len), Some(3));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn lines(&self) -> Option<&[ClaimLine]> {
         self.lines.as_deref()
     }
     /// The currency.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Detail, Participants, RateCard, RateCardRule, RateCardTerms};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?)
+    ///         .with_participant_cap(gbp(3_000)))?;
+    /// let claims = [
+    ///     rule.claim(1, "entry_to_employment", "2013-03-04".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-09-02".parse()?)?,
+    ///     rule.claim(1, "sustained_employment", "2013-10-02".parse()?)?,
+    /// ];
+    /// let s = rule.settle(&claims, &Participants::none(), Detail::TotalsOnly)?;
+    /// assert_eq!(s.currency(), Currency::GBP);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn currency(&self) -> Currency {
         self.currency
