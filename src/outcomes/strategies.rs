@@ -50,6 +50,15 @@ fn gbp(minor: i64) -> Money {
 }
 
 /// The claim window of generated rules: 2020-01-01 to 2022-12-31.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::outcomes::strategies;
+/// let window = strategies::window();
+/// assert_eq!(window.first().to_string(), "2020-01-01");
+/// assert_eq!(window.last().to_string(), "2022-12-31");
+/// ```
 #[must_use]
 pub fn window() -> ClaimWindow {
     ClaimWindow::spanning(jiff::civil::date(2020, 1, 1), jiff::civil::date(2022, 12, 31))
@@ -57,6 +66,23 @@ pub fn window() -> ClaimWindow {
 
 /// Dates from a little before to a little after [`window`] (2019-12-01 to
 /// 2023-03-03).
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::Date;
+/// let (first, last) = (Date::new(2019, 12, 1)?, Date::new(2023, 3, 3)?);
+/// use integration_outcomes::outcomes::strategies;
+/// use proptest::prelude::*;
+/// use proptest::test_runner::TestRunner;
+///
+/// let mut runner = TestRunner::deterministic();
+/// runner.run(&strategies::claim_date(), |date| {
+///     prop_assert!(first <= date && date <= last);
+///     Ok(())
+/// })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn claim_date() -> impl Strategy<Value = Date> {
     (-31_i64..=1157).prop_map(|d| {
         let first = jiff::civil::date(2020, 1, 1);
@@ -67,6 +93,25 @@ pub fn claim_date() -> impl Strategy<Value = Date> {
 /// A valid rate card of 1 to 12 outcomes priced £1 to £5,000 in whole
 /// pence, each once-per-participant or repeatable, with prerequisites only
 /// on earlier outcomes (so never a cycle).
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::{Currency, Money};
+/// use integration_outcomes::outcomes::strategies;
+/// use proptest::prelude::*;
+/// use proptest::test_runner::TestRunner;
+///
+/// let mut runner = TestRunner::deterministic();
+/// runner.run(&strategies::rate_card(), |card| {
+///     prop_assert!((1..=12).contains(&card.len()));
+///     for o in card.outcomes() {
+///         prop_assert!(o.maximum_price().amount() <= Money::from_major(5_000, Currency::GBP).amount());
+///     }
+///     Ok(())
+/// })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn rate_card() -> impl Strategy<Value = RateCard> {
     vec((1_i64..=500_000, any::<bool>(), any::<bool>()), 1..=12).prop_filter_map(
         "rate card construction failed",
@@ -95,6 +140,25 @@ pub fn rate_card() -> impl Strategy<Value = RateCard> {
 /// A valid [`RateCardRule`]: a generated [`rate_card`], bids at or below
 /// each maximum, the [`window`], and optionally a per-participant cap,
 /// volume caps and a total cap.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::outcomes::strategies;
+/// use proptest::prelude::*;
+/// use proptest::test_runner::TestRunner;
+///
+/// let mut runner = TestRunner::deterministic();
+/// runner.run(&strategies::rate_card_rule(), |rule| {
+///     prop_assert_eq!(rule.terms().window(), strategies::window());
+///     for o in rule.card().outcomes() {
+///         let bid = rule.price(rule.card().index_of(o.id().as_str()).unwrap()).unwrap();
+///         prop_assert!(bid.amount() <= o.maximum_price().amount());
+///     }
+///     Ok(())
+/// })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn rate_card_rule() -> impl Strategy<Value = RateCardRule> {
     (
         rate_card(),
@@ -134,6 +198,24 @@ pub fn rate_card_rule() -> impl Strategy<Value = RateCardRule> {
 /// Claims by up to `participants` participants (ids `0..participants`) for
 /// outcomes `0..outcomes` plus, rarely, an index beyond the card, dated by
 /// [`claim_date`]; up to `max_claims` of them, in arbitrary order.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::outcomes::strategies;
+/// use proptest::prelude::*;
+/// use proptest::test_runner::TestRunner;
+///
+/// let mut runner = TestRunner::deterministic();
+/// runner.run(&strategies::claims(10, 3, 20), |claims| {
+///     prop_assert!(claims.len() <= 20);
+///     for c in &claims {
+///         prop_assert!(c.participant() < 10 && c.outcome().get() <= 3);
+///     }
+///     Ok(())
+/// })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn claims(
     participants: u64,
     outcomes: usize,
@@ -148,6 +230,24 @@ pub fn claims(
 }
 
 /// A [`rate_card_rule`] with [`claims`] against it.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::outcomes::{Detail, Participants};
+/// use integration_outcomes::outcomes::strategies;
+/// use proptest::prelude::*;
+/// use proptest::test_runner::TestRunner;
+///
+/// let mut runner = TestRunner::deterministic();
+/// runner.run(&strategies::rule_with_claims(5, 30), |(rule, claims)| {
+///     prop_assert!(claims.len() <= 30);
+///     let s = rule.settle(&claims, &Participants::none(), Detail::TotalsOnly).unwrap();
+///     prop_assert_eq!(s.claims(), claims.len() as u64);
+///     Ok(())
+/// })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn rule_with_claims(
     participants: u64,
     max_claims: usize,
@@ -161,6 +261,23 @@ pub fn rule_with_claims(
 /// A measured cohort of 1 to 5,000 people with 0 to three events per person
 /// on average, against a comparison group (1 to 10,000 people) or a rate
 /// per 100, measured in 2014–2017.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::outcomes::strategies;
+/// use proptest::prelude::*;
+/// use proptest::test_runner::TestRunner;
+///
+/// let mut runner = TestRunner::deterministic();
+/// runner.run(&strategies::cohort(3), |cohort| {
+///     prop_assert_eq!(cohort.id().as_str(), "cohort_3");
+///     prop_assert!((1..=5_000).contains(&cohort.size()));
+///     prop_assert!(cohort.events() <= 3 * cohort.size());
+///     Ok(())
+/// })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn cohort(id: usize) -> impl Strategy<Value = Cohort> {
     (
         1_u64..=5_000,
@@ -184,6 +301,23 @@ pub fn cohort(id: usize) -> impl Strategy<Value = Cohort> {
 
 /// One to four cohorts with distinct ids; each is measured, or (rarely)
 /// pending or cancelled.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::outcomes::strategies;
+/// use proptest::prelude::*;
+/// use proptest::test_runner::TestRunner;
+///
+/// let mut runner = TestRunner::deterministic();
+/// runner.run(&strategies::cohorts(), |cohorts| {
+///     prop_assert!((1..=4).contains(&cohorts.len()));
+///     let ids: std::collections::HashSet<_> = cohorts.iter().map(|c| c.id().clone()).collect();
+///     prop_assert_eq!(ids.len(), cohorts.len());
+///     Ok(())
+/// })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn cohorts() -> impl Strategy<Value = Vec<Cohort>> {
     (1_usize..=4).prop_flat_map(|n| {
         let each: Vec<_> = (0..n)
@@ -197,12 +331,46 @@ pub fn cohorts() -> impl Strategy<Value = Vec<Cohort>> {
 }
 
 /// A reduction threshold of 0% to 30% in steps of 0.1%.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::Rate;
+/// let thirty: Rate = "30%".parse()?;
+/// use integration_outcomes::outcomes::strategies;
+/// use proptest::prelude::*;
+/// use proptest::test_runner::TestRunner;
+///
+/// let mut runner = TestRunner::deterministic();
+/// runner.run(&strategies::threshold(), |rate| {
+///     prop_assert!(!rate.is_negative() && rate <= thirty);
+///     Ok(())
+/// })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn threshold() -> impl Strategy<Value = Rate> {
     (0_i64..=300).prop_map(|tenths| Rate::from_fraction(Decimal::new(tenths, 3)))
 }
 
 /// A cohort rule: per-cohort and fallback triggers, either pooling rule, a
 /// price of £1 to £5,000 per event avoided, and sometimes a cap.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::{Currency, Money};
+/// use integration_outcomes::outcomes::strategies;
+/// use proptest::prelude::*;
+/// use proptest::test_runner::TestRunner;
+///
+/// let mut runner = TestRunner::deterministic();
+/// runner.run(&strategies::cohort_rule(), |rule| {
+///     prop_assert!(rule.fallback_trigger() <= rule.cohort_trigger());
+///     prop_assert!(rule.price_per_event().amount() <= Money::from_major(5_000, Currency::GBP).amount());
+///     Ok(())
+/// })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn cohort_rule() -> impl Strategy<Value = CohortRule> {
     (
         threshold(),
@@ -222,6 +390,23 @@ pub fn cohort_rule() -> impl Strategy<Value = CohortRule> {
 
 /// A group-threshold rule over 2014–2016 with a nine-month spell and a
 /// threshold of 1 to 30 participants or 1% to 50% of the cohort.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::outcomes::SpellLength;
+/// use integration_outcomes::outcomes::strategies;
+/// use proptest::prelude::*;
+/// use proptest::test_runner::TestRunner;
+///
+/// let mut runner = TestRunner::deterministic();
+/// runner.run(&strategies::group_threshold_rule(), |rule| {
+///     prop_assert_eq!(rule.spell(), SpellLength::Months(9));
+///     prop_assert_eq!(rule.term().first().year(), 2014);
+///     Ok(())
+/// })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn group_threshold_rule() -> impl Strategy<Value = GroupThresholdRule> {
     (
         prop_oneof![
@@ -243,6 +428,25 @@ pub fn group_threshold_rule() -> impl Strategy<Value = GroupThresholdRule> {
 
 /// Up to 60 placements of participants 0..60 starting in 2013–2016, some
 /// ended.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::outcomes::strategies;
+/// use proptest::prelude::*;
+/// use proptest::test_runner::TestRunner;
+///
+/// let mut runner = TestRunner::deterministic();
+/// runner.run(&strategies::placements(), |placements| {
+///     prop_assert!(placements.len() < 60);
+///     for p in &placements {
+///         prop_assert!(p.participant() < 60);
+///         prop_assert!((2013..=2016).contains(&p.start().year()));
+///     }
+///     Ok(())
+/// })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn placements() -> impl Strategy<Value = Vec<Placement>> {
     vec((0_u64..60, 0_i64..1_460, proptest::option::of(0_i64..500)), 0..60).prop_map(|raw| {
         raw.into_iter()
@@ -261,6 +465,23 @@ pub fn placements() -> impl Strategy<Value = Vec<Placement>> {
 }
 
 /// A baseline rule: baseline 0% to 100%, £0.01 to £500 per unit, sometimes capped.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::Rate;
+/// use integration_outcomes::outcomes::strategies;
+/// use proptest::prelude::*;
+/// use proptest::test_runner::TestRunner;
+///
+/// let mut runner = TestRunner::deterministic();
+/// runner.run(&strategies::baseline_rule(), |rule| {
+///     prop_assert!(!rule.baseline().is_negative() && rule.baseline() <= Rate::ONE);
+///     prop_assert!(!rule.price_per_unit().is_zero());
+///     Ok(())
+/// })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn baseline_rule() -> impl Strategy<Value = BaselineRule> {
     (0_i64..=100, 1_i64..=50_000, proptest::option::of(0_i64..=100_000_000)).prop_filter_map(
         "baseline rule construction failed",
@@ -280,6 +501,24 @@ pub fn baseline_rule() -> impl Strategy<Value = BaselineRule> {
 }
 
 /// Up to six baseline measurements in 2014–2018, on distinct dates.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::outcomes::strategies;
+/// use proptest::prelude::*;
+/// use proptest::test_runner::TestRunner;
+///
+/// let mut runner = TestRunner::deterministic();
+/// runner.run(&strategies::baseline_measurements(), |measurements| {
+///     prop_assert!(measurements.len() < 6);
+///     // In date order, no date twice.
+///     prop_assert!(measurements.windows(2).all(|w| w[0].measured_on() < w[1].measured_on()));
+///     prop_assert!(measurements.iter().all(|m| m.actual_units() <= m.total_units()));
+///     Ok(())
+/// })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn baseline_measurements() -> impl Strategy<Value = Vec<BaselineMeasurement>> {
     vec((0_i64..1_800, 0_u64..=100_000, 0_u64..=100), 0..6)
         .prop_map(|raw| {
@@ -307,6 +546,22 @@ fn one_per_date<M>(date: fn(&M) -> Date) -> impl Fn(Vec<M>) -> Vec<M> {
 
 /// A banded schedule of 1 to 8 bands (strictly increasing thresholds,
 /// non-decreasing amounts), stepped or interpolated, with a maximum.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::outcomes::strategies;
+/// use proptest::prelude::*;
+/// use proptest::test_runner::TestRunner;
+///
+/// let mut runner = TestRunner::deterministic();
+/// runner.run(&strategies::banded_rule(), |rule| {
+///     prop_assert!((1..=8).contains(&rule.bands().len()));
+///     prop_assert!(rule.bands().windows(2).all(|w| w[0].threshold() < w[1].threshold()));
+///     Ok(())
+/// })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn banded_rule() -> impl Strategy<Value = BandedRule> {
     (
         vec((1_i64..=40, 0_i64..=2_000_000), 1..=8),
@@ -328,6 +583,22 @@ pub fn banded_rule() -> impl Strategy<Value = BandedRule> {
 
 /// Up to four banded measurements on distinct dates: reductions from −10%
 /// to 40%.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::outcomes::strategies;
+/// use proptest::prelude::*;
+/// use proptest::test_runner::TestRunner;
+///
+/// let mut runner = TestRunner::deterministic();
+/// runner.run(&strategies::banded_measurements(), |measurements| {
+///     prop_assert!(measurements.len() < 4);
+///     prop_assert!(measurements.windows(2).all(|w| w[0].measured_on() < w[1].measured_on()));
+///     Ok(())
+/// })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn banded_measurements() -> impl Strategy<Value = Vec<BandedMeasurement>> {
     vec((0_i64..1_460, -100_i64..=400), 0..4)
         .prop_map(|raw| {
@@ -347,6 +618,24 @@ pub fn banded_measurements() -> impl Strategy<Value = Vec<BandedMeasurement>> {
 }
 
 /// Payers: one to three, with whole-percent shares summing to 100%.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::{Currency, Money};
+/// use integration_outcomes::outcomes::strategies;
+/// use proptest::prelude::*;
+/// use proptest::test_runner::TestRunner;
+///
+/// let mut runner = TestRunner::deterministic();
+/// runner.run(&strategies::payer_shares(), |payers| {
+///     prop_assert!((1..=3).contains(&payers.shares().len()));
+///     let parts = payers.split(Money::from_major(100, Currency::GBP)).unwrap();
+///     prop_assert_eq!(Money::sum(Currency::GBP, parts.iter().map(|(_, m)| *m)).unwrap(), Money::from_major(100, Currency::GBP));
+///     Ok(())
+/// })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn payer_shares() -> impl Strategy<Value = PayerShares> {
     (1_u32..=98, 1_u32..=98, 1_usize..=3).prop_filter_map("payer shares", |(a, b, n)| {
         let (a, b) = (a.min(b), a.max(b));
@@ -372,6 +661,21 @@ pub fn payer_shares() -> impl Strategy<Value = PayerShares> {
 
 /// A rounding policy to pence or whole pounds, any of three strategies,
 /// per line or per total.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::outcomes::strategies;
+/// use proptest::prelude::*;
+/// use proptest::test_runner::TestRunner;
+///
+/// let mut runner = TestRunner::deterministic();
+/// runner.run(&strategies::rounding(), |policy| {
+///     prop_assert!(policy.decimal_places() == 0 || policy.decimal_places() == 2);
+///     Ok(())
+/// })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn rounding() -> impl Strategy<Value = RoundingPolicy> {
     (
         prop_oneof![Just(2_u32), Just(0_u32)],
@@ -403,24 +707,77 @@ pub struct ContractCase {
 
 impl ContractCase {
     /// The contract.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::strategies;
+    /// use proptest::strategy::{Strategy, ValueTree};
+    /// use proptest::test_runner::TestRunner;
+    ///
+    /// let case = strategies::contract_case().new_tree(&mut TestRunner::deterministic()).map_err(|e| e.to_string())?.current();
+    /// assert_eq!(case.contract().id().as_str(), "generated_contract");
+    /// assert!(!case.contract().rules().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn contract(&self) -> &Contract {
         &self.contract
     }
 
     /// The rate-card claims.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::strategies;
+    /// use proptest::strategy::{Strategy, ValueTree};
+    /// use proptest::test_runner::TestRunner;
+    ///
+    /// let case = strategies::contract_case().new_tree(&mut TestRunner::deterministic()).map_err(|e| e.to_string())?.current();
+    /// assert!(case.claims().len() <= 150);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn claims(&self) -> &[Claim] {
         &self.claims
     }
 
     /// The cohorts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::strategies;
+    /// use proptest::strategy::{Strategy, ValueTree};
+    /// use proptest::test_runner::TestRunner;
+    ///
+    /// let case = strategies::contract_case().new_tree(&mut TestRunner::deterministic()).map_err(|e| e.to_string())?.current();
+    /// assert!(case.cohorts().len() <= 4);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn cohorts(&self) -> &[Cohort] {
         &self.cohorts
     }
 
     /// The same case with other claims (reordered, say).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::strategies;
+    /// use proptest::strategy::{Strategy, ValueTree};
+    /// use proptest::test_runner::TestRunner;
+    ///
+    /// let case = strategies::contract_case().new_tree(&mut TestRunner::deterministic()).map_err(|e| e.to_string())?.current();
+    /// let mut reversed = case.claims().to_vec();
+    /// reversed.reverse();
+    /// let before = case.contract().settle(&case.evidence())?;
+    /// let case = case.with_claims(reversed);
+    /// assert_eq!(case.contract().settle(&case.evidence())?, before); // claim order does not matter
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_claims(mut self, claims: Vec<Claim>) -> ContractCase {
         self.claims = claims;
@@ -428,6 +785,19 @@ impl ContractCase {
     }
 
     /// The same case with other cohorts (scaled, say).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::strategies;
+    /// use proptest::strategy::{Strategy, ValueTree};
+    /// use proptest::test_runner::TestRunner;
+    ///
+    /// let case = strategies::contract_case().new_tree(&mut TestRunner::deterministic()).map_err(|e| e.to_string())?.current();
+    /// let case = case.with_cohorts(Vec::new());
+    /// assert!(case.cohorts().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_cohorts(mut self, cohorts: Vec<Cohort>) -> ContractCase {
         self.cohorts = cohorts;
@@ -435,6 +805,20 @@ impl ContractCase {
     }
 
     /// Evidence for every rule of the contract.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::strategies;
+    /// use proptest::strategy::{Strategy, ValueTree};
+    /// use proptest::test_runner::TestRunner;
+    ///
+    /// let case = strategies::contract_case().new_tree(&mut TestRunner::deterministic()).map_err(|e| e.to_string())?.current();
+    /// let evidence = case.evidence();
+    /// assert_eq!(evidence.len(), case.contract().rules().len());
+    /// assert!(case.contract().settle(&evidence).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn evidence(&self) -> Evidence<'_> {
         let mut e = Evidence::new();
@@ -465,6 +849,28 @@ impl ContractCase {
 /// one half, a cohort, group-threshold, baseline and banded rule; random
 /// payers, rounding, periodicity and (sometimes) a contract cap; and the
 /// evidence to settle it.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::outcomes::strategies;
+/// use proptest::prelude::*;
+/// use proptest::test_runner::TestRunner;
+///
+/// let mut runner = TestRunner::new_with_rng(
+///     ProptestConfig::with_cases(16),
+///     proptest::test_runner::TestRng::deterministic_rng(proptest::test_runner::RngAlgorithm::ChaCha),
+/// );
+/// runner.run(&strategies::contract_case(), |case| {
+///     let statement = case.contract().settle(&case.evidence()).unwrap();
+///     prop_assert!(!statement.total().is_negative());
+///     if let Some(cap) = case.contract().cap() {
+///         prop_assert!(statement.total().amount() <= cap.amount());
+///     }
+///     Ok(())
+/// })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn contract_case() -> impl Strategy<Value = ContractCase> {
     (
         rule_with_claims(30, 150),
