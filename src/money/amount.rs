@@ -83,24 +83,49 @@ impl Money {
     }
 
     /// The exact amount.
+    ///
+    /// ```
+    /// use integration_outcomes::{Currency, Money};
+    /// use rust_decimal::Decimal;
+    /// assert_eq!(Money::from_minor(1_050, Currency::GBP).amount(), Decimal::new(1_050, 2));
+    /// ```
     #[must_use]
     pub const fn amount(&self) -> Decimal {
         self.amount
     }
 
     /// The currency.
+    ///
+    /// ```
+    /// use integration_outcomes::{Currency, Money};
+    /// let m: Money = "EUR 12.50".parse()?;
+    /// assert_eq!(m.currency(), Currency::EUR);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn currency(&self) -> Currency {
         self.currency
     }
 
     /// Whether the amount is zero.
+    ///
+    /// ```
+    /// use integration_outcomes::{Currency, Money};
+    /// assert!(Money::from_minor(0, Currency::GBP).is_zero());
+    /// assert!(!Money::from_minor(1, Currency::GBP).is_zero());
+    /// ```
     #[must_use]
     pub fn is_zero(&self) -> bool {
         self.amount.is_zero()
     }
 
     /// Whether the amount is below zero.
+    ///
+    /// ```
+    /// use integration_outcomes::{Currency, Money};
+    /// assert!(Money::from_minor(-1, Currency::GBP).is_negative());
+    /// assert!(!Money::zero(Currency::GBP).is_negative());
+    /// ```
     #[must_use]
     pub fn is_negative(&self) -> bool {
         self.amount.is_sign_negative() && !self.amount.is_zero()
@@ -179,6 +204,13 @@ impl Money {
     /// # Errors
     ///
     /// [`MoneyError::Overflow`] if the product is out of range.
+    ///
+    /// ```
+    /// use integration_outcomes::{Currency, Money};
+    /// let price = Money::from_major(1_300, Currency::GBP);
+    /// assert_eq!(price.checked_mul_count(12)?, Money::from_major(15_600, Currency::GBP));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn checked_mul_count(self, count: u64) -> Result<Money, MoneyError> {
         self.checked_mul(Decimal::from(count))
     }
@@ -204,6 +236,14 @@ impl Money {
     /// # Errors
     ///
     /// [`MoneyError::CurrencyMismatch`] if the currencies differ.
+    ///
+    /// ```
+    /// use integration_outcomes::{Currency, Money};
+    /// let cap = Money::from_major(500, Currency::GBP);
+    /// assert_eq!(Money::from_major(620, Currency::GBP).min(cap)?, cap);
+    /// assert!(cap.min(Money::from_major(5, Currency::EUR)).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn min(self, other: Money) -> Result<Money, MoneyError> {
         self.same_currency(&other)?;
         Ok(if other.amount < self.amount { other } else { self })

@@ -126,6 +126,14 @@ impl Currency {
     ///
     /// [`MoneyError::InvalidCurrency`] if the code is malformed or not in the
     /// table (use [`Currency::new`] to declare it).
+    ///
+    /// ```
+    /// use integration_outcomes::Currency;
+    /// assert_eq!(Currency::from_code("GBP")?, Currency::GBP);
+    /// assert_eq!(Currency::from_code("JPY")?.minor_units(), 0);
+    /// assert!(Currency::from_code("XYZ").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_code(code: &str) -> Result<Currency, MoneyError> {
         if let Some((_, units)) = NON_TWO_MINOR_UNITS.iter().find(|(c, _)| *c == code) {
             return Currency::new(code, *units);

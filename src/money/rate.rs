@@ -76,6 +76,14 @@ impl Rate {
     }
 
     /// The rate as a fraction (`0.1` for ten per cent).
+    ///
+    /// ```
+    /// use integration_outcomes::Rate;
+    /// use rust_decimal::Decimal;
+    /// let r: Rate = "10%".parse()?;
+    /// assert_eq!(r.as_fraction(), Decimal::new(1, 1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn as_fraction(&self) -> Decimal {
         self.0
@@ -115,6 +123,13 @@ impl Rate {
     }
 
     /// Whether the rate is below zero.
+    ///
+    /// ```
+    /// use integration_outcomes::Rate;
+    /// assert!("-2.5%".parse::<Rate>()?.is_negative());
+    /// assert!(!Rate::ZERO.is_negative());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_negative(&self) -> bool {
         self.0.is_sign_negative() && !self.0.is_zero()

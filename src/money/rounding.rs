@@ -190,18 +190,36 @@ impl RoundingPolicy {
     }
 
     /// Decimal places results are rounded to.
+    ///
+    /// ```
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine);
+    /// assert_eq!(pence.decimal_places(), 2);
+    /// ```
     #[must_use]
     pub const fn decimal_places(&self) -> u32 {
         self.decimal_places
     }
 
     /// The rounding strategy.
+    ///
+    /// ```
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine);
+    /// assert_eq!(pence.strategy(), RoundingStrategy::TowardZero);
+    /// ```
     #[must_use]
     pub const fn strategy(&self) -> RoundingStrategy {
         self.strategy
     }
 
     /// The stage at which rounding happens.
+    ///
+    /// ```
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine);
+    /// assert_eq!(pence.stage(), RoundingStage::PerLine);
+    /// ```
     #[must_use]
     pub const fn stage(&self) -> RoundingStage {
         self.stage
