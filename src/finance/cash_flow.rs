@@ -169,24 +169,53 @@ impl CashFlow {
     }
 
     /// The date.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CashFlow, CashFlowKind};
+    /// let flow = CashFlow::new("2017-07-27".parse()?, CashFlowKind::Repayment, "GBP 5000000".parse()?)?;
+    /// assert_eq!(flow.date(), "2017-07-27".parse()?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn date(&self) -> Date {
         self.date
     }
 
     /// The kind.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CashFlow, CashFlowKind};
+    /// let flow = CashFlow::new("2017-07-27".parse()?, CashFlowKind::Repayment, "GBP 5000000".parse()?)?;
+    /// assert_eq!(flow.kind(), CashFlowKind::Repayment);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn kind(&self) -> CashFlowKind {
         self.kind
     }
 
     /// The amount, a magnitude (never negative).
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CashFlow, CashFlowKind};
+    /// use integration_outcomes::{Currency, Money};
+    /// let flow = CashFlow::new("2013-04-01".parse()?, CashFlowKind::CapitalDrawdown, "GBP 3100000".parse()?)?;
+    /// assert_eq!(flow.amount(), Money::from_major(3_100_000, Currency::GBP)); // a magnitude
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn amount(&self) -> Money {
         self.amount
     }
 
     /// The direction, from the kind.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CashFlow, CashFlowKind, FlowDirection};
+    /// let flow = CashFlow::new("2013-04-01".parse()?, CashFlowKind::CapitalDrawdown, "GBP 3100000".parse()?)?;
+    /// assert_eq!(flow.direction(), FlowDirection::FromInvestor);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn direction(&self) -> FlowDirection {
         self.kind.direction()
@@ -343,18 +372,48 @@ impl CashFlows {
     }
 
     /// The investment's currency.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::CashFlows;
+    /// use integration_outcomes::Currency;
+    /// let flows = CashFlows::new(Currency::EUR, [])?;
+    /// assert_eq!(flows.currency(), Currency::EUR);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn currency(&self) -> Currency {
         self.currency
     }
 
     /// The flows in date order.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CashFlow, CashFlowKind, CashFlows};
+    /// use integration_outcomes::Currency;
+    /// let flows = CashFlows::new(Currency::GBP, [
+    ///     CashFlow::new("2021-01-01".parse()?, CashFlowKind::Repayment, "GBP 5".parse()?)?,
+    ///     CashFlow::new("2020-01-01".parse()?, CashFlowKind::CapitalDrawdown, "GBP 4".parse()?)?,
+    /// ])?;
+    /// assert_eq!(flows.flows()[0].kind(), CashFlowKind::CapitalDrawdown);
+    /// assert_eq!(flows.flows()[1].kind(), CashFlowKind::Repayment);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn flows(&self) -> &[CashFlow] {
         &self.flows
     }
 
     /// Whether there are no flows.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CashFlow, CashFlowKind, CashFlows};
+    /// use integration_outcomes::Currency;
+    /// let mut flows = CashFlows::new(Currency::GBP, [])?;
+    /// assert!(flows.is_empty());
+    /// flows.push(CashFlow::new("2020-01-01".parse()?, CashFlowKind::CapitalDrawdown, "GBP 4".parse()?)?)?;
+    /// assert!(!flows.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.flows.is_empty()
@@ -386,6 +445,18 @@ impl CashFlows {
     /// # Errors
     ///
     /// [`InvestmentError::Money`] if the sum overflows.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CashFlow, CashFlowKind, CashFlows};
+    /// use integration_outcomes::Currency;
+    /// let flows = CashFlows::new(Currency::EUR, [
+    ///     CashFlow::new("2013-09-01".parse()?, CashFlowKind::CapitalDrawdown, "EUR 250000".parse()?)?,
+    ///     CashFlow::new("2014-12-31".parse()?, CashFlowKind::Interest, "EUR 3750".parse()?)?,
+    ///     CashFlow::new("2015-12-31".parse()?, CashFlowKind::Interest, "EUR 3750".parse()?)?,
+    /// ])?;
+    /// assert_eq!(flows.total_of(CashFlowKind::Interest)?.to_string(), "EUR 7,500.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn total_of(&self, kind: CashFlowKind) -> Result<Money, InvestmentError> {
         let amounts = self.flows.iter().filter(|f| f.kind == kind).map(|f| f.amount);
         Ok(Money::sum(self.currency, amounts)?)

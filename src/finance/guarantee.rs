@@ -80,12 +80,27 @@ impl Guarantee {
     }
 
     /// Who gives the guarantee.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::Guarantee;
+    /// let bloomberg = Guarantee::new("Bloomberg Philanthropies", "USD 7200000".parse()?)?;
+    /// assert_eq!(bloomberg.guarantor(), "Bloomberg Philanthropies");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn guarantor(&self) -> &str {
         &self.guarantor
     }
 
     /// The most the guarantor pays.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::Guarantee;
+    /// use integration_outcomes::{Currency, Money};
+    /// let bloomberg = Guarantee::new("Bloomberg Philanthropies", "USD 7200000".parse()?)?;
+    /// assert_eq!(bloomberg.limit(), Money::from_major(7_200_000, Currency::USD));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn limit(&self) -> Money {
         self.limit
@@ -98,6 +113,17 @@ impl Guarantee {
     /// # Errors
     ///
     /// [`InvestmentError::Money`] if the currencies differ.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::Guarantee;
+    /// use integration_outcomes::Money;
+    /// let bloomberg = Guarantee::new("Bloomberg Philanthropies", "USD 7200000".parse()?)?;
+    /// // A shortfall within the limit is covered in full; none means nothing is paid.
+    /// assert_eq!(bloomberg.cover("USD 1500000".parse()?)?.to_string(), "USD 1,500,000.00");
+    /// assert!(bloomberg.cover("USD -10".parse::<Money>()?)?.is_zero());
+    /// assert!(bloomberg.cover("GBP 10".parse()?).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn cover(&self, shortfall: Money) -> Result<Money, InvestmentError> {
         let covered = shortfall.min(self.limit)?;
         if covered.is_negative() {

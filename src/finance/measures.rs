@@ -44,6 +44,12 @@ pub enum DayCount {
 
 impl DayCount {
     /// Days in this convention's year.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::DayCount;
+    /// assert_eq!(DayCount::Actual365Fixed.days_per_year(), 365);
+    /// assert_eq!(DayCount::Actual360.days_per_year(), 360);
+    /// ```
     #[must_use]
     pub const fn days_per_year(self) -> u32 {
         match self {
@@ -59,6 +65,14 @@ impl DayCount {
     ///
     /// [`InvestmentError::DateOutOfRange`] if the difference cannot be
     /// computed.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::DayCount;
+    /// let (from, to) = ("2020-01-01".parse()?, "2020-07-19".parse()?); // 200 days
+    /// assert_eq!(DayCount::Actual360.year_fraction(from, to)?, 200.0 / 360.0);
+    /// assert_eq!(DayCount::Actual365Fixed.year_fraction(to, from)?, -200.0 / 365.0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn year_fraction(self, from: Date, to: Date) -> Result<f64, InvestmentError> {
         Ok(f64::from(days_between(from, to)?) / f64::from(self.days_per_year()))
     }
@@ -100,12 +114,34 @@ pub struct MoneyMultiple {
 
 impl MoneyMultiple {
     /// Everything the investor received.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CashFlow, CashFlowKind, CashFlows};
+    /// use integration_outcomes::Currency;
+    /// let flows = CashFlows::new(Currency::GBP, [
+    ///     CashFlow::new("2013-04-01".parse()?, CashFlowKind::CapitalDrawdown, "GBP 3100000".parse()?)?,
+    ///     CashFlow::new("2019-03-31".parse()?, CashFlowKind::OutcomePayment, "GBP 4495000".parse()?)?,
+    /// ])?;
+    /// assert_eq!(flows.moic()?.returned().to_string(), "GBP 4,495,000.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn returned(&self) -> Money {
         self.returned
     }
 
     /// Everything the investor paid in (positive).
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CashFlow, CashFlowKind, CashFlows};
+    /// use integration_outcomes::Currency;
+    /// let flows = CashFlows::new(Currency::GBP, [
+    ///     CashFlow::new("2013-04-01".parse()?, CashFlowKind::CapitalDrawdown, "GBP 3100000".parse()?)?,
+    ///     CashFlow::new("2019-03-31".parse()?, CashFlowKind::OutcomePayment, "GBP 4495000".parse()?)?,
+    /// ])?;
+    /// assert_eq!(flows.moic()?.invested().to_string(), "GBP 3,100,000.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn invested(&self) -> Money {
         self.invested
@@ -117,6 +153,18 @@ impl MoneyMultiple {
     /// # Errors
     ///
     /// [`InvestmentError::Money`] if the quotient is out of range.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CashFlow, CashFlowKind, CashFlows};
+    /// use integration_outcomes::Currency;
+    /// use rust_decimal::Decimal;
+    /// let flows = CashFlows::new(Currency::GBP, [
+    ///     CashFlow::new("2013-04-01".parse()?, CashFlowKind::CapitalDrawdown, "GBP 3100000".parse()?)?,
+    ///     CashFlow::new("2019-03-31".parse()?, CashFlowKind::OutcomePayment, "GBP 4495000".parse()?)?,
+    /// ])?;
+    /// assert_eq!(flows.moic()?.as_decimal()?, Decimal::new(145, 2));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn as_decimal(&self) -> Result<Decimal, InvestmentError> {
         self.returned
             .amount()
@@ -129,6 +177,20 @@ impl MoneyMultiple {
     /// # Errors
     ///
     /// As for [`as_decimal`](Self::as_decimal).
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CashFlow, CashFlowKind, CashFlows};
+    /// use integration_outcomes::{Currency, RoundingStrategy};
+    /// use rust_decimal::Decimal;
+    /// let flows = CashFlows::new(Currency::GBP, [
+    ///     CashFlow::new("2020-01-01".parse()?, CashFlowKind::CapitalDrawdown, "GBP 3".parse()?)?,
+    ///     CashFlow::new("2021-01-01".parse()?, CashFlowKind::Repayment, "GBP 5".parse()?)?,
+    /// ])?;
+    /// let m = flows.moic()?; // 5/3
+    /// assert_eq!(m.rounded(2, RoundingStrategy::MidpointAwayFromZero)?, Decimal::new(167, 2));
+    /// assert_eq!(m.rounded(2, RoundingStrategy::TowardZero)?, Decimal::new(166, 2));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn rounded(
         &self,
         decimal_places: u32,
@@ -192,12 +254,24 @@ pub struct NpvOptions {
 
 impl NpvOptions {
     /// Actual/365 fixed, valued at the first flow's date (as Excel's `XNPV`).
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{DayCount, NpvOptions};
+    /// let options = NpvOptions::new();
+    /// assert_eq!(options.get_day_count(), DayCount::Actual365Fixed);
+    /// assert_eq!(options.get_valuation_date(), None);
+    /// ```
     #[must_use]
     pub const fn new() -> NpvOptions {
         NpvOptions { day_count: DayCount::Actual365Fixed, valuation_date: None }
     }
 
     /// Sets the day count.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{DayCount, NpvOptions};
+    /// assert_eq!(NpvOptions::new().day_count(DayCount::Actual360).get_day_count(), DayCount::Actual360);
+    /// ```
     #[must_use]
     pub const fn day_count(mut self, day_count: DayCount) -> NpvOptions {
         self.day_count = day_count;
@@ -206,6 +280,14 @@ impl NpvOptions {
 
     /// Values the flows at `date` instead of at the first flow's date; flows
     /// before it are compounded forward.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::NpvOptions;
+    /// use integration_outcomes::Date;
+    /// let date: Date = "2020-01-01".parse()?;
+    /// assert_eq!(NpvOptions::new().valuation_date(date).get_valuation_date(), Some(date));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn valuation_date(mut self, date: Date) -> NpvOptions {
         self.valuation_date = Some(date);
@@ -213,12 +295,25 @@ impl NpvOptions {
     }
 
     /// The day count.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{DayCount, NpvOptions};
+    /// assert_eq!(NpvOptions::default().get_day_count(), DayCount::Actual365Fixed);
+    /// ```
     #[must_use]
     pub const fn get_day_count(&self) -> DayCount {
         self.day_count
     }
 
     /// The valuation date, if one was set.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::NpvOptions;
+    /// assert!(NpvOptions::new().get_valuation_date().is_none());
+    /// let options = NpvOptions::new().valuation_date("2021-04-01".parse()?);
+    /// assert_eq!(options.get_valuation_date(), Some("2021-04-01".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn get_valuation_date(&self) -> Option<Date> {
         self.valuation_date
@@ -261,6 +356,19 @@ impl CashFlows {
     /// [`InvestmentError::NoCashFlows`] if there are no flows;
     /// [`InvestmentError::NothingInvested`] if no flow is from the investor
     /// (or they sum to zero); [`InvestmentError::Money`] on overflow.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CashFlow, CashFlowKind, CashFlows, InvestmentError};
+    /// use integration_outcomes::Currency;
+    /// let flows = CashFlows::new(Currency::GBP, [
+    ///     CashFlow::new("2020-01-01".parse()?, CashFlowKind::CapitalDrawdown, "GBP 100".parse()?)?,
+    ///     CashFlow::new("2021-01-01".parse()?, CashFlowKind::OutcomePayment, "GBP 80".parse()?)?,
+    /// ])?;
+    /// assert_eq!(flows.moic()?.to_string(), "0.80×");
+    /// let empty = CashFlows::new(Currency::GBP, [])?;
+    /// assert!(matches!(empty.moic(), Err(InvestmentError::NoCashFlows)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn moic(&self) -> Result<MoneyMultiple, InvestmentError> {
         if self.is_empty() {
             return Err(InvestmentError::NoCashFlows);

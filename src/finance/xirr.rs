@@ -51,12 +51,25 @@ impl Default for XirrOptions {
 impl XirrOptions {
     /// Actual/365 fixed (as Excel's `XIRR`) and at most 100 refinement
     /// iterations.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{DayCount, XirrOptions};
+    /// let options = XirrOptions::new();
+    /// assert_eq!(options.get_day_count(), DayCount::Actual365Fixed);
+    /// assert_eq!(options.get_max_iterations(), 100);
+    /// ```
     #[must_use]
     pub const fn new() -> XirrOptions {
         XirrOptions { day_count: DayCount::Actual365Fixed, max_iterations: 100 }
     }
 
     /// Sets the day count.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{DayCount, XirrOptions};
+    /// let options = XirrOptions::new().day_count(DayCount::Actual360);
+    /// assert_eq!(options.get_day_count(), DayCount::Actual360);
+    /// ```
     #[must_use]
     pub const fn day_count(mut self, day_count: DayCount) -> XirrOptions {
         self.day_count = day_count;
@@ -64,6 +77,12 @@ impl XirrOptions {
     }
 
     /// Sets the most Newton or bisection steps taken after bracketing.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::XirrOptions;
+    /// let options = XirrOptions::new().max_iterations(20);
+    /// assert_eq!(options.get_max_iterations(), 20);
+    /// ```
     #[must_use]
     pub const fn max_iterations(mut self, max_iterations: u32) -> XirrOptions {
         self.max_iterations = max_iterations;
@@ -71,12 +90,22 @@ impl XirrOptions {
     }
 
     /// The day count.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{DayCount, XirrOptions};
+    /// assert_eq!(XirrOptions::default().get_day_count(), DayCount::Actual365Fixed);
+    /// ```
     #[must_use]
     pub const fn get_day_count(&self) -> DayCount {
         self.day_count
     }
 
     /// The iteration limit.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::XirrOptions;
+    /// assert_eq!(XirrOptions::new().max_iterations(250).get_max_iterations(), 250);
+    /// ```
     #[must_use]
     pub const fn get_max_iterations(&self) -> u32 {
         self.max_iterations
@@ -112,18 +141,52 @@ pub struct Irr {
 
 impl Irr {
     /// The annual rate as a fraction.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CashFlow, CashFlowKind, CashFlows, XirrOptions};
+    /// use integration_outcomes::Currency;
+    /// let flows = CashFlows::new(Currency::GBP, [
+    ///     CashFlow::new("2021-01-01".parse()?, CashFlowKind::CapitalDrawdown, "GBP 100".parse()?)?,
+    ///     CashFlow::new("2022-01-01".parse()?, CashFlowKind::Repayment, "GBP 110".parse()?)?,
+    /// ])?;
+    /// assert!((flows.xirr(XirrOptions::new())?.rate() - 0.10).abs() < 1e-12);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn rate(&self) -> f64 {
         self.rate
     }
 
     /// The annual rate in per cent.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CashFlow, CashFlowKind, CashFlows, XirrOptions};
+    /// use integration_outcomes::Currency;
+    /// let flows = CashFlows::new(Currency::GBP, [
+    ///     CashFlow::new("2021-01-01".parse()?, CashFlowKind::CapitalDrawdown, "GBP 100".parse()?)?,
+    ///     CashFlow::new("2022-01-01".parse()?, CashFlowKind::Repayment, "GBP 110".parse()?)?,
+    /// ])?;
+    /// assert!((flows.xirr(XirrOptions::new())?.percent() - 10.0).abs() < 1e-9);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn percent(&self) -> f64 {
         self.rate * 100.0
     }
 
     /// Refinement steps taken after bracketing.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CashFlow, CashFlowKind, CashFlows, XirrOptions};
+    /// use integration_outcomes::Currency;
+    /// let flows = CashFlows::new(Currency::GBP, [
+    ///     CashFlow::new("2021-01-01".parse()?, CashFlowKind::CapitalDrawdown, "GBP 100".parse()?)?,
+    ///     CashFlow::new("2022-01-01".parse()?, CashFlowKind::Repayment, "GBP 110".parse()?)?,
+    /// ])?;
+    /// let options = XirrOptions::new();
+    /// assert!(flows.xirr(options)?.iterations() <= options.get_max_iterations());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn iterations(&self) -> u32 {
         self.iterations
@@ -131,6 +194,17 @@ impl Irr {
 
     /// `|Σ aᵢ(1+r)^(−tᵢ)| / Σ |aᵢ|(1+r)^(−tᵢ)` at the returned rate; at most
     /// [`XIRR_TOLERANCE`].
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CashFlow, CashFlowKind, CashFlows, XIRR_TOLERANCE, XirrOptions};
+    /// use integration_outcomes::Currency;
+    /// let flows = CashFlows::new(Currency::GBP, [
+    ///     CashFlow::new("2021-01-01".parse()?, CashFlowKind::CapitalDrawdown, "GBP 100".parse()?)?,
+    ///     CashFlow::new("2022-01-01".parse()?, CashFlowKind::Repayment, "GBP 110".parse()?)?,
+    /// ])?;
+    /// assert!(flows.xirr(XirrOptions::new())?.residual() <= XIRR_TOLERANCE);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn residual(&self) -> f64 {
         self.residual
@@ -143,6 +217,18 @@ impl Irr {
     ///
     /// [`InvestmentError::Money`] if the rate does not fit a `Decimal`
     /// (above about 7.9 × 10²⁸).
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CashFlow, CashFlowKind, CashFlows, XirrOptions};
+    /// use integration_outcomes::{Currency, RoundingStrategy};
+    /// let flows = CashFlows::new(Currency::GBP, [
+    ///     CashFlow::new("2021-01-01".parse()?, CashFlowKind::CapitalDrawdown, "GBP 100".parse()?)?,
+    ///     CashFlow::new("2023-01-01".parse()?, CashFlowKind::Repayment, "GBP 120".parse()?)?,
+    /// ])?;
+    /// let irr = flows.xirr(XirrOptions::new())?; // √1.2 − 1, about 9.5445% a year
+    /// assert_eq!(irr.to_rate(4, RoundingStrategy::MidpointAwayFromZero)?.to_string(), "9.54%");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn to_rate(
         &self,
         decimal_places: u32,
