@@ -47,6 +47,13 @@ pub struct UnitCosts {
 
 impl UnitCosts {
     /// No unit costs yet, in `currency`.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::UnitCosts;
+    /// use integration_outcomes::Currency;
+    /// let costs = UnitCosts::new(Currency::EUR);
+    /// assert_eq!(costs.currency(), Currency::EUR);
+    /// ```
     #[must_use]
     pub const fn new(currency: Currency) -> UnitCosts {
         UnitCosts { currency, costs: Vec::new() }
@@ -62,6 +69,19 @@ impl UnitCosts {
     /// [`CostBenefitError::CurrencyMismatch`], or
     /// [`CostBenefitError::DuplicateUnitCost`] if this activity and partner
     /// already have a cost.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CostBenefitError, UnitCosts};
+    /// use integration_outcomes::Currency;
+    /// let mut costs = UnitCosts::new(Currency::GBP);
+    /// costs.add("bed day", "nhs-tayside", "GBP 250".parse()?)?;
+    /// assert!(matches!(
+    ///     costs.add("bed day", "nhs-tayside", "GBP 260".parse()?),
+    ///     Err(CostBenefitError::DuplicateUnitCost { .. })
+    /// ));
+    /// assert!(costs.add("bed day", "dundee", "EUR 30".parse()?).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn add(
         &mut self,
         activity: impl Into<String>,
@@ -95,6 +115,12 @@ impl UnitCosts {
     }
 
     /// The currency.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::UnitCosts;
+    /// use integration_outcomes::Currency;
+    /// assert_eq!(UnitCosts::new(Currency::GBP).currency(), Currency::GBP);
+    /// ```
     #[must_use]
     pub const fn currency(&self) -> Currency {
         self.currency
@@ -107,6 +133,21 @@ impl UnitCosts {
     ///
     /// [`CostBenefitError::NoUnitCost`] naming an activity no partner has a
     /// unit cost for; [`CostBenefitError::Money`] on overflow.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{AvoidedActivity, UnitCosts};
+    /// use integration_outcomes::Currency;
+    /// use rust_decimal::Decimal;
+    /// let mut costs = UnitCosts::new(Currency::GBP);
+    /// costs.add("bed day", "nhs-tayside", "GBP 250".parse()?)?;
+    /// costs.add("bed day", "dundee", "GBP 30".parse()?)?; // discharge assessment
+    /// let saving = costs.saving(&[AvoidedActivity::new("bed day", Decimal::from(40))?])?;
+    /// // One bed day avoided saves both partners.
+    /// assert_eq!(saving.total().to_string(), "GBP 11,200.00");
+    /// assert_eq!(saving.lines().len(), 2);
+    /// assert!(costs.saving(&[AvoidedActivity::new("ambulance call", Decimal::ONE)?]).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn saving(&self, avoided: &[AvoidedActivity]) -> Result<Saving, CostBenefitError> {
         let mut lines = Vec::new();
         for a in avoided {
@@ -165,6 +206,15 @@ impl AvoidedActivity {
     /// [`CostBenefitError::BlankField`] if the activity is blank;
     /// [`CostBenefitError::NegativeQuantity`] if the quantity is negative
     /// (more activity is a cost, not a saving).
+    ///
+    /// ```
+    /// use integration_outcomes::finance::AvoidedActivity;
+    /// use rust_decimal::Decimal;
+    /// let days = AvoidedActivity::new("bed day", Decimal::new(405, 1))?;
+    /// assert_eq!(days.quantity(), Decimal::new(405, 1));
+    /// assert!(AvoidedActivity::new(" ", Decimal::ONE).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         activity: impl Into<String>,
         quantity: Decimal,
@@ -180,12 +230,26 @@ impl AvoidedActivity {
     }
 
     /// The activity.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::AvoidedActivity;
+    /// use rust_decimal::Decimal;
+    /// assert_eq!(AvoidedActivity::new("bed day", Decimal::from(40))?.activity(), "bed day");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn activity(&self) -> &str {
         &self.activity
     }
 
     /// The quantity avoided.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::AvoidedActivity;
+    /// use rust_decimal::Decimal;
+    /// assert_eq!(AvoidedActivity::new("bed day", Decimal::from(40))?.quantity(), Decimal::from(40));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn quantity(&self) -> Decimal {
         self.quantity
@@ -205,26 +269,86 @@ pub struct SavingLine {
 
 impl SavingLine {
     /// The activity.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{AvoidedActivity, UnitCosts};
+    /// use integration_outcomes::Currency;
+    /// use rust_decimal::Decimal;
+    /// let mut costs = UnitCosts::new(Currency::GBP);
+    /// costs.add("bed day", "nhs-tayside", "GBP 250".parse()?)?;
+    /// let saving = costs.saving(&[AvoidedActivity::new("bed day", Decimal::from(40))?])?;
+    /// let line = &saving.lines()[0];
+    /// assert_eq!(line.activity(), "bed day");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn activity(&self) -> &str {
         &self.activity
     }
     /// The partner.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{AvoidedActivity, UnitCosts};
+    /// use integration_outcomes::Currency;
+    /// use rust_decimal::Decimal;
+    /// let mut costs = UnitCosts::new(Currency::GBP);
+    /// costs.add("bed day", "nhs-tayside", "GBP 250".parse()?)?;
+    /// let saving = costs.saving(&[AvoidedActivity::new("bed day", Decimal::from(40))?])?;
+    /// let line = &saving.lines()[0];
+    /// assert_eq!(line.partner(), "nhs-tayside");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn partner(&self) -> &str {
         &self.partner
     }
     /// The quantity avoided.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{AvoidedActivity, UnitCosts};
+    /// use integration_outcomes::Currency;
+    /// use rust_decimal::Decimal;
+    /// let mut costs = UnitCosts::new(Currency::GBP);
+    /// costs.add("bed day", "nhs-tayside", "GBP 250".parse()?)?;
+    /// let saving = costs.saving(&[AvoidedActivity::new("bed day", Decimal::from(40))?])?;
+    /// let line = &saving.lines()[0];
+    /// assert_eq!(line.quantity(), Decimal::from(40));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn quantity(&self) -> Decimal {
         self.quantity
     }
     /// The unit cost to this partner.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{AvoidedActivity, UnitCosts};
+    /// use integration_outcomes::Currency;
+    /// use rust_decimal::Decimal;
+    /// let mut costs = UnitCosts::new(Currency::GBP);
+    /// costs.add("bed day", "nhs-tayside", "GBP 250".parse()?)?;
+    /// let saving = costs.saving(&[AvoidedActivity::new("bed day", Decimal::from(40))?])?;
+    /// let line = &saving.lines()[0];
+    /// assert_eq!(line.unit_cost().to_string(), "GBP 250.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn unit_cost(&self) -> Money {
         self.unit_cost
     }
     /// `quantity × unit cost`, exact.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{AvoidedActivity, UnitCosts};
+    /// use integration_outcomes::Currency;
+    /// use rust_decimal::Decimal;
+    /// let mut costs = UnitCosts::new(Currency::GBP);
+    /// costs.add("bed day", "nhs-tayside", "GBP 250".parse()?)?;
+    /// let saving = costs.saving(&[AvoidedActivity::new("bed day", Decimal::from(40))?])?;
+    /// let line = &saving.lines()[0];
+    /// assert_eq!(line.saving().to_string(), "GBP 10,000.00"); // 40 × £250
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn saving(&self) -> Money {
         self.saving
@@ -246,18 +370,56 @@ pub struct Saving {
 
 impl Saving {
     /// The total saving across partners.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{AvoidedActivity, UnitCosts};
+    /// use integration_outcomes::Currency;
+    /// use rust_decimal::Decimal;
+    /// let mut costs = UnitCosts::new(Currency::GBP);
+    /// costs.add("bed day", "nhs-tayside", "GBP 250".parse()?)?;
+    /// costs.add("bed day", "dundee", "GBP 30".parse()?)?; // discharge assessment
+    /// let saving = costs.saving(&[AvoidedActivity::new("bed day", Decimal::from(40))?])?;
+    /// assert_eq!(saving.total().to_string(), "GBP 11,200.00"); // 40 × (£250 + £30)
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn total(&self) -> Money {
         self.total
     }
 
     /// The saving per partner, in the order partners first appear.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{AvoidedActivity, UnitCosts};
+    /// use integration_outcomes::Currency;
+    /// use rust_decimal::Decimal;
+    /// let mut costs = UnitCosts::new(Currency::GBP);
+    /// costs.add("bed day", "nhs-tayside", "GBP 250".parse()?)?;
+    /// costs.add("bed day", "dundee", "GBP 30".parse()?)?; // discharge assessment
+    /// let saving = costs.saving(&[AvoidedActivity::new("bed day", Decimal::from(40))?])?;
+    /// let partners: Vec<_> = saving.by_partner().iter().map(|(p, m)| (p.as_str(), m.to_string())).collect();
+    /// assert_eq!(partners, [("nhs-tayside", "GBP 10,000.00".to_string()), ("dundee", "GBP 1,200.00".to_string())]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn by_partner(&self) -> &[(String, Money)] {
         &self.by_partner
     }
 
     /// Every line.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{AvoidedActivity, UnitCosts};
+    /// use integration_outcomes::Currency;
+    /// use rust_decimal::Decimal;
+    /// let mut costs = UnitCosts::new(Currency::GBP);
+    /// costs.add("bed day", "nhs-tayside", "GBP 250".parse()?)?;
+    /// costs.add("bed day", "dundee", "GBP 30".parse()?)?; // discharge assessment
+    /// let saving = costs.saving(&[AvoidedActivity::new("bed day", Decimal::from(40))?])?;
+    /// assert_eq!(saving.lines().len(), 2);
+    /// assert_eq!(saving.lines()[1].partner(), "dundee");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn lines(&self) -> &[SavingLine] {
         &self.lines
@@ -268,6 +430,19 @@ impl Saving {
     /// # Errors
     ///
     /// [`CostBenefitError::UnknownPartner`] if the partner has no line.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{AvoidedActivity, UnitCosts};
+    /// use integration_outcomes::Currency;
+    /// use rust_decimal::Decimal;
+    /// let mut costs = UnitCosts::new(Currency::GBP);
+    /// costs.add("bed day", "nhs-tayside", "GBP 250".parse()?)?;
+    /// costs.add("bed day", "dundee", "GBP 30".parse()?)?; // discharge assessment
+    /// let saving = costs.saving(&[AvoidedActivity::new("bed day", Decimal::from(40))?])?;
+    /// assert_eq!(saving.for_partner("dundee")?.to_string(), "GBP 1,200.00");
+    /// assert!(saving.for_partner("fife").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn for_partner(&self, partner: &str) -> Result<Money, CostBenefitError> {
         self.by_partner
             .iter()
@@ -317,6 +492,22 @@ impl Saving {
     /// [`CostBenefitError::UnknownPartner`] if the partner has no saving;
     /// [`CostBenefitError::Pricing`] as for
     /// [`outcome_price`](Self::outcome_price).
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{AvoidedActivity, UnitCosts};
+    /// use integration_outcomes::outcomes::{PriceBound, SavingsPricing};
+    /// use integration_outcomes::{Currency, Money};
+    /// use rust_decimal::Decimal;
+    /// let mut costs = UnitCosts::new(Currency::GBP);
+    /// costs.add("bed day", "nhs-tayside", "GBP 250".parse()?)?;
+    /// costs.add("bed day", "dundee", "GBP 30".parse()?)?;
+    /// let saving = costs.saving(&[AvoidedActivity::new("bed day", Decimal::from(40))?])?;
+    /// let half = SavingsPricing::new("50%".parse()?, Money::from_major(1_000_000, Currency::GBP))?;
+    /// let price = saving.outcome_price_for("dundee", &half)?;
+    /// assert_eq!(price.price().to_string(), "GBP 600.00");
+    /// assert_eq!(price.bound(), PriceBound::ShareOfSaving);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn outcome_price_for(
         &self,
         partner: &str,
