@@ -89,6 +89,17 @@ impl ReturnCap {
     /// # Errors
     ///
     /// [`InvestmentError::NegativeReturnCap`] if the rate is negative.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{InvestmentError, ReturnBasis, ReturnCap};
+    /// let cap = ReturnCap::new("3%".parse()?, ReturnBasis::WholeTerm)?;
+    /// assert_eq!(cap.basis(), ReturnBasis::WholeTerm);
+    /// assert!(matches!(
+    ///     ReturnCap::new("-1%".parse()?, ReturnBasis::Simple),
+    ///     Err(InvestmentError::NegativeReturnCap { .. })
+    /// ));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(rate: Rate, basis: ReturnBasis) -> Result<ReturnCap, InvestmentError> {
         if rate.is_negative() {
             return Err(InvestmentError::NegativeReturnCap { rate });
@@ -97,12 +108,27 @@ impl ReturnCap {
     }
 
     /// The rate.
+    ///
+    /// ```
+    /// use integration_outcomes::Rate;
+    /// use integration_outcomes::finance::{ReturnBasis, ReturnCap};
+    /// let cap = ReturnCap::new("5.1%".parse()?, ReturnBasis::CompoundAnnually)?;
+    /// assert_eq!(cap.rate(), "0.051".parse::<Rate>()?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn rate(&self) -> Rate {
         self.rate
     }
 
     /// How it accrues.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{ReturnBasis, ReturnCap};
+    /// let cap = ReturnCap::new("5.1%".parse()?, ReturnBasis::CompoundAnnually)?;
+    /// assert_eq!(cap.basis(), ReturnBasis::CompoundAnnually);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn basis(&self) -> ReturnBasis {
         self.basis
@@ -116,6 +142,18 @@ impl ReturnCap {
     ///
     /// [`InvestmentError::DateOutOfRange`] for unusable dates;
     /// [`InvestmentError::Money`] on overflow.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{InvestmentTerm, ReturnBasis, ReturnCap};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// // "€250,000 repaid plus 3%", whatever the term's length.
+    /// let cents = RoundingPolicy::for_currency(Currency::EUR, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+    /// let term = InvestmentTerm::new("2013-09-01".parse()?, "2015-12-31".parse()?)?;
+    /// let cap = ReturnCap::new("3%".parse()?, ReturnBasis::WholeTerm)?;
+    /// let capped = cap.return_on(Money::from_major(250_000, Currency::EUR), term, &cents)?;
+    /// assert_eq!(capped.to_string(), "EUR 7,500.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn return_on(
         &self,
         principal: Money,
@@ -199,6 +237,14 @@ impl InvestmentTerm {
     /// # Errors
     ///
     /// [`InvestmentError::TermEndsBeforeStart`] if `end < start`.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::InvestmentTerm;
+    /// let term = InvestmentTerm::new("2020-01-01".parse()?, "2020-01-01".parse()?)?; // zero days
+    /// assert_eq!(term.days()?, 0);
+    /// assert!(InvestmentTerm::new("2020-01-02".parse()?, "2020-01-01".parse()?).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(start: Date, end: Date) -> Result<InvestmentTerm, InvestmentError> {
         if end < start {
             return Err(InvestmentError::TermEndsBeforeStart { start, end });
@@ -207,6 +253,13 @@ impl InvestmentTerm {
     }
 
     /// The drawdown date: the first day of the term.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::InvestmentTerm;
+    /// let term = InvestmentTerm::new("2013-09-01".parse()?, "2015-12-31".parse()?)?;
+    /// assert_eq!(term.start().to_string(), "2013-09-01");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn start(&self) -> Date {
         self.start
@@ -233,6 +286,14 @@ impl InvestmentTerm {
     /// # Errors
     ///
     /// [`InvestmentError::DateOutOfRange`] if the dates cannot be differenced.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::InvestmentTerm;
+    /// // 2020 is a leap year: 366 days, the end date not counted.
+    /// let term = InvestmentTerm::new("2020-01-01".parse()?, "2021-01-01".parse()?)?;
+    /// assert_eq!(term.days()?, 366);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn days(&self) -> Result<i32, InvestmentError> {
         days_between(self.start, self.end)
     }
@@ -362,6 +423,14 @@ impl PartyShares {
     }
 
     /// The parties, in order.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::PartyShares;
+    /// use rust_decimal::Decimal;
+    /// let shares = PartyShares::new([("Council", Decimal::from(3)), ("Provider", Decimal::ONE)])?;
+    /// assert_eq!(shares.parties().collect::<Vec<_>>(), ["Council", "Provider"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn parties(&self) -> impl Iterator<Item = &str> {
         self.shares.iter().map(|s| s.party.as_str())
     }
@@ -375,6 +444,18 @@ impl PartyShares {
     /// minor units, or is so large that its products with the shares (as
     /// whole numbers) overflow. The shares themselves were checked when
     /// declared.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::PartyShares;
+    /// use integration_outcomes::Money;
+    /// use rust_decimal::Decimal;
+    /// let shares = PartyShares::new([("Council", Decimal::from(3)), ("Provider", Decimal::ONE)])?;
+    /// let parts = shares.split("GBP 100".parse()?)?;
+    /// assert_eq!(parts[0], ("Council".to_string(), "GBP 75".parse::<Money>()?));
+    /// assert_eq!(parts[1], ("Provider".to_string(), "GBP 25".parse::<Money>()?));
+    /// assert!(shares.split("GBP 0.005".parse()?).is_err()); // not whole pence
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn split(&self, amount: Money) -> Result<Vec<(String, Money)>, InvestmentError> {
         let weights: Vec<Decimal> = self.shares.iter().map(|s| s.share).collect();
         let parts = amount.allocate(&weights)?;
@@ -397,18 +478,78 @@ pub struct InvestorLine {
 
 impl InvestorLine {
     /// The investor.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CappedReturnWaterfall, Guarantee, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// use rust_decimal::Decimal;
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+    /// let waterfall = CappedReturnWaterfall::new(
+    ///     "GBP 1000".parse()?,
+    ///     ReturnCap::new("10%".parse()?, ReturnBasis::WholeTerm)?,
+    ///     InvestmentTerm::new("2020-01-01".parse()?, "2023-01-01".parse()?)?,
+    ///     PartyShares::new([("Trust", Decimal::ONE)])?,
+    ///     PartyShares::new([("Council", Decimal::ONE)])?,
+    ///     pence,
+    /// )?
+    /// .with_guarantee(Guarantee::new("Foundation", "GBP 600".parse()?)?)?;
+    /// let d = waterfall.distribute("GBP 300".parse()?)?; // £700 short of principal
+    /// let line = &d.investor_lines()[0];
+    /// assert_eq!(line.investor(), "Trust");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn investor(&self) -> &str {
         &self.investor
     }
 
     /// The investor's share of the outcome payments.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CappedReturnWaterfall, Guarantee, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// use rust_decimal::Decimal;
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+    /// let waterfall = CappedReturnWaterfall::new(
+    ///     "GBP 1000".parse()?,
+    ///     ReturnCap::new("10%".parse()?, ReturnBasis::WholeTerm)?,
+    ///     InvestmentTerm::new("2020-01-01".parse()?, "2023-01-01".parse()?)?,
+    ///     PartyShares::new([("Trust", Decimal::ONE)])?,
+    ///     PartyShares::new([("Council", Decimal::ONE)])?,
+    ///     pence,
+    /// )?
+    /// .with_guarantee(Guarantee::new("Foundation", "GBP 600".parse()?)?)?;
+    /// let d = waterfall.distribute("GBP 300".parse()?)?; // £700 short of principal
+    /// let line = &d.investor_lines()[0];
+    /// assert_eq!(line.from_payments().to_string(), "GBP 300.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn from_payments(&self) -> Money {
         self.from_payments
     }
 
     /// The investor's share of the guarantee payment.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CappedReturnWaterfall, Guarantee, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// use rust_decimal::Decimal;
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+    /// let waterfall = CappedReturnWaterfall::new(
+    ///     "GBP 1000".parse()?,
+    ///     ReturnCap::new("10%".parse()?, ReturnBasis::WholeTerm)?,
+    ///     InvestmentTerm::new("2020-01-01".parse()?, "2023-01-01".parse()?)?,
+    ///     PartyShares::new([("Trust", Decimal::ONE)])?,
+    ///     PartyShares::new([("Council", Decimal::ONE)])?,
+    ///     pence,
+    /// )?
+    /// .with_guarantee(Guarantee::new("Foundation", "GBP 600".parse()?)?)?;
+    /// let d = waterfall.distribute("GBP 300".parse()?)?; // £700 short of principal
+    /// let line = &d.investor_lines()[0];
+    /// assert_eq!(line.from_guarantee().to_string(), "GBP 600.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn from_guarantee(&self) -> Money {
         self.from_guarantee
@@ -419,12 +560,52 @@ impl InvestorLine {
     /// # Errors
     ///
     /// [`InvestmentError::Money`] if the sum overflows.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CappedReturnWaterfall, Guarantee, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// use rust_decimal::Decimal;
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+    /// let waterfall = CappedReturnWaterfall::new(
+    ///     "GBP 1000".parse()?,
+    ///     ReturnCap::new("10%".parse()?, ReturnBasis::WholeTerm)?,
+    ///     InvestmentTerm::new("2020-01-01".parse()?, "2023-01-01".parse()?)?,
+    ///     PartyShares::new([("Trust", Decimal::ONE)])?,
+    ///     PartyShares::new([("Council", Decimal::ONE)])?,
+    ///     pence,
+    /// )?
+    /// .with_guarantee(Guarantee::new("Foundation", "GBP 600".parse()?)?)?;
+    /// let d = waterfall.distribute("GBP 300".parse()?)?; // £700 short of principal
+    /// let line = &d.investor_lines()[0];
+    /// assert_eq!(line.total_received()?.to_string(), "GBP 900.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn total_received(&self) -> Result<Money, InvestmentError> {
         Ok(self.from_payments.checked_add(self.from_guarantee)?)
     }
 
     /// The investor's share of the principal lost after the guarantee
     /// (positive: an amount lost).
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CappedReturnWaterfall, Guarantee, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// use rust_decimal::Decimal;
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+    /// let waterfall = CappedReturnWaterfall::new(
+    ///     "GBP 1000".parse()?,
+    ///     ReturnCap::new("10%".parse()?, ReturnBasis::WholeTerm)?,
+    ///     InvestmentTerm::new("2020-01-01".parse()?, "2023-01-01".parse()?)?,
+    ///     PartyShares::new([("Trust", Decimal::ONE)])?,
+    ///     PartyShares::new([("Council", Decimal::ONE)])?,
+    ///     pence,
+    /// )?
+    /// .with_guarantee(Guarantee::new("Foundation", "GBP 600".parse()?)?)?;
+    /// let d = waterfall.distribute("GBP 300".parse()?)?; // £700 short of principal
+    /// let line = &d.investor_lines()[0];
+    /// assert_eq!(line.loss().to_string(), "GBP 100.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn loss(&self) -> Money {
         self.loss
@@ -455,54 +636,222 @@ pub struct Distribution {
 
 impl Distribution {
     /// The outcome payments distributed.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CappedReturnWaterfall, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// use rust_decimal::Decimal;
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+    /// let waterfall = CappedReturnWaterfall::new(
+    ///     "GBP 1000".parse()?,
+    ///     ReturnCap::new("10%".parse()?, ReturnBasis::WholeTerm)?,
+    ///     InvestmentTerm::new("2020-01-01".parse()?, "2023-01-01".parse()?)?,
+    ///     PartyShares::new([("Trust", Decimal::ONE)])?,
+    ///     PartyShares::new([("Council", Decimal::from(3)), ("Provider", Decimal::ONE)])?,
+    ///     pence,
+    /// )?;
+    /// let d = waterfall.distribute("GBP 1200".parse()?)?; // £100 above the £1,100 limit
+    /// assert_eq!(d.paid().to_string(), "GBP 1,200.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn paid(&self) -> Money {
         self.paid
     }
 
     /// Principal plus the capped return: the most investors may receive.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CappedReturnWaterfall, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// use rust_decimal::Decimal;
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+    /// let waterfall = CappedReturnWaterfall::new(
+    ///     "GBP 1000".parse()?,
+    ///     ReturnCap::new("10%".parse()?, ReturnBasis::WholeTerm)?,
+    ///     InvestmentTerm::new("2020-01-01".parse()?, "2023-01-01".parse()?)?,
+    ///     PartyShares::new([("Trust", Decimal::ONE)])?,
+    ///     PartyShares::new([("Council", Decimal::from(3)), ("Provider", Decimal::ONE)])?,
+    ///     pence,
+    /// )?;
+    /// let d = waterfall.distribute("GBP 1200".parse()?)?; // £100 above the £1,100 limit
+    /// assert_eq!(d.investor_limit().to_string(), "GBP 1,100.00"); // £1,000 plus 10%
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn investor_limit(&self) -> Money {
         self.investor_limit
     }
 
     /// Paid to investors from the outcome payments.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CappedReturnWaterfall, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// use rust_decimal::Decimal;
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+    /// let waterfall = CappedReturnWaterfall::new(
+    ///     "GBP 1000".parse()?,
+    ///     ReturnCap::new("10%".parse()?, ReturnBasis::WholeTerm)?,
+    ///     InvestmentTerm::new("2020-01-01".parse()?, "2023-01-01".parse()?)?,
+    ///     PartyShares::new([("Trust", Decimal::ONE)])?,
+    ///     PartyShares::new([("Council", Decimal::from(3)), ("Provider", Decimal::ONE)])?,
+    ///     pence,
+    /// )?;
+    /// let d = waterfall.distribute("GBP 1200".parse()?)?; // £100 above the £1,100 limit
+    /// assert_eq!(d.to_investors().to_string(), "GBP 1,100.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn to_investors(&self) -> Money {
         self.to_investors
     }
 
     /// Paid above the investor limit, split among the surplus parties.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CappedReturnWaterfall, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// use rust_decimal::Decimal;
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+    /// let waterfall = CappedReturnWaterfall::new(
+    ///     "GBP 1000".parse()?,
+    ///     ReturnCap::new("10%".parse()?, ReturnBasis::WholeTerm)?,
+    ///     InvestmentTerm::new("2020-01-01".parse()?, "2023-01-01".parse()?)?,
+    ///     PartyShares::new([("Trust", Decimal::ONE)])?,
+    ///     PartyShares::new([("Council", Decimal::from(3)), ("Provider", Decimal::ONE)])?,
+    ///     pence,
+    /// )?;
+    /// let d = waterfall.distribute("GBP 1200".parse()?)?; // £100 above the £1,100 limit
+    /// assert_eq!(d.surplus().to_string(), "GBP 100.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn surplus(&self) -> Money {
         self.surplus
     }
 
     /// The surplus by party, summing exactly to [`surplus`](Self::surplus).
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CappedReturnWaterfall, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// use rust_decimal::Decimal;
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+    /// let waterfall = CappedReturnWaterfall::new(
+    ///     "GBP 1000".parse()?,
+    ///     ReturnCap::new("10%".parse()?, ReturnBasis::WholeTerm)?,
+    ///     InvestmentTerm::new("2020-01-01".parse()?, "2023-01-01".parse()?)?,
+    ///     PartyShares::new([("Trust", Decimal::ONE)])?,
+    ///     PartyShares::new([("Council", Decimal::from(3)), ("Provider", Decimal::ONE)])?,
+    ///     pence,
+    /// )?;
+    /// let d = waterfall.distribute("GBP 1200".parse()?)?; // £100 above the £1,100 limit
+    /// let lines: Vec<_> = d.surplus_lines().iter().map(|(p, m)| format!("{p}: {m}")).collect();
+    /// assert_eq!(lines, ["Council: GBP 75.00", "Provider: GBP 25.00"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn surplus_lines(&self) -> &[(String, Money)] {
         &self.surplus_lines
     }
 
     /// Principal not covered by the outcome payments.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CappedReturnWaterfall, Guarantee, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// use rust_decimal::Decimal;
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+    /// let waterfall = CappedReturnWaterfall::new(
+    ///     "GBP 1000".parse()?,
+    ///     ReturnCap::new("10%".parse()?, ReturnBasis::WholeTerm)?,
+    ///     InvestmentTerm::new("2020-01-01".parse()?, "2023-01-01".parse()?)?,
+    ///     PartyShares::new([("Trust", Decimal::ONE)])?,
+    ///     PartyShares::new([("Council", Decimal::ONE)])?,
+    ///     pence,
+    /// )?
+    /// .with_guarantee(Guarantee::new("Foundation", "GBP 600".parse()?)?)?;
+    /// let d = waterfall.distribute("GBP 300".parse()?)?; // £700 short of principal
+    /// assert_eq!(d.shortfall().to_string(), "GBP 700.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn shortfall(&self) -> Money {
         self.shortfall
     }
 
     /// What the guarantor pays the investors.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CappedReturnWaterfall, Guarantee, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// use rust_decimal::Decimal;
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+    /// let waterfall = CappedReturnWaterfall::new(
+    ///     "GBP 1000".parse()?,
+    ///     ReturnCap::new("10%".parse()?, ReturnBasis::WholeTerm)?,
+    ///     InvestmentTerm::new("2020-01-01".parse()?, "2023-01-01".parse()?)?,
+    ///     PartyShares::new([("Trust", Decimal::ONE)])?,
+    ///     PartyShares::new([("Council", Decimal::ONE)])?,
+    ///     pence,
+    /// )?
+    /// .with_guarantee(Guarantee::new("Foundation", "GBP 600".parse()?)?)?;
+    /// let d = waterfall.distribute("GBP 300".parse()?)?; // £700 short of principal
+    /// assert_eq!(d.guarantee_called().to_string(), "GBP 600.00"); // the limit
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn guarantee_called(&self) -> Money {
         self.guarantee_called
     }
 
     /// Principal the investors lose after the guarantee (positive).
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CappedReturnWaterfall, Guarantee, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// use rust_decimal::Decimal;
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+    /// let waterfall = CappedReturnWaterfall::new(
+    ///     "GBP 1000".parse()?,
+    ///     ReturnCap::new("10%".parse()?, ReturnBasis::WholeTerm)?,
+    ///     InvestmentTerm::new("2020-01-01".parse()?, "2023-01-01".parse()?)?,
+    ///     PartyShares::new([("Trust", Decimal::ONE)])?,
+    ///     PartyShares::new([("Council", Decimal::ONE)])?,
+    ///     pence,
+    /// )?
+    /// .with_guarantee(Guarantee::new("Foundation", "GBP 600".parse()?)?)?;
+    /// let d = waterfall.distribute("GBP 300".parse()?)?; // £700 short of principal
+    /// assert_eq!(d.loss().to_string(), "GBP 100.00"); // £700 short, £600 guaranteed
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn loss(&self) -> Money {
         self.loss
     }
 
     /// Each investor's payments, guarantee and loss, by share.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CappedReturnWaterfall, Guarantee, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// use rust_decimal::Decimal;
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+    /// let waterfall = CappedReturnWaterfall::new(
+    ///     "GBP 1000".parse()?,
+    ///     ReturnCap::new("10%".parse()?, ReturnBasis::WholeTerm)?,
+    ///     InvestmentTerm::new("2020-01-01".parse()?, "2023-01-01".parse()?)?,
+    ///     PartyShares::new([("Trust", Decimal::ONE)])?,
+    ///     PartyShares::new([("Council", Decimal::ONE)])?,
+    ///     pence,
+    /// )?
+    /// .with_guarantee(Guarantee::new("Foundation", "GBP 600".parse()?)?)?;
+    /// let d = waterfall.distribute("GBP 300".parse()?)?; // £700 short of principal
+    /// assert_eq!(d.investor_lines().len(), 1);
+    /// assert_eq!(d.investor_lines()[0].investor(), "Trust");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn investor_lines(&self) -> &[InvestorLine] {
         &self.investor_lines
@@ -517,6 +866,30 @@ impl Distribution {
     ///
     /// None in practice (amounts are never negative); the `Result` is the
     /// cash-flow constructor's.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::CashFlowKind;
+    /// use integration_outcomes::finance::{CappedReturnWaterfall, Guarantee, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// use rust_decimal::Decimal;
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+    /// let waterfall = CappedReturnWaterfall::new(
+    ///     "GBP 1000".parse()?,
+    ///     ReturnCap::new("10%".parse()?, ReturnBasis::WholeTerm)?,
+    ///     InvestmentTerm::new("2020-01-01".parse()?, "2023-01-01".parse()?)?,
+    ///     PartyShares::new([("Trust", Decimal::ONE)])?,
+    ///     PartyShares::new([("Council", Decimal::ONE)])?,
+    ///     pence,
+    /// )?
+    /// .with_guarantee(Guarantee::new("Foundation", "GBP 600".parse()?)?)?;
+    /// let d = waterfall.distribute("GBP 300".parse()?)?; // £700 short of principal
+    /// let flows = d.investor_cash_flows("2023-01-01".parse()?)?;
+    /// assert_eq!(flows.len(), 2);
+    /// assert_eq!(flows[0].kind(), CashFlowKind::OutcomePayment);
+    /// assert_eq!(flows[1].kind(), CashFlowKind::GuaranteePayment);
+    /// assert_eq!(flows[1].amount().to_string(), "GBP 600.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn investor_cash_flows(&self, date: Date) -> Result<Vec<CashFlow>, InvestmentError> {
         let mut flows = Vec::new();
         if !self.to_investors.is_zero() {
@@ -769,6 +1142,26 @@ impl CappedReturnWaterfall {
     /// fraction of a minor unit (what it pays is split in whole minor units);
     /// [`InvestmentError::GuaranteeExceedsPrincipal`] if its limit is above
     /// the principal.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CappedReturnWaterfall, Guarantee, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// use rust_decimal::Decimal;
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+    /// let waterfall = CappedReturnWaterfall::new(
+    ///     "GBP 1000".parse()?,
+    ///     ReturnCap::new("10%".parse()?, ReturnBasis::WholeTerm)?,
+    ///     InvestmentTerm::new("2020-01-01".parse()?, "2023-01-01".parse()?)?,
+    ///     PartyShares::new([("Trust", Decimal::ONE)])?,
+    ///     PartyShares::new([("Council", Decimal::ONE)])?,
+    ///     pence,
+    /// )?;
+    /// // A guarantee cannot cover more than the principal.
+    /// assert!(waterfall.clone().with_guarantee(Guarantee::new("Foundation", "GBP 1001".parse()?)?).is_err());
+    /// let guaranteed = waterfall.with_guarantee(Guarantee::new("Foundation", "GBP 600".parse()?)?)?;
+    /// assert_eq!(guaranteed.guarantee().map(Guarantee::guarantor), Some("Foundation"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn with_guarantee(
         mut self,
         guarantee: Guarantee,
@@ -794,12 +1187,48 @@ impl CappedReturnWaterfall {
     }
 
     /// The principal.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CappedReturnWaterfall, Guarantee, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// use rust_decimal::Decimal;
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+    /// let waterfall = CappedReturnWaterfall::new(
+    ///     "GBP 1000".parse()?,
+    ///     ReturnCap::new("10%".parse()?, ReturnBasis::WholeTerm)?,
+    ///     InvestmentTerm::new("2020-01-01".parse()?, "2023-01-01".parse()?)?,
+    ///     PartyShares::new([("Trust", Decimal::ONE)])?,
+    ///     PartyShares::new([("Council", Decimal::ONE)])?,
+    ///     pence,
+    /// )?;
+    /// assert_eq!(waterfall.principal().to_string(), "GBP 1,000.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn principal(&self) -> Money {
         self.principal
     }
 
     /// The guarantee, if any.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CappedReturnWaterfall, Guarantee, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// use rust_decimal::Decimal;
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+    /// let waterfall = CappedReturnWaterfall::new(
+    ///     "GBP 1000".parse()?,
+    ///     ReturnCap::new("10%".parse()?, ReturnBasis::WholeTerm)?,
+    ///     InvestmentTerm::new("2020-01-01".parse()?, "2023-01-01".parse()?)?,
+    ///     PartyShares::new([("Trust", Decimal::ONE)])?,
+    ///     PartyShares::new([("Council", Decimal::ONE)])?,
+    ///     pence,
+    /// )?;
+    /// assert!(waterfall.guarantee().is_none());
+    /// let guaranteed = waterfall.with_guarantee(Guarantee::new("Foundation", "GBP 600".parse()?)?)?;
+    /// assert_eq!(guaranteed.guarantee().map(|g| g.limit().to_string()), Some("GBP 600.00".into()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn guarantee(&self) -> Option<&Guarantee> {
         self.guarantee.as_ref()
