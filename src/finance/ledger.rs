@@ -95,6 +95,17 @@ impl Partner {
     /// # Errors
     ///
     /// [`LedgerError::BlankField`] if the id or name is blank.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{LedgerError, Partner, PartnerKind};
+    /// let tayside = Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?;
+    /// assert_eq!(tayside.name(), "NHS Tayside");
+    /// assert!(matches!(
+    ///     Partner::new("angus", "", PartnerKind::LocalAuthority),
+    ///     Err(LedgerError::BlankField { .. })
+    /// ));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         id: impl Into<String>,
         name: impl Into<String>,
@@ -106,18 +117,39 @@ impl Partner {
     }
 
     /// The short id records use.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{Partner, PartnerKind};
+    /// let dundee = Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?;
+    /// assert_eq!(dundee.id(), "dundee");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn id(&self) -> &str {
         &self.id
     }
 
     /// The organisation's name.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{Partner, PartnerKind};
+    /// let dundee = Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?;
+    /// assert_eq!(dundee.name(), "Dundee City Council");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The kind of organisation.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{Partner, PartnerKind};
+    /// let dundee = Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?;
+    /// assert_eq!(dundee.kind(), PartnerKind::LocalAuthority);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn kind(&self) -> PartnerKind {
         self.kind
@@ -207,6 +239,15 @@ impl Subject {
     /// # Errors
     ///
     /// [`LedgerError::BlankField`] if the id is blank.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::Subject;
+    /// let person = Subject::person("p-0042")?;
+    /// assert_eq!(person, Subject::Person("p-0042".into()));
+    /// assert_eq!(person.to_string(), "person p-0042");
+    /// assert!(Subject::person("  ").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn person(id: impl Into<String>) -> Result<Subject, LedgerError> {
         Ok(Subject::Person(non_blank("person id", id.into(), None)?))
     }
@@ -216,6 +257,14 @@ impl Subject {
     /// # Errors
     ///
     /// [`LedgerError::BlankField`] if the name is blank.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::Subject;
+    /// let segment = Subject::segment("care home residents")?;
+    /// assert_eq!(segment, Subject::Segment("care home residents".into()));
+    /// assert!(Subject::segment("").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn segment(name: impl Into<String>) -> Result<Subject, LedgerError> {
         Ok(Subject::Segment(non_blank("segment", name.into(), None)?))
     }
@@ -278,6 +327,17 @@ impl ReportingPeriod {
     /// # Errors
     ///
     /// [`LedgerError::InvalidPeriod`] if `end` is before `start`.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{LedgerError, ReportingPeriod};
+    /// let one_day = ReportingPeriod::new("2012-03-31".parse()?, "2012-03-31".parse()?)?;
+    /// assert_eq!(one_day.start(), one_day.end());
+    /// assert!(matches!(
+    ///     ReportingPeriod::new("2012-03-31".parse()?, "2011-04-01".parse()?),
+    ///     Err(LedgerError::InvalidPeriod { .. })
+    /// ));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(start: Date, end: Date) -> Result<ReportingPeriod, LedgerError> {
         if end < start {
             return Err(LedgerError::InvalidPeriod { start, end });
@@ -286,18 +346,42 @@ impl ReportingPeriod {
     }
 
     /// The first day.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::ReportingPeriod;
+    /// let year = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// assert_eq!(year.start().to_string(), "2011-04-01");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn start(&self) -> Date {
         self.start
     }
 
     /// The last day (included).
+    ///
+    /// ```
+    /// use integration_outcomes::finance::ReportingPeriod;
+    /// let year = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// assert_eq!(year.end().to_string(), "2012-03-31");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn end(&self) -> Date {
         self.end
     }
 
     /// Whether the two periods share at least one day.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::ReportingPeriod;
+    /// let year = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// let quarter = ReportingPeriod::new("2012-01-01".parse()?, "2012-03-31".parse()?)?;
+    /// let next_year = ReportingPeriod::new("2012-04-01".parse()?, "2013-03-31".parse()?)?;
+    /// assert!(year.overlaps(&quarter));
+    /// assert!(!year.overlaps(&next_year));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn overlaps(&self, other: &ReportingPeriod) -> bool {
         self.start <= other.end && other.start <= self.end
@@ -357,6 +441,14 @@ impl CostCentre {
     /// # Errors
     ///
     /// [`LedgerError::BlankField`] if the partner id or service is blank.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CostCentre, Sector};
+    /// let centre = CostCentre::new("angus", Sector::SocialCare, "home care")?;
+    /// assert_eq!(centre.service(), "home care");
+    /// assert!(CostCentre::new("angus", Sector::SocialCare, " ").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         partner: impl Into<String>,
         sector: Sector,
@@ -368,18 +460,39 @@ impl CostCentre {
     }
 
     /// The partner's id.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CostCentre, Sector};
+    /// let centre = CostCentre::new("nhs-tayside", Sector::Health, "acute inpatient")?;
+    /// assert_eq!(centre.partner(), "nhs-tayside");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn partner(&self) -> &str {
         &self.partner
     }
 
     /// The sector.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CostCentre, Sector};
+    /// let centre = CostCentre::new("nhs-tayside", Sector::Health, "acute inpatient")?;
+    /// assert_eq!(centre.sector(), Sector::Health);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn sector(&self) -> Sector {
         self.sector
     }
 
     /// The service.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CostCentre, Sector};
+    /// let centre = CostCentre::new("nhs-tayside", Sector::Health, "acute inpatient")?;
+    /// assert_eq!(centre.service(), "acute inpatient");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn service(&self) -> &str {
         &self.service
@@ -450,6 +563,17 @@ impl SpendRecord {
     /// # Errors
     ///
     /// [`LedgerError::BlankField`] if the reference is blank.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CostCentre, ReportingPeriod, Sector, SpendRecord, Subject};
+    /// let year = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// let centre = CostCentre::new("angus", Sector::SocialCare, "home care")?;
+    /// // A credit is a valid record; whether a ledger takes it is its policy.
+    /// let credit = SpendRecord::new("A-17", Subject::person("p-0042")?, centre.clone(), year, "GBP -40".parse()?)?;
+    /// assert!(credit.amount().is_negative());
+    /// assert!(SpendRecord::new("", Subject::person("p-0042")?, centre, year, "GBP 40".parse()?).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         reference: impl Into<String>,
         subject: Subject,
@@ -462,30 +586,76 @@ impl SpendRecord {
     }
 
     /// The record's reference.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CostCentre, ReportingPeriod, Sector, SpendRecord, Subject};
+    /// let year = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// let centre = CostCentre::new("nhs-tayside", Sector::Health, "acute inpatient")?;
+    /// let record = SpendRecord::new("NHS-0001", Subject::segment("75-84")?, centre, year, "GBP 1250000".parse()?)?;
+    /// assert_eq!(record.reference(), "NHS-0001");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn reference(&self) -> &str {
         &self.reference
     }
 
     /// Whom it is about.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CostCentre, ReportingPeriod, Sector, SpendRecord, Subject};
+    /// let year = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// let centre = CostCentre::new("nhs-tayside", Sector::Health, "acute inpatient")?;
+    /// let record = SpendRecord::new("NHS-0001", Subject::segment("75-84")?, centre, year, "GBP 1250000".parse()?)?;
+    /// assert_eq!(record.subject(), &Subject::segment("75-84")?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn subject(&self) -> &Subject {
         &self.subject
     }
 
     /// Where it is booked.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CostCentre, ReportingPeriod, Sector, SpendRecord, Subject};
+    /// let year = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// let centre = CostCentre::new("nhs-tayside", Sector::Health, "acute inpatient")?;
+    /// let record = SpendRecord::new("NHS-0001", Subject::segment("75-84")?, centre, year, "GBP 1250000".parse()?)?;
+    /// assert_eq!(record.cost_centre().sector(), Sector::Health);
+    /// assert_eq!(record.cost_centre().service(), "acute inpatient");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn cost_centre(&self) -> &CostCentre {
         &self.centre
     }
 
     /// The period.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CostCentre, ReportingPeriod, Sector, SpendRecord, Subject};
+    /// let year = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// let centre = CostCentre::new("nhs-tayside", Sector::Health, "acute inpatient")?;
+    /// let record = SpendRecord::new("NHS-0001", Subject::segment("75-84")?, centre, year, "GBP 1250000".parse()?)?;
+    /// assert_eq!(record.period(), year);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn period(&self) -> ReportingPeriod {
         self.period
     }
 
     /// The amount (negative for a credit, if the ledger allows it).
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CostCentre, ReportingPeriod, Sector, SpendRecord, Subject};
+    /// let year = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// let centre = CostCentre::new("nhs-tayside", Sector::Health, "acute inpatient")?;
+    /// let record = SpendRecord::new("NHS-0001", Subject::segment("75-84")?, centre, year, "GBP 1250000".parse()?)?;
+    /// assert_eq!(record.amount().to_string(), "GBP 1,250,000.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn amount(&self) -> Money {
         self.amount
@@ -551,12 +721,56 @@ pub struct Selection {
 
 impl Selection {
     /// Every record.
+    ///
+    /// ```
+    /// # use integration_outcomes::finance::*;
+    /// # use integration_outcomes::Currency;
+    /// # let mut ledger = CostLedger::new(Currency::GBP, [
+    /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+    /// #     Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?,
+    /// # ], NegativeSpend::Reject)?;
+    /// # let y1 = ReportingPeriod::new("2010-04-01".parse()?, "2011-03-31".parse()?)?;
+    /// # let y2 = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let acute = CostCentre::new("nhs-tayside", Sector::Health, "acute")?;
+    /// # let home_care = CostCentre::new("dundee", Sector::SocialCare, "home care")?;
+    /// # ledger.add(SpendRecord::new("N1", Subject::segment("85+")?, acute.clone(), y1, "GBP 300".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("N2", Subject::segment("75-84")?, acute, y2, "GBP 200".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D1", Subject::segment("85+")?, home_care.clone(), y1, "GBP 100".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D2", Subject::segment("85+")?, home_care, y2, "GBP 150".parse()?)?)?;
+    /// // Acute (NHS Tayside): £300 for 85+ in y1, £200 for 75-84 in y2;
+    /// // home care (Dundee): £100 in y1 and £150 in y2, all 85+.
+    /// assert_eq!(Selection::all().get_partner(), None);
+    /// assert_eq!(ledger.total(&Selection::all())?.to_string(), "GBP 750.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn all() -> Selection {
         Selection::default()
     }
 
     /// Only records of the partner with this id.
+    ///
+    /// ```
+    /// # use integration_outcomes::finance::*;
+    /// # use integration_outcomes::Currency;
+    /// # let mut ledger = CostLedger::new(Currency::GBP, [
+    /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+    /// #     Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?,
+    /// # ], NegativeSpend::Reject)?;
+    /// # let y1 = ReportingPeriod::new("2010-04-01".parse()?, "2011-03-31".parse()?)?;
+    /// # let y2 = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let acute = CostCentre::new("nhs-tayside", Sector::Health, "acute")?;
+    /// # let home_care = CostCentre::new("dundee", Sector::SocialCare, "home care")?;
+    /// # ledger.add(SpendRecord::new("N1", Subject::segment("85+")?, acute.clone(), y1, "GBP 300".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("N2", Subject::segment("75-84")?, acute, y2, "GBP 200".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D1", Subject::segment("85+")?, home_care.clone(), y1, "GBP 100".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D2", Subject::segment("85+")?, home_care, y2, "GBP 150".parse()?)?)?;
+    /// // Acute (NHS Tayside): £300 for 85+ in y1, £200 for 75-84 in y2;
+    /// // home care (Dundee): £100 in y1 and £150 in y2, all 85+.
+    /// let dundee = Selection::all().partner("dundee");
+    /// assert_eq!(ledger.total(&dundee)?.to_string(), "GBP 250.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn partner(mut self, id: impl Into<String>) -> Selection {
         self.partner = Some(id.into());
@@ -564,6 +778,28 @@ impl Selection {
     }
 
     /// Only records in this sector.
+    ///
+    /// ```
+    /// # use integration_outcomes::finance::*;
+    /// # use integration_outcomes::Currency;
+    /// # let mut ledger = CostLedger::new(Currency::GBP, [
+    /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+    /// #     Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?,
+    /// # ], NegativeSpend::Reject)?;
+    /// # let y1 = ReportingPeriod::new("2010-04-01".parse()?, "2011-03-31".parse()?)?;
+    /// # let y2 = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let acute = CostCentre::new("nhs-tayside", Sector::Health, "acute")?;
+    /// # let home_care = CostCentre::new("dundee", Sector::SocialCare, "home care")?;
+    /// # ledger.add(SpendRecord::new("N1", Subject::segment("85+")?, acute.clone(), y1, "GBP 300".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("N2", Subject::segment("75-84")?, acute, y2, "GBP 200".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D1", Subject::segment("85+")?, home_care.clone(), y1, "GBP 100".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D2", Subject::segment("85+")?, home_care, y2, "GBP 150".parse()?)?)?;
+    /// // Acute (NHS Tayside): £300 for 85+ in y1, £200 for 75-84 in y2;
+    /// // home care (Dundee): £100 in y1 and £150 in y2, all 85+.
+    /// let health = Selection::all().sector(Sector::Health);
+    /// assert_eq!(ledger.total(&health)?.to_string(), "GBP 500.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn sector(mut self, sector: Sector) -> Selection {
         self.sector = Some(sector);
@@ -571,6 +807,28 @@ impl Selection {
     }
 
     /// Only records of this service.
+    ///
+    /// ```
+    /// # use integration_outcomes::finance::*;
+    /// # use integration_outcomes::Currency;
+    /// # let mut ledger = CostLedger::new(Currency::GBP, [
+    /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+    /// #     Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?,
+    /// # ], NegativeSpend::Reject)?;
+    /// # let y1 = ReportingPeriod::new("2010-04-01".parse()?, "2011-03-31".parse()?)?;
+    /// # let y2 = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let acute = CostCentre::new("nhs-tayside", Sector::Health, "acute")?;
+    /// # let home_care = CostCentre::new("dundee", Sector::SocialCare, "home care")?;
+    /// # ledger.add(SpendRecord::new("N1", Subject::segment("85+")?, acute.clone(), y1, "GBP 300".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("N2", Subject::segment("75-84")?, acute, y2, "GBP 200".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D1", Subject::segment("85+")?, home_care.clone(), y1, "GBP 100".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D2", Subject::segment("85+")?, home_care, y2, "GBP 150".parse()?)?)?;
+    /// // Acute (NHS Tayside): £300 for 85+ in y1, £200 for 75-84 in y2;
+    /// // home care (Dundee): £100 in y1 and £150 in y2, all 85+.
+    /// let home_care = Selection::all().service("home care");
+    /// assert_eq!(ledger.total(&home_care)?.to_string(), "GBP 250.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn service(mut self, service: impl Into<String>) -> Selection {
         self.service = Some(service.into());
@@ -578,6 +836,28 @@ impl Selection {
     }
 
     /// Only records about this person or segment.
+    ///
+    /// ```
+    /// # use integration_outcomes::finance::*;
+    /// # use integration_outcomes::Currency;
+    /// # let mut ledger = CostLedger::new(Currency::GBP, [
+    /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+    /// #     Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?,
+    /// # ], NegativeSpend::Reject)?;
+    /// # let y1 = ReportingPeriod::new("2010-04-01".parse()?, "2011-03-31".parse()?)?;
+    /// # let y2 = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let acute = CostCentre::new("nhs-tayside", Sector::Health, "acute")?;
+    /// # let home_care = CostCentre::new("dundee", Sector::SocialCare, "home care")?;
+    /// # ledger.add(SpendRecord::new("N1", Subject::segment("85+")?, acute.clone(), y1, "GBP 300".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("N2", Subject::segment("75-84")?, acute, y2, "GBP 200".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D1", Subject::segment("85+")?, home_care.clone(), y1, "GBP 100".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D2", Subject::segment("85+")?, home_care, y2, "GBP 150".parse()?)?)?;
+    /// // Acute (NHS Tayside): £300 for 85+ in y1, £200 for 75-84 in y2;
+    /// // home care (Dundee): £100 in y1 and £150 in y2, all 85+.
+    /// let oldest = Selection::all().subject(Subject::segment("85+")?);
+    /// assert_eq!(ledger.total(&oldest)?.to_string(), "GBP 550.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn subject(mut self, subject: Subject) -> Selection {
         self.subject = Some(subject);
@@ -585,6 +865,28 @@ impl Selection {
     }
 
     /// Only records of this period.
+    ///
+    /// ```
+    /// # use integration_outcomes::finance::*;
+    /// # use integration_outcomes::Currency;
+    /// # let mut ledger = CostLedger::new(Currency::GBP, [
+    /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+    /// #     Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?,
+    /// # ], NegativeSpend::Reject)?;
+    /// # let y1 = ReportingPeriod::new("2010-04-01".parse()?, "2011-03-31".parse()?)?;
+    /// # let y2 = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let acute = CostCentre::new("nhs-tayside", Sector::Health, "acute")?;
+    /// # let home_care = CostCentre::new("dundee", Sector::SocialCare, "home care")?;
+    /// # ledger.add(SpendRecord::new("N1", Subject::segment("85+")?, acute.clone(), y1, "GBP 300".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("N2", Subject::segment("75-84")?, acute, y2, "GBP 200".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D1", Subject::segment("85+")?, home_care.clone(), y1, "GBP 100".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D2", Subject::segment("85+")?, home_care, y2, "GBP 150".parse()?)?)?;
+    /// // Acute (NHS Tayside): £300 for 85+ in y1, £200 for 75-84 in y2;
+    /// // home care (Dundee): £100 in y1 and £150 in y2, all 85+.
+    /// assert_eq!(ledger.total(&Selection::all().period(y1))?.to_string(), "GBP 400.00");
+    /// assert_eq!(ledger.total(&Selection::all().period(y2).sector(Sector::Health))?.to_string(), "GBP 200.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn period(mut self, period: ReportingPeriod) -> Selection {
         self.period = Some(period);
@@ -592,6 +894,12 @@ impl Selection {
     }
 
     /// The partner criterion.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::Selection;
+    /// assert_eq!(Selection::all().partner("angus").get_partner(), Some("angus"));
+    /// assert_eq!(Selection::all().get_partner(), None);
+    /// ```
     #[must_use]
     pub fn get_partner(&self) -> Option<&str> {
         self.partner.as_deref()
@@ -617,12 +925,57 @@ pub struct BreakdownLine<K> {
 
 impl<K> BreakdownLine<K> {
     /// The sector, partner id or service.
+    ///
+    /// ```
+    /// # use integration_outcomes::finance::*;
+    /// # use integration_outcomes::Currency;
+    /// # let mut ledger = CostLedger::new(Currency::GBP, [
+    /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+    /// #     Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?,
+    /// # ], NegativeSpend::Reject)?;
+    /// # let y1 = ReportingPeriod::new("2010-04-01".parse()?, "2011-03-31".parse()?)?;
+    /// # let y2 = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let acute = CostCentre::new("nhs-tayside", Sector::Health, "acute")?;
+    /// # let home_care = CostCentre::new("dundee", Sector::SocialCare, "home care")?;
+    /// # ledger.add(SpendRecord::new("N1", Subject::segment("85+")?, acute.clone(), y1, "GBP 300".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("N2", Subject::segment("75-84")?, acute, y2, "GBP 200".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D1", Subject::segment("85+")?, home_care.clone(), y1, "GBP 100".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D2", Subject::segment("85+")?, home_care, y2, "GBP 150".parse()?)?)?;
+    /// // Acute (NHS Tayside): £300 for 85+ in y1, £200 for 75-84 in y2;
+    /// // home care (Dundee): £100 in y1 and £150 in y2, all 85+.
+    /// let sectors = ledger.by_sector(&Selection::all().period(y1))?; // £300 health, £100 social care
+    /// assert_eq!(sectors.lines()[0].key(), &Sector::Health);
+    /// assert_eq!(sectors.lines()[1].key(), &Sector::SocialCare);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn key(&self) -> &K {
         &self.key
     }
 
     /// The exact total for this key.
+    ///
+    /// ```
+    /// # use integration_outcomes::finance::*;
+    /// # use integration_outcomes::Currency;
+    /// # let mut ledger = CostLedger::new(Currency::GBP, [
+    /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+    /// #     Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?,
+    /// # ], NegativeSpend::Reject)?;
+    /// # let y1 = ReportingPeriod::new("2010-04-01".parse()?, "2011-03-31".parse()?)?;
+    /// # let y2 = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let acute = CostCentre::new("nhs-tayside", Sector::Health, "acute")?;
+    /// # let home_care = CostCentre::new("dundee", Sector::SocialCare, "home care")?;
+    /// # ledger.add(SpendRecord::new("N1", Subject::segment("85+")?, acute.clone(), y1, "GBP 300".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("N2", Subject::segment("75-84")?, acute, y2, "GBP 200".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D1", Subject::segment("85+")?, home_care.clone(), y1, "GBP 100".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D2", Subject::segment("85+")?, home_care, y2, "GBP 150".parse()?)?)?;
+    /// // Acute (NHS Tayside): £300 for 85+ in y1, £200 for 75-84 in y2;
+    /// // home care (Dundee): £100 in y1 and £150 in y2, all 85+.
+    /// let sectors = ledger.by_sector(&Selection::all().period(y1))?; // £300 health, £100 social care
+    /// assert_eq!(sectors.lines()[0].amount().to_string(), "GBP 300.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn amount(&self) -> Money {
         self.amount
@@ -630,6 +983,30 @@ impl<K> BreakdownLine<K> {
 
     /// `amount / total` to `Decimal`'s 28 significant digits; `None` when the
     /// total is zero.
+    ///
+    /// ```
+    /// # use integration_outcomes::finance::*;
+    /// # use integration_outcomes::Currency;
+    /// # let mut ledger = CostLedger::new(Currency::GBP, [
+    /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+    /// #     Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?,
+    /// # ], NegativeSpend::Reject)?;
+    /// # let y1 = ReportingPeriod::new("2010-04-01".parse()?, "2011-03-31".parse()?)?;
+    /// # let y2 = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let acute = CostCentre::new("nhs-tayside", Sector::Health, "acute")?;
+    /// # let home_care = CostCentre::new("dundee", Sector::SocialCare, "home care")?;
+    /// # ledger.add(SpendRecord::new("N1", Subject::segment("85+")?, acute.clone(), y1, "GBP 300".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("N2", Subject::segment("75-84")?, acute, y2, "GBP 200".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D1", Subject::segment("85+")?, home_care.clone(), y1, "GBP 100".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D2", Subject::segment("85+")?, home_care, y2, "GBP 150".parse()?)?)?;
+    /// // Acute (NHS Tayside): £300 for 85+ in y1, £200 for 75-84 in y2;
+    /// // home care (Dundee): £100 in y1 and £150 in y2, all 85+.
+    /// let sectors = ledger.by_sector(&Selection::all().period(y1))?; // £300 health, £100 social care
+    /// assert_eq!(sectors.lines()[1].share().map(|s| s.to_string()), Some("25%".to_owned()));
+    /// let nothing = ledger.by_sector(&Selection::all().partner("nobody"))?;
+    /// assert!(nothing.lines().is_empty()); // and a zero total has no shares
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn share(&self) -> Option<Rate> {
         self.share
@@ -650,12 +1027,56 @@ pub struct Breakdown<K> {
 
 impl<K> Breakdown<K> {
     /// The total of the selection.
+    ///
+    /// ```
+    /// # use integration_outcomes::finance::*;
+    /// # use integration_outcomes::Currency;
+    /// # let mut ledger = CostLedger::new(Currency::GBP, [
+    /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+    /// #     Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?,
+    /// # ], NegativeSpend::Reject)?;
+    /// # let y1 = ReportingPeriod::new("2010-04-01".parse()?, "2011-03-31".parse()?)?;
+    /// # let y2 = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let acute = CostCentre::new("nhs-tayside", Sector::Health, "acute")?;
+    /// # let home_care = CostCentre::new("dundee", Sector::SocialCare, "home care")?;
+    /// # ledger.add(SpendRecord::new("N1", Subject::segment("85+")?, acute.clone(), y1, "GBP 300".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("N2", Subject::segment("75-84")?, acute, y2, "GBP 200".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D1", Subject::segment("85+")?, home_care.clone(), y1, "GBP 100".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D2", Subject::segment("85+")?, home_care, y2, "GBP 150".parse()?)?)?;
+    /// // Acute (NHS Tayside): £300 for 85+ in y1, £200 for 75-84 in y2;
+    /// // home care (Dundee): £100 in y1 and £150 in y2, all 85+.
+    /// let sectors = ledger.by_sector(&Selection::all().period(y1))?; // £300 health, £100 social care
+    /// assert_eq!(sectors.total().to_string(), "GBP 400.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn total(&self) -> Money {
         self.total
     }
 
     /// The lines, in key order (partners in the order declared).
+    ///
+    /// ```
+    /// # use integration_outcomes::finance::*;
+    /// # use integration_outcomes::Currency;
+    /// # let mut ledger = CostLedger::new(Currency::GBP, [
+    /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+    /// #     Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?,
+    /// # ], NegativeSpend::Reject)?;
+    /// # let y1 = ReportingPeriod::new("2010-04-01".parse()?, "2011-03-31".parse()?)?;
+    /// # let y2 = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let acute = CostCentre::new("nhs-tayside", Sector::Health, "acute")?;
+    /// # let home_care = CostCentre::new("dundee", Sector::SocialCare, "home care")?;
+    /// # ledger.add(SpendRecord::new("N1", Subject::segment("85+")?, acute.clone(), y1, "GBP 300".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("N2", Subject::segment("75-84")?, acute, y2, "GBP 200".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D1", Subject::segment("85+")?, home_care.clone(), y1, "GBP 100".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D2", Subject::segment("85+")?, home_care, y2, "GBP 150".parse()?)?)?;
+    /// // Acute (NHS Tayside): £300 for 85+ in y1, £200 for 75-84 in y2;
+    /// // home care (Dundee): £100 in y1 and £150 in y2, all 85+.
+    /// let sectors = ledger.by_sector(&Selection::all().period(y1))?; // £300 health, £100 social care
+    /// assert_eq!(sectors.lines().len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn lines(&self) -> &[BreakdownLine<K>] {
         &self.lines
@@ -700,18 +1121,40 @@ pub struct Group {
 
 impl Group {
     /// A named group of `population` people whose spend is `selection`.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{Group, Selection, Subject};
+    /// let comparison = Group::new("comparison", Selection::all().subject(Subject::segment("comparison")?), 350);
+    /// assert_eq!(comparison.name(), "comparison");
+    /// assert_eq!(comparison.population(), 350);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(name: impl Into<String>, selection: Selection, population: u64) -> Group {
         Group { name: name.into(), selection, population }
     }
 
     /// The name.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{Group, Selection, Subject};
+    /// let cohort = Group::new("anticipatory care cohort", Selection::all().subject(Subject::segment("cohort")?), 400);
+    /// assert_eq!(cohort.name(), "anticipatory care cohort");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// Number of people.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{Group, Selection, Subject};
+    /// let cohort = Group::new("anticipatory care cohort", Selection::all().subject(Subject::segment("cohort")?), 400);
+    /// assert_eq!(cohort.population(), 400);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn population(&self) -> u64 {
         self.population
@@ -747,18 +1190,84 @@ impl CostChange {
     }
 
     /// The baseline figure.
+    ///
+    /// ```
+    /// # use integration_outcomes::finance::*;
+    /// # use integration_outcomes::Currency;
+    /// # let mut ledger = CostLedger::new(Currency::GBP, [
+    /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+    /// #     Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?,
+    /// # ], NegativeSpend::Reject)?;
+    /// # let y1 = ReportingPeriod::new("2010-04-01".parse()?, "2011-03-31".parse()?)?;
+    /// # let y2 = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let acute = CostCentre::new("nhs-tayside", Sector::Health, "acute")?;
+    /// # let home_care = CostCentre::new("dundee", Sector::SocialCare, "home care")?;
+    /// # ledger.add(SpendRecord::new("N1", Subject::segment("85+")?, acute.clone(), y1, "GBP 300".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("N2", Subject::segment("75-84")?, acute, y2, "GBP 200".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D1", Subject::segment("85+")?, home_care.clone(), y1, "GBP 100".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D2", Subject::segment("85+")?, home_care, y2, "GBP 150".parse()?)?)?;
+    /// // Acute (NHS Tayside): £300 for 85+ in y1, £200 for 75-84 in y2;
+    /// // home care (Dundee): £100 in y1 and £150 in y2, all 85+.
+    /// let change = ledger.change_between_periods(&Selection::all(), y1, y2)?; // £400 then £350
+    /// assert_eq!(change.baseline().to_string(), "GBP 400.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn baseline(&self) -> Money {
         self.baseline
     }
 
     /// The current figure.
+    ///
+    /// ```
+    /// # use integration_outcomes::finance::*;
+    /// # use integration_outcomes::Currency;
+    /// # let mut ledger = CostLedger::new(Currency::GBP, [
+    /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+    /// #     Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?,
+    /// # ], NegativeSpend::Reject)?;
+    /// # let y1 = ReportingPeriod::new("2010-04-01".parse()?, "2011-03-31".parse()?)?;
+    /// # let y2 = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let acute = CostCentre::new("nhs-tayside", Sector::Health, "acute")?;
+    /// # let home_care = CostCentre::new("dundee", Sector::SocialCare, "home care")?;
+    /// # ledger.add(SpendRecord::new("N1", Subject::segment("85+")?, acute.clone(), y1, "GBP 300".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("N2", Subject::segment("75-84")?, acute, y2, "GBP 200".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D1", Subject::segment("85+")?, home_care.clone(), y1, "GBP 100".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D2", Subject::segment("85+")?, home_care, y2, "GBP 150".parse()?)?)?;
+    /// // Acute (NHS Tayside): £300 for 85+ in y1, £200 for 75-84 in y2;
+    /// // home care (Dundee): £100 in y1 and £150 in y2, all 85+.
+    /// let change = ledger.change_between_periods(&Selection::all(), y1, y2)?; // £400 then £350
+    /// assert_eq!(change.current().to_string(), "GBP 350.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn current(&self) -> Money {
         self.current
     }
 
     /// `current − baseline`, exact (negative: a reduction).
+    ///
+    /// ```
+    /// # use integration_outcomes::finance::*;
+    /// # use integration_outcomes::Currency;
+    /// # let mut ledger = CostLedger::new(Currency::GBP, [
+    /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+    /// #     Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?,
+    /// # ], NegativeSpend::Reject)?;
+    /// # let y1 = ReportingPeriod::new("2010-04-01".parse()?, "2011-03-31".parse()?)?;
+    /// # let y2 = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let acute = CostCentre::new("nhs-tayside", Sector::Health, "acute")?;
+    /// # let home_care = CostCentre::new("dundee", Sector::SocialCare, "home care")?;
+    /// # ledger.add(SpendRecord::new("N1", Subject::segment("85+")?, acute.clone(), y1, "GBP 300".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("N2", Subject::segment("75-84")?, acute, y2, "GBP 200".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D1", Subject::segment("85+")?, home_care.clone(), y1, "GBP 100".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D2", Subject::segment("85+")?, home_care, y2, "GBP 150".parse()?)?)?;
+    /// // Acute (NHS Tayside): £300 for 85+ in y1, £200 for 75-84 in y2;
+    /// // home care (Dundee): £100 in y1 and £150 in y2, all 85+.
+    /// let change = ledger.change_between_periods(&Selection::all(), y1, y2)?; // £400 then £350
+    /// assert_eq!(change.difference().to_string(), "GBP -50.00"); // a reduction
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn difference(&self) -> Money {
         self.difference
@@ -766,6 +1275,28 @@ impl CostChange {
 
     /// `difference / baseline` to 28 significant digits; `None` when the
     /// baseline is zero.
+    ///
+    /// ```
+    /// # use integration_outcomes::finance::*;
+    /// # use integration_outcomes::Currency;
+    /// # let mut ledger = CostLedger::new(Currency::GBP, [
+    /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+    /// #     Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?,
+    /// # ], NegativeSpend::Reject)?;
+    /// # let y1 = ReportingPeriod::new("2010-04-01".parse()?, "2011-03-31".parse()?)?;
+    /// # let y2 = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let acute = CostCentre::new("nhs-tayside", Sector::Health, "acute")?;
+    /// # let home_care = CostCentre::new("dundee", Sector::SocialCare, "home care")?;
+    /// # ledger.add(SpendRecord::new("N1", Subject::segment("85+")?, acute.clone(), y1, "GBP 300".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("N2", Subject::segment("75-84")?, acute, y2, "GBP 200".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D1", Subject::segment("85+")?, home_care.clone(), y1, "GBP 100".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D2", Subject::segment("85+")?, home_care, y2, "GBP 150".parse()?)?)?;
+    /// // Acute (NHS Tayside): £300 for 85+ in y1, £200 for 75-84 in y2;
+    /// // home care (Dundee): £100 in y1 and £150 in y2, all 85+.
+    /// let change = ledger.change_between_periods(&Selection::all(), y1, y2)?; // £400 then £350
+    /// assert_eq!(change.relative().map(|r| r.to_string()), Some("-12.5%".to_owned()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn relative(&self) -> Option<Rate> {
         self.relative
@@ -857,6 +1388,19 @@ impl CostLedger {
     /// # Errors
     ///
     /// [`LedgerError::DuplicatePartner`] if two partners share an id.
+    ///
+    /// ```
+    /// use integration_outcomes::finance::{CostLedger, LedgerError, NegativeSpend, Partner, PartnerKind};
+    /// use integration_outcomes::Currency;
+    /// let angus = Partner::new("angus", "Angus Council", PartnerKind::LocalAuthority)?;
+    /// let ledger = CostLedger::new(Currency::GBP, [angus.clone()], NegativeSpend::Reject)?;
+    /// assert!(ledger.records().is_empty());
+    /// assert!(matches!(
+    ///     CostLedger::new(Currency::GBP, [angus.clone(), angus], NegativeSpend::Reject),
+    ///     Err(LedgerError::DuplicatePartner { .. })
+    /// ));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new<I: IntoIterator<Item = Partner>>(
         currency: Currency,
         partners: I,
@@ -888,6 +1432,37 @@ impl CostLedger {
     /// [`LedgerError::NegativeSpend`] (under [`NegativeSpend::Reject`]),
     /// [`LedgerError::OverlappingPeriods`]. A rejected record leaves the
     /// ledger unchanged.
+    ///
+    /// ```
+    /// # use integration_outcomes::finance::*;
+    /// # use integration_outcomes::Currency;
+    /// # let mut ledger = CostLedger::new(Currency::GBP, [
+    /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+    /// #     Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?,
+    /// # ], NegativeSpend::Reject)?;
+    /// # let y1 = ReportingPeriod::new("2010-04-01".parse()?, "2011-03-31".parse()?)?;
+    /// # let y2 = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let acute = CostCentre::new("nhs-tayside", Sector::Health, "acute")?;
+    /// # let home_care = CostCentre::new("dundee", Sector::SocialCare, "home care")?;
+    /// # ledger.add(SpendRecord::new("N1", Subject::segment("85+")?, acute.clone(), y1, "GBP 300".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("N2", Subject::segment("75-84")?, acute, y2, "GBP 200".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D1", Subject::segment("85+")?, home_care.clone(), y1, "GBP 100".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D2", Subject::segment("85+")?, home_care, y2, "GBP 150".parse()?)?)?;
+    /// // Acute (NHS Tayside): £300 for 85+ in y1, £200 for 75-84 in y2;
+    /// // home care (Dundee): £100 in y1 and £150 in y2, all 85+.
+    /// // Unknown partners, repeated references and partly overlapping periods are refused.
+    /// let fife = CostCentre::new("fife", Sector::Health, "acute")?;
+    /// let err = ledger.add(SpendRecord::new("F1", Subject::segment("85+")?, fife, y1, "GBP 5".parse()?)?);
+    /// assert!(matches!(err, Err(LedgerError::UnknownPartner { .. })));
+    /// let centre = CostCentre::new("dundee", Sector::SocialCare, "day care")?;
+    /// let err = ledger.add(SpendRecord::new("D1", Subject::segment("85+")?, centre.clone(), y1, "GBP 5".parse()?)?);
+    /// assert!(matches!(err, Err(LedgerError::DuplicateReference { .. })));
+    /// let straddling = ReportingPeriod::new("2011-01-01".parse()?, "2011-12-31".parse()?)?;
+    /// let err = ledger.add(SpendRecord::new("D3", Subject::segment("85+")?, centre, straddling, "GBP 5".parse()?)?);
+    /// assert!(matches!(err, Err(LedgerError::OverlappingPeriods { .. })));
+    /// assert_eq!(ledger.records().len(), 4);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn add(&mut self, record: SpendRecord) -> Result<(), LedgerError> {
         let reference = || record.reference.clone();
         if self.references.contains(&record.reference) {
@@ -928,24 +1503,110 @@ impl CostLedger {
     }
 
     /// The ledger's currency.
+    ///
+    /// ```
+    /// # use integration_outcomes::finance::*;
+    /// # use integration_outcomes::Currency;
+    /// # let mut ledger = CostLedger::new(Currency::GBP, [
+    /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+    /// #     Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?,
+    /// # ], NegativeSpend::Reject)?;
+    /// # let y1 = ReportingPeriod::new("2010-04-01".parse()?, "2011-03-31".parse()?)?;
+    /// # let y2 = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let acute = CostCentre::new("nhs-tayside", Sector::Health, "acute")?;
+    /// # let home_care = CostCentre::new("dundee", Sector::SocialCare, "home care")?;
+    /// # ledger.add(SpendRecord::new("N1", Subject::segment("85+")?, acute.clone(), y1, "GBP 300".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("N2", Subject::segment("75-84")?, acute, y2, "GBP 200".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D1", Subject::segment("85+")?, home_care.clone(), y1, "GBP 100".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D2", Subject::segment("85+")?, home_care, y2, "GBP 150".parse()?)?)?;
+    /// // Acute (NHS Tayside): £300 for 85+ in y1, £200 for 75-84 in y2;
+    /// // home care (Dundee): £100 in y1 and £150 in y2, all 85+.
+    /// assert_eq!(ledger.currency(), Currency::GBP);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn currency(&self) -> Currency {
         self.currency
     }
 
     /// The declared partners, in order.
+    ///
+    /// ```
+    /// # use integration_outcomes::finance::*;
+    /// # use integration_outcomes::Currency;
+    /// # let mut ledger = CostLedger::new(Currency::GBP, [
+    /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+    /// #     Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?,
+    /// # ], NegativeSpend::Reject)?;
+    /// # let y1 = ReportingPeriod::new("2010-04-01".parse()?, "2011-03-31".parse()?)?;
+    /// # let y2 = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let acute = CostCentre::new("nhs-tayside", Sector::Health, "acute")?;
+    /// # let home_care = CostCentre::new("dundee", Sector::SocialCare, "home care")?;
+    /// # ledger.add(SpendRecord::new("N1", Subject::segment("85+")?, acute.clone(), y1, "GBP 300".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("N2", Subject::segment("75-84")?, acute, y2, "GBP 200".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D1", Subject::segment("85+")?, home_care.clone(), y1, "GBP 100".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D2", Subject::segment("85+")?, home_care, y2, "GBP 150".parse()?)?)?;
+    /// // Acute (NHS Tayside): £300 for 85+ in y1, £200 for 75-84 in y2;
+    /// // home care (Dundee): £100 in y1 and £150 in y2, all 85+.
+    /// let ids: Vec<_> = ledger.partners().iter().map(Partner::id).collect();
+    /// assert_eq!(ids, ["nhs-tayside", "dundee"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn partners(&self) -> &[Partner] {
         &self.partners
     }
 
     /// The records, in the order added.
+    ///
+    /// ```
+    /// # use integration_outcomes::finance::*;
+    /// # use integration_outcomes::Currency;
+    /// # let mut ledger = CostLedger::new(Currency::GBP, [
+    /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+    /// #     Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?,
+    /// # ], NegativeSpend::Reject)?;
+    /// # let y1 = ReportingPeriod::new("2010-04-01".parse()?, "2011-03-31".parse()?)?;
+    /// # let y2 = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let acute = CostCentre::new("nhs-tayside", Sector::Health, "acute")?;
+    /// # let home_care = CostCentre::new("dundee", Sector::SocialCare, "home care")?;
+    /// # ledger.add(SpendRecord::new("N1", Subject::segment("85+")?, acute.clone(), y1, "GBP 300".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("N2", Subject::segment("75-84")?, acute, y2, "GBP 200".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D1", Subject::segment("85+")?, home_care.clone(), y1, "GBP 100".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D2", Subject::segment("85+")?, home_care, y2, "GBP 150".parse()?)?)?;
+    /// // Acute (NHS Tayside): £300 for 85+ in y1, £200 for 75-84 in y2;
+    /// // home care (Dundee): £100 in y1 and £150 in y2, all 85+.
+    /// let references: Vec<_> = ledger.records().iter().map(SpendRecord::reference).collect();
+    /// assert_eq!(references, ["N1", "N2", "D1", "D2"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn records(&self) -> &[SpendRecord] {
         &self.records
     }
 
     /// The distinct periods, in date order.
+    ///
+    /// ```
+    /// # use integration_outcomes::finance::*;
+    /// # use integration_outcomes::Currency;
+    /// # let mut ledger = CostLedger::new(Currency::GBP, [
+    /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+    /// #     Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?,
+    /// # ], NegativeSpend::Reject)?;
+    /// # let y1 = ReportingPeriod::new("2010-04-01".parse()?, "2011-03-31".parse()?)?;
+    /// # let y2 = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let acute = CostCentre::new("nhs-tayside", Sector::Health, "acute")?;
+    /// # let home_care = CostCentre::new("dundee", Sector::SocialCare, "home care")?;
+    /// # ledger.add(SpendRecord::new("N1", Subject::segment("85+")?, acute.clone(), y1, "GBP 300".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("N2", Subject::segment("75-84")?, acute, y2, "GBP 200".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D1", Subject::segment("85+")?, home_care.clone(), y1, "GBP 100".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D2", Subject::segment("85+")?, home_care, y2, "GBP 150".parse()?)?)?;
+    /// // Acute (NHS Tayside): £300 for 85+ in y1, £200 for 75-84 in y2;
+    /// // home care (Dundee): £100 in y1 and £150 in y2, all 85+.
+    /// assert_eq!(ledger.periods().collect::<Vec<_>>(), [y1, y2]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn periods(&self) -> impl Iterator<Item = ReportingPeriod> + '_ {
         self.periods.iter().copied()
     }
@@ -959,6 +1620,28 @@ impl CostLedger {
     /// # Errors
     ///
     /// [`LedgerError::Money`] if the sum overflows.
+    ///
+    /// ```
+    /// # use integration_outcomes::finance::*;
+    /// # use integration_outcomes::Currency;
+    /// # let mut ledger = CostLedger::new(Currency::GBP, [
+    /// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+    /// #     Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?,
+    /// # ], NegativeSpend::Reject)?;
+    /// # let y1 = ReportingPeriod::new("2010-04-01".parse()?, "2011-03-31".parse()?)?;
+    /// # let y2 = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+    /// # let acute = CostCentre::new("nhs-tayside", Sector::Health, "acute")?;
+    /// # let home_care = CostCentre::new("dundee", Sector::SocialCare, "home care")?;
+    /// # ledger.add(SpendRecord::new("N1", Subject::segment("85+")?, acute.clone(), y1, "GBP 300".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("N2", Subject::segment("75-84")?, acute, y2, "GBP 200".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D1", Subject::segment("85+")?, home_care.clone(), y1, "GBP 100".parse()?)?)?;
+    /// # ledger.add(SpendRecord::new("D2", Subject::segment("85+")?, home_care, y2, "GBP 150".parse()?)?)?;
+    /// // Acute (NHS Tayside): £300 for 85+ in y1, £200 for 75-84 in y2;
+    /// // home care (Dundee): £100 in y1 and £150 in y2, all 85+.
+    /// assert_eq!(ledger.total(&Selection::all())?.to_string(), "GBP 750.00");
+    /// assert_eq!(ledger.total(&Selection::all().partner("nhs-tayside"))?.to_string(), "GBP 500.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn total(&self, selection: &Selection) -> Result<Money, LedgerError> {
         Ok(Money::sum(self.currency, self.selected(selection).map(|r| r.amount))?)
     }
