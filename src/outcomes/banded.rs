@@ -43,16 +43,40 @@ pub struct Band {
 
 impl Band {
     /// A band paying `amount` from `threshold` (inclusive).
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::Band;
+    /// use integration_outcomes::{Currency, Money};
+    /// let top = Band::new("20%".parse()?, Money::from_major(11_712_000, Currency::USD));
+    /// assert_eq!(top.amount(), Money::from_major(11_712_000, Currency::USD));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn new(threshold: Rate, amount: Money) -> Band {
         Band { threshold, amount }
     }
     /// The reduction threshold.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::Band;
+    /// use integration_outcomes::{Currency, Money};
+    /// let top = Band::new("20%".parse()?, Money::from_major(11_712_000, Currency::USD));
+    /// assert_eq!(top.threshold(), "20%".parse()?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn threshold(&self) -> Rate {
         self.threshold
     }
     /// The amount.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::Band;
+    /// use integration_outcomes::{Currency, Money};
+    /// let top = Band::new("20%".parse()?, Money::from_major(11_712_000, Currency::USD));
+    /// assert_eq!(top.amount().to_string(), "USD 11,712,000.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn amount(&self) -> Money {
         self.amount
@@ -85,6 +109,14 @@ pub enum BandedMeasurement {
 
 impl BandedMeasurement {
     /// The measurement date.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BandedMeasurement, Cohort, Comparison};
+    /// let cohort = Cohort::new("c", 100, 90, Comparison::rate("1".parse()?, 1)?, "2015-07-01".parse()?)?;
+    /// let m = BandedMeasurement::Cohort(cohort);
+    /// assert_eq!(m.measured_on().to_string(), "2015-07-01");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn measured_on(&self) -> Date {
         match self {
@@ -172,6 +204,21 @@ impl BandedRule {
     /// [`OutcomeError::InvalidId`]; [`OutcomeError::ZeroCount`] for no bands;
     /// [`OutcomeError::InvalidThreshold`]; [`OutcomeError::NegativeAmount`]
     /// or [`OutcomeError::MixedCurrency`] for amounts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Band, BandMode, BandedRule};
+    /// use integration_outcomes::{Currency, Money};
+    /// let usd = |n| Money::from_major(n, Currency::USD);
+    /// let rule = BandedRule::new("readmission_bed_days", vec![
+    ///     Band::new("10%".parse()?, usd(9_600_000)),
+    ///     Band::new("20%".parse()?, usd(11_712_000)),
+    /// ], BandMode::Interpolated, usd(11_712_000))?;
+    /// assert_eq!(rule.bands().len(), 2);
+    /// assert!(BandedRule::new("r", vec![], BandMode::Stepped, usd(1)).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         id: impl Into<String>,
         bands: Vec<Band>,
@@ -206,26 +253,86 @@ impl BandedRule {
     }
 
     /// The rule's id.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Band, BandMode, BandedRule};
+    /// use integration_outcomes::{Currency, Money};
+    /// let usd = |n| Money::from_major(n, Currency::USD);
+    /// let rule = BandedRule::new("readmission_bed_days", vec![
+    ///     Band::new("10%".parse()?, usd(9_600_000)),
+    ///     Band::new("20%".parse()?, usd(11_712_000)),
+    /// ], BandMode::Interpolated, usd(11_712_000))?;
+    /// assert_eq!(rule.id().as_str(), "readmission_bed_days");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn id(&self) -> &RuleId {
         &self.id
     }
     /// The bands, by increasing threshold.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Band, BandMode, BandedRule};
+    /// use integration_outcomes::{Currency, Money};
+    /// let usd = |n| Money::from_major(n, Currency::USD);
+    /// let rule = BandedRule::new("readmission_bed_days", vec![
+    ///     Band::new("10%".parse()?, usd(9_600_000)),
+    ///     Band::new("20%".parse()?, usd(11_712_000)),
+    /// ], BandMode::Interpolated, usd(11_712_000))?;
+    /// assert_eq!(rule.bands()[1].threshold().to_string(), "20%");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn bands(&self) -> &[Band] {
         &self.bands
     }
     /// Stepped or interpolated.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Band, BandMode, BandedRule};
+    /// use integration_outcomes::{Currency, Money};
+    /// let usd = |n| Money::from_major(n, Currency::USD);
+    /// let rule = BandedRule::new("readmission_bed_days", vec![
+    ///     Band::new("10%".parse()?, usd(9_600_000)),
+    ///     Band::new("20%".parse()?, usd(11_712_000)),
+    /// ], BandMode::Interpolated, usd(11_712_000))?;
+    /// assert_eq!(rule.mode(), BandMode::Interpolated);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn mode(&self) -> BandMode {
         self.mode
     }
     /// The maximum total payment.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Band, BandMode, BandedRule};
+    /// use integration_outcomes::{Currency, Money};
+    /// let usd = |n| Money::from_major(n, Currency::USD);
+    /// let rule = BandedRule::new("readmission_bed_days", vec![
+    ///     Band::new("10%".parse()?, usd(9_600_000)),
+    ///     Band::new("20%".parse()?, usd(11_712_000)),
+    /// ], BandMode::Interpolated, usd(11_712_000))?;
+    /// assert_eq!(rule.maximum(), usd(11_712_000));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn maximum(&self) -> Money {
         self.maximum
     }
     /// The currency.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Band, BandMode, BandedRule};
+    /// use integration_outcomes::{Currency, Money};
+    /// let usd = |n| Money::from_major(n, Currency::USD);
+    /// let rule = BandedRule::new("readmission_bed_days", vec![
+    ///     Band::new("10%".parse()?, usd(9_600_000)),
+    ///     Band::new("20%".parse()?, usd(11_712_000)),
+    /// ], BandMode::Interpolated, usd(11_712_000))?;
+    /// assert_eq!(rule.currency(), Currency::USD);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn currency(&self) -> Currency {
         self.maximum.currency()
@@ -247,6 +354,21 @@ impl BandedRule {
     /// # Errors
     ///
     /// [`OutcomeError::Overflow`] for a reduction too precise to compare.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Band, BandMode, BandedRule};
+    /// use integration_outcomes::{Currency, Money};
+    /// let usd = |n| Money::from_major(n, Currency::USD);
+    /// let rule = BandedRule::new("readmission_bed_days", vec![
+    ///     Band::new("10%".parse()?, usd(9_600_000)),
+    ///     Band::new("20%".parse()?, usd(11_712_000)),
+    /// ], BandMode::Interpolated, usd(11_712_000))?;
+    /// assert_eq!(rule.band_index("15%".parse()?)?, Some(0));
+    /// assert_eq!(rule.band_index("20%".parse()?)?, Some(1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn band_index(&self, reduction: Rate) -> Result<Option<usize>, OutcomeError> {
         self.band_of(Ratio::from_rate(reduction)?)
     }
@@ -256,6 +378,22 @@ impl BandedRule {
     /// # Errors
     ///
     /// [`OutcomeError::Overflow`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Band, BandMode, BandedRule};
+    /// use integration_outcomes::{Currency, Money};
+    /// let usd = |n| Money::from_major(n, Currency::USD);
+    /// let rule = BandedRule::new("readmission_bed_days", vec![
+    ///     Band::new("10%".parse()?, usd(9_600_000)),
+    ///     Band::new("20%".parse()?, usd(11_712_000)),
+    /// ], BandMode::Interpolated, usd(11_712_000))?;
+    /// // Half way between the bands pays half way between their amounts.
+    /// assert_eq!(rule.amount_for("15%".parse()?)?, usd(10_656_000));
+    /// assert_eq!(rule.amount_for("5%".parse()?)?, usd(0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn amount_for(&self, reduction: Rate) -> Result<Money, OutcomeError> {
         let amount = self.amount_exact(Ratio::from_rate(reduction)?)?;
         Ok(Money::new(amount.to_decimal()?, self.currency()))

@@ -40,6 +40,16 @@ impl BaselineMeasurement {
     /// # Errors
     ///
     /// [`OutcomeError::InvalidThreshold`] if `actual_units > total_units`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::BaselineMeasurement;
+    /// let m = BaselineMeasurement::new("2014-03-31".parse()?, 36_500, 3_942)?;
+    /// assert_eq!(m.total_units(), 36_500);
+    /// assert!(BaselineMeasurement::new("2014-03-31".parse()?, 10, 11).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         measured_on: Date,
         total_units: u64,
@@ -54,16 +64,37 @@ impl BaselineMeasurement {
         Ok(BaselineMeasurement { measured_on, total_units, actual_units })
     }
     /// Measurement date.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::BaselineMeasurement;
+    /// let m = BaselineMeasurement::new("2014-03-31".parse()?, 36_500, 3_942)?;
+    /// assert_eq!(m.measured_on().to_string(), "2014-03-31");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn measured_on(&self) -> Date {
         self.measured_on
     }
     /// Total units (child days).
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::BaselineMeasurement;
+    /// let m = BaselineMeasurement::new("2014-03-31".parse()?, 36_500, 3_942)?;
+    /// assert_eq!(m.total_units(), 36_500);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn total_units(&self) -> u64 {
         self.total_units
     }
     /// Units in the costly state (care days).
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::BaselineMeasurement;
+    /// let m = BaselineMeasurement::new("2014-03-31".parse()?, 36_500, 3_942)?;
+    /// assert_eq!(m.actual_units(), 3_942);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn actual_units(&self) -> u64 {
         self.actual_units
@@ -128,6 +159,17 @@ impl BaselineRule {
     ///
     /// [`OutcomeError::InvalidId`]; [`OutcomeError::InvalidThreshold`] for a
     /// baseline outside 0%..=100%; [`OutcomeError::NegativeAmount`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::BaselineRule;
+    /// use integration_outcomes::{Currency, Money};
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?;
+    /// assert_eq!(rule.cap(), None);
+    /// assert!(BaselineRule::new("care_days", "101%".parse()?, Money::from_major(100, Currency::GBP)).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         id: impl Into<String>,
         baseline: Rate,
@@ -153,6 +195,18 @@ impl BaselineRule {
     /// # Errors
     ///
     /// [`OutcomeError::NegativeAmount`] or [`OutcomeError::MixedCurrency`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::BaselineRule;
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, gbp(100))?.with_cap(gbp(7_100_000))?;
+    /// assert_eq!(rule.cap(), Some(gbp(7_100_000)));
+    /// assert!(rule.with_cap(Money::from_major(1, Currency::EUR)).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn with_cap(mut self, cap: Money) -> Result<BaselineRule, OutcomeError> {
         check_amount(|| format!("cap of rule {}", self.id), cap, self.price_per_unit.currency())?;
         self.cap = Some(cap);
@@ -160,26 +214,71 @@ impl BaselineRule {
     }
 
     /// The rule's id.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::BaselineRule;
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, gbp(100))?.with_cap(gbp(7_100_000))?;
+    /// assert_eq!(rule.id().as_str(), "care_days");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn id(&self) -> &RuleId {
         &self.id
     }
     /// The historical baseline proportion.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::BaselineRule;
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, gbp(100))?.with_cap(gbp(7_100_000))?;
+    /// assert_eq!(rule.baseline(), "55%".parse()?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn baseline(&self) -> Rate {
         self.baseline
     }
     /// The price per unit avoided.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::BaselineRule;
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, gbp(100))?.with_cap(gbp(7_100_000))?;
+    /// assert_eq!(rule.price_per_unit(), gbp(100));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn price_per_unit(&self) -> Money {
         self.price_per_unit
     }
     /// The cap on the rule's total.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::BaselineRule;
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, gbp(100))?.with_cap(gbp(7_100_000))?;
+    /// assert_eq!(rule.cap(), Some(gbp(7_100_000)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn cap(&self) -> Option<Money> {
         self.cap
     }
     /// The currency.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::BaselineRule;
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = BaselineRule::new("care_days", "55%".parse()?, gbp(100))?.with_cap(gbp(7_100_000))?;
+    /// assert_eq!(rule.currency(), Currency::GBP);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn currency(&self) -> Currency {
         self.price_per_unit.currency()

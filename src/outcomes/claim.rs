@@ -68,24 +68,61 @@ impl std::fmt::Debug for Claim {
 
 impl Claim {
     /// A claim for `participant` achieving `outcome` on `date`.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Claim, RateCard};
+    /// let card = RateCard::innovation_fund_round_1()?;
+    /// let entry = card.index_of("entry_to_employment")?;
+    /// let claim = Claim::new(42, entry, "2013-05-01".parse()?);
+    /// assert_eq!(claim.outcome(), entry);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(participant: ParticipantId, outcome: OutcomeIndex, date: Date) -> Claim {
         Claim { participant, date: PackedDate::new(date), outcome }
     }
 
     /// The participant.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Claim, RateCard};
+    /// let card = RateCard::innovation_fund_round_1()?;
+    /// let entry = card.index_of("entry_to_employment")?;
+    /// let claim = Claim::new(42, entry, "2013-05-01".parse()?);
+    /// assert_eq!(claim.participant(), 42);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn participant(&self) -> ParticipantId {
         self.participant
     }
 
     /// The outcome's index on the rate card.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Claim, RateCard};
+    /// let card = RateCard::innovation_fund_round_1()?;
+    /// let entry = card.index_of("entry_to_employment")?;
+    /// let claim = Claim::new(42, entry, "2013-05-01".parse()?);
+    /// assert_eq!(claim.outcome(), entry);
+    /// assert_eq!(card.outcome(claim.outcome()).map(|o| o.id().as_str()), Some("entry_to_employment"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn outcome(&self) -> OutcomeIndex {
         self.outcome
     }
 
     /// The date the outcome was achieved (and is claimed for).
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Claim, RateCard};
+    /// let card = RateCard::innovation_fund_round_1()?;
+    /// let entry = card.index_of("entry_to_employment")?;
+    /// let claim = Claim::new(42, entry, "2013-05-01".parse()?);
+    /// assert_eq!(claim.date().to_string(), "2013-05-01");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn date(&self) -> Date {
         self.date.date()
@@ -134,6 +171,16 @@ impl Participant {
     /// # Errors
     ///
     /// [`OutcomeError::StartBeforeBirth`] if `start` precedes `born`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::Participant;
+    /// let p = Participant::new(7, "1998-09-01".parse()?, "2013-01-14".parse()?)?;
+    /// assert_eq!(p.age_at_start(), 14);
+    /// assert!(Participant::new(7, "2013-01-14".parse()?, "1998-09-01".parse()?).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(id: ParticipantId, born: Date, start: Date) -> Result<Participant, OutcomeError> {
         let age_at_start = age_on(born, start).ok_or(OutcomeError::StartBeforeBirth {
             participant: id,
@@ -158,24 +205,52 @@ impl Participant {
     }
 
     /// The participant's id.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::Participant;
+    /// let p = Participant::new(7, "1998-09-01".parse()?, "2013-01-14".parse()?)?;
+    /// assert_eq!(p.id(), 7);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn id(&self) -> ParticipantId {
         self.id
     }
 
     /// Programme start.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::Participant;
+    /// let p = Participant::new(7, "1998-09-01".parse()?, "2013-01-14".parse()?)?;
+    /// assert_eq!(p.start().to_string(), "2013-01-14");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn start(&self) -> Date {
         self.start
     }
 
     /// Age in whole years at programme start.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::Participant;
+    /// let p = Participant::new(7, "1998-09-01".parse()?, "2013-01-14".parse()?)?;
+    /// assert_eq!(p.age_at_start(), 14);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn age_at_start(&self) -> u16 {
         self.age_at_start
     }
 
     /// Date of birth, if given.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::Participant;
+    /// let p = Participant::new(7, "1998-09-01".parse()?, "2013-01-14".parse()?)?;
+    /// assert_eq!(p.date_of_birth().map(|d| d.to_string()), Some("1998-09-01".into()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn date_of_birth(&self) -> Option<Date> {
         self.born
@@ -244,6 +319,18 @@ impl Participants {
     /// # Errors
     ///
     /// [`OutcomeError::Duplicate`] if an id appears twice.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Participant, Participants};
+    /// let people = Participants::new(vec![
+    ///     Participant::with_age_at_start(1, "2013-01-14".parse()?, 14),
+    ///     Participant::with_age_at_start(2, "2013-01-14".parse()?, 19),
+    /// ])?;
+    /// assert_eq!(people.len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(participants: Vec<Participant>) -> Result<Participants, OutcomeError> {
         let mut by_id = HashMap::with_capacity(participants.len());
         for p in participants {
@@ -256,24 +343,64 @@ impl Participants {
 
     /// No participant details (enough when no outcome has an eligibility
     /// condition).
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::Participants;
+    /// let nobody = Participants::none();
+    /// assert!(nobody.is_empty());
+    /// assert!(nobody.get(1).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn none() -> Participants {
         Participants::default()
     }
 
     /// The participant with `id`, if registered.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Participant, Participants};
+    /// let people = Participants::new(vec![
+    ///     Participant::with_age_at_start(1, "2013-01-14".parse()?, 14),
+    ///     Participant::with_age_at_start(2, "2013-01-14".parse()?, 19),
+    /// ])?;
+    /// assert_eq!(people.get(1).map(|p| p.age_at_start()), Some(14));
+    /// assert!(people.get(3).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn get(&self, id: ParticipantId) -> Option<&Participant> {
         self.by_id.get(&id)
     }
 
     /// The number of participants.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Participant, Participants};
+    /// let people = Participants::new(vec![
+    ///     Participant::with_age_at_start(1, "2013-01-14".parse()?, 14),
+    ///     Participant::with_age_at_start(2, "2013-01-14".parse()?, 19),
+    /// ])?;
+    /// assert_eq!(people.len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn len(&self) -> usize {
         self.by_id.len()
     }
 
     /// Whether there are none.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Participant, Participants};
+    /// let people = Participants::new(vec![
+    ///     Participant::with_age_at_start(1, "2013-01-14".parse()?, 14),
+    ///     Participant::with_age_at_start(2, "2013-01-14".parse()?, 19),
+    /// ])?;
+    /// assert!(!people.is_empty());
+    /// assert!(Participants::none().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.by_id.is_empty()
