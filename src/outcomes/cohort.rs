@@ -47,6 +47,16 @@ impl Comparison {
     /// # Errors
     ///
     /// [`OutcomeError::ZeroCount`] if `size` is zero.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::Comparison;
+    /// let group = Comparison::group(15_500, 10_000)?;
+    /// assert_eq!(group.to_string(), "15500 events in 10000");
+    /// assert!(Comparison::group(1, 0).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn group(events: u64, size: u64) -> Result<Comparison, OutcomeError> {
         Comparison::try_from(ComparisonRepr::Group { events, size })
     }
@@ -57,6 +67,16 @@ impl Comparison {
     ///
     /// [`OutcomeError::ZeroCount`] if `per` is zero;
     /// [`OutcomeError::InvalidThreshold`] if `events` is negative.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::Comparison;
+    /// let per_100 = Comparison::rate("155".parse()?, 100)?;
+    /// assert_eq!(per_100.to_string(), "155 events per 100");
+    /// assert!(Comparison::rate("-1".parse()?, 100).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn rate(events: Decimal, per: u64) -> Result<Comparison, OutcomeError> {
         Comparison::try_from(ComparisonRepr::Rate { events, per })
     }
@@ -68,6 +88,16 @@ impl Comparison {
     ///
     /// [`OutcomeError::ZeroCount`] for no records; [`OutcomeError::Overflow`]
     /// if the count does not fit.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::Comparison;
+    /// let comparison = Comparison::from_event_counts(&[0, 2, 1, 3])?;
+    /// assert_eq!(comparison, Comparison::group(6, 4)?);
+    /// assert!(Comparison::from_event_counts(&[]).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_event_counts(counts: &[u32]) -> Result<Comparison, OutcomeError> {
         EventCounts::from_slice(counts)?.comparison()
     }
@@ -184,6 +214,17 @@ impl Cohort {
     /// # Errors
     ///
     /// [`OutcomeError::InvalidId`]; [`OutcomeError::ZeroCount`] if `size` is zero.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Cohort, Comparison};
+    /// let per_100 = Comparison::rate("155".parse()?, 100)?;
+    /// let c1 = Cohort::new("cohort_1", 1_000, 1_395, per_100, "2014-08-07".parse()?)?;
+    /// assert_eq!((c1.size(), c1.events()), (1_000, 1_395));
+    /// assert!(Cohort::new("empty", 0, 0, per_100, "2014-08-07".parse()?).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         id: impl Into<String>,
         size: u64,
@@ -220,6 +261,16 @@ impl Cohort {
     }
 
     /// Sets the status (pending, cancelled).
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Cohort, Comparison};
+    /// let per_100 = Comparison::rate("155".parse()?, 100)?;
+    /// let c1 = Cohort::new("cohort_1", 1_000, 1_395, per_100, "2014-08-07".parse()?)?;
+    /// use integration_outcomes::outcomes::CohortStatus;
+    /// let c2 = c1.with_status(CohortStatus::Pending);
+    /// assert_eq!(c2.status(), CohortStatus::Pending);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_status(mut self, status: CohortStatus) -> Cohort {
         self.status = status;
@@ -227,31 +278,80 @@ impl Cohort {
     }
 
     /// The cohort's id.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Cohort, Comparison};
+    /// let per_100 = Comparison::rate("155".parse()?, 100)?;
+    /// let c1 = Cohort::new("cohort_1", 1_000, 1_395, per_100, "2014-08-07".parse()?)?;
+    /// assert_eq!(c1.id().as_str(), "cohort_1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn id(&self) -> &CohortId {
         &self.id
     }
     /// People in the cohort.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Cohort, Comparison};
+    /// let per_100 = Comparison::rate("155".parse()?, 100)?;
+    /// let c1 = Cohort::new("cohort_1", 1_000, 1_395, per_100, "2014-08-07".parse()?)?;
+    /// assert_eq!(c1.size(), 1_000);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn size(&self) -> u64 {
         self.size
     }
     /// Outcome events (reconviction events) in the cohort.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Cohort, Comparison};
+    /// let per_100 = Comparison::rate("155".parse()?, 100)?;
+    /// let c1 = Cohort::new("cohort_1", 1_000, 1_395, per_100, "2014-08-07".parse()?)?;
+    /// assert_eq!(c1.events(), 1_395);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn events(&self) -> u64 {
         self.events
     }
     /// The matched comparison.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Cohort, Comparison};
+    /// let per_100 = Comparison::rate("155".parse()?, 100)?;
+    /// let c1 = Cohort::new("cohort_1", 1_000, 1_395, per_100, "2014-08-07".parse()?)?;
+    /// assert_eq!(c1.comparison(), per_100);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn comparison(&self) -> Comparison {
         self.comparison
     }
     /// Measurement date.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Cohort, Comparison};
+    /// let per_100 = Comparison::rate("155".parse()?, 100)?;
+    /// let c1 = Cohort::new("cohort_1", 1_000, 1_395, per_100, "2014-08-07".parse()?)?;
+    /// assert_eq!(c1.measured_on().to_string(), "2014-08-07");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn measured_on(&self) -> Date {
         self.measured_on
     }
     /// Status.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Cohort, Comparison};
+    /// let per_100 = Comparison::rate("155".parse()?, 100)?;
+    /// let c1 = Cohort::new("cohort_1", 1_000, 1_395, per_100, "2014-08-07".parse()?)?;
+    /// use integration_outcomes::outcomes::CohortStatus;
+    /// assert_eq!(c1.status(), CohortStatus::Measured); // the default
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn status(&self) -> CohortStatus {
         self.status
@@ -282,6 +382,17 @@ impl Cohort {
     /// # Errors
     ///
     /// [`OutcomeError::Overflow`] for counts too large to compare exactly.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Cohort, Comparison};
+    /// let per_100 = Comparison::rate("155".parse()?, 100)?;
+    /// let c1 = Cohort::new("cohort_1", 1_000, 1_395, per_100, "2014-08-07".parse()?)?;
+    /// // 1,395 events against 1,550 expected: exactly 10% fewer.
+    /// assert_eq!(c1.reduction()?.map(|r| r.to_string()), Some("10%".into()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn reduction(&self) -> Result<Option<Rate>, OutcomeError> {
         match self.exact_reduction()? {
             Some(r) => Ok(Some(Rate::from_fraction(r.to_decimal()?))),
@@ -413,6 +524,18 @@ impl CohortRule {
     /// [`OutcomeError::InvalidId`]; [`OutcomeError::InvalidThreshold`] for a
     /// trigger outside 0%..=100%; [`OutcomeError::NegativeAmount`] for a
     /// negative price.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{CohortRule, PoolingRule};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = CohortRule::new("reconviction", "10%".parse()?, "7.5%".parse()?, PoolingRule::PooledEvents, gbp(1_000))?;
+    /// assert_eq!(rule.cap(), None);
+    /// assert!(CohortRule::new("r", "110%".parse()?, "7.5%".parse()?, PoolingRule::PooledEvents, gbp(1_000)).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         id: impl Into<String>,
         cohort_trigger: Rate,
@@ -437,6 +560,19 @@ impl CohortRule {
     /// # Errors
     ///
     /// [`OutcomeError::NegativeAmount`] or [`OutcomeError::MixedCurrency`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{CohortRule, PoolingRule};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = CohortRule::new("reconviction", "10%".parse()?, "7.5%".parse()?, PoolingRule::PooledEvents, gbp(1_000))?
+    ///     .with_cap(gbp(8_000_000))?;
+    /// assert_eq!(rule.cap(), Some(gbp(8_000_000)));
+    /// assert!(rule.with_cap(gbp(-1)).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn with_cap(mut self, cap: Money) -> Result<CohortRule, OutcomeError> {
         check_amount(|| format!("cap of rule {}", self.id), cap, self.price_per_event.currency())?;
         self.cap = Some(cap);
@@ -444,36 +580,106 @@ impl CohortRule {
     }
 
     /// The rule's id.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{CohortRule, PoolingRule};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = CohortRule::new("reconviction", "10%".parse()?, "7.5%".parse()?, PoolingRule::PooledEvents, gbp(1_000))?
+    ///     .with_cap(gbp(8_000_000))?;
+    /// assert_eq!(rule.id().as_str(), "reconviction");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn id(&self) -> &RuleId {
         &self.id
     }
     /// The per-cohort trigger.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{CohortRule, PoolingRule};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = CohortRule::new("reconviction", "10%".parse()?, "7.5%".parse()?, PoolingRule::PooledEvents, gbp(1_000))?
+    ///     .with_cap(gbp(8_000_000))?;
+    /// assert_eq!(rule.cohort_trigger().to_string(), "10%");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn cohort_trigger(&self) -> Rate {
         self.cohort_trigger
     }
     /// The fallback trigger.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{CohortRule, PoolingRule};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = CohortRule::new("reconviction", "10%".parse()?, "7.5%".parse()?, PoolingRule::PooledEvents, gbp(1_000))?
+    ///     .with_cap(gbp(8_000_000))?;
+    /// assert_eq!(rule.fallback_trigger().to_string(), "7.5%");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn fallback_trigger(&self) -> Rate {
         self.fallback_trigger
     }
     /// The pooling rule.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{CohortRule, PoolingRule};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = CohortRule::new("reconviction", "10%".parse()?, "7.5%".parse()?, PoolingRule::PooledEvents, gbp(1_000))?
+    ///     .with_cap(gbp(8_000_000))?;
+    /// assert_eq!(rule.pooling(), PoolingRule::PooledEvents);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn pooling(&self) -> PoolingRule {
         self.pooling
     }
     /// The price per event avoided.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{CohortRule, PoolingRule};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = CohortRule::new("reconviction", "10%".parse()?, "7.5%".parse()?, PoolingRule::PooledEvents, gbp(1_000))?
+    ///     .with_cap(gbp(8_000_000))?;
+    /// assert_eq!(rule.price_per_event(), gbp(1_000));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn price_per_event(&self) -> Money {
         self.price_per_event
     }
     /// The cap on the rule's total.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{CohortRule, PoolingRule};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = CohortRule::new("reconviction", "10%".parse()?, "7.5%".parse()?, PoolingRule::PooledEvents, gbp(1_000))?
+    ///     .with_cap(gbp(8_000_000))?;
+    /// assert_eq!(rule.cap(), Some(gbp(8_000_000)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn cap(&self) -> Option<Money> {
         self.cap
     }
     /// The currency.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{CohortRule, PoolingRule};
+    /// use integration_outcomes::{Currency, Money};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let rule = CohortRule::new("reconviction", "10%".parse()?, "7.5%".parse()?, PoolingRule::PooledEvents, gbp(1_000))?
+    ///     .with_cap(gbp(8_000_000))?;
+    /// assert_eq!(rule.currency(), Currency::GBP);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn currency(&self) -> Currency {
         self.price_per_event.currency()

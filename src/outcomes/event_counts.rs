@@ -42,6 +42,13 @@ fn overflow(operation: &'static str) -> OutcomeError {
 
 impl EventCounts {
     /// Nobody counted yet.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::EventCounts;
+    /// let tally = EventCounts::new();
+    /// assert_eq!((tally.people(), tally.events()), (0, 0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn new() -> EventCounts {
         EventCounts { people: 0, events: 0 }
@@ -52,6 +59,15 @@ impl EventCounts {
     /// # Errors
     ///
     /// [`OutcomeError::Overflow`] if a total does not fit in `u64`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::EventCounts;
+    /// let tally = EventCounts::from_slice(&[0, 2, 1])?;
+    /// assert_eq!((tally.people(), tally.events()), (3, 3));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_slice(counts: &[u32]) -> Result<EventCounts, OutcomeError> {
         let mut tally = EventCounts::new();
         tally.add(counts)?;
@@ -64,6 +80,17 @@ impl EventCounts {
     ///
     /// [`OutcomeError::Overflow`] if a total does not fit in `u64` (the
     /// tally is then unchanged).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::EventCounts;
+    /// let mut tally = EventCounts::new();
+    /// tally.add(&[0, 2])?;
+    /// tally.add(&[1])?;
+    /// assert_eq!((tally.people(), tally.events()), (3, 3));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn add(&mut self, counts: &[u32]) -> Result<(), OutcomeError> {
         // A chunk of at most 2^31 counts of at most 2^32 − 1 events sums
         // below 2^63, so the inner sum cannot overflow; the running totals
@@ -87,6 +114,16 @@ impl EventCounts {
     ///
     /// [`OutcomeError::Overflow`] if a total does not fit in `u64` (the
     /// tally is then unchanged).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::EventCounts;
+    /// let mut tally = EventCounts::from_slice(&[1])?;
+    /// tally.extend([0_u32, 4])?;
+    /// assert_eq!((tally.people(), tally.events()), (3, 5));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn extend<I: IntoIterator<Item = u32>>(&mut self, counts: I) -> Result<(), OutcomeError> {
         let mut next = *self;
         for c in counts {
@@ -103,6 +140,15 @@ impl EventCounts {
     /// # Errors
     ///
     /// [`OutcomeError::Overflow`] if a total does not fit in `u64`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::EventCounts;
+    /// let shards = EventCounts::from_slice(&[0, 2])?.merge(EventCounts::from_slice(&[1, 3])?)?;
+    /// assert_eq!(shards, EventCounts::from_slice(&[0, 2, 1, 3])?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn merge(self, other: EventCounts) -> Result<EventCounts, OutcomeError> {
         Ok(EventCounts {
             people: self
@@ -114,12 +160,24 @@ impl EventCounts {
     }
 
     /// People counted.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::EventCounts;
+    /// assert_eq!(EventCounts::from_slice(&[0, 2, 1])?.people(), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn people(&self) -> u64 {
         self.people
     }
 
     /// Events counted.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::EventCounts;
+    /// assert_eq!(EventCounts::from_slice(&[0, 2, 1])?.events(), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn events(&self) -> u64 {
         self.events
@@ -130,6 +188,16 @@ impl EventCounts {
     /// # Errors
     ///
     /// As for [`Comparison::group`] (nobody counted).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Comparison, EventCounts};
+    /// let comparison = EventCounts::from_slice(&[0, 2, 1, 3])?.comparison()?;
+    /// assert_eq!(comparison, Comparison::group(6, 4)?);
+    /// assert!(EventCounts::new().comparison().is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn comparison(self) -> Result<Comparison, OutcomeError> {
         Comparison::group(self.events, self.people)
     }
@@ -139,6 +207,17 @@ impl EventCounts {
     /// # Errors
     ///
     /// As for [`Cohort::new`] (a bad id, nobody counted).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Comparison, EventCounts};
+    /// let comparison = Comparison::group(6, 4)?;
+    /// let cohort = EventCounts::from_slice(&[1, 0, 2, 0])?.cohort("cohort_1", comparison, "2014-08-07".parse()?)?;
+    /// assert_eq!((cohort.size(), cohort.events()), (4, 3));
+    /// assert_eq!(cohort.reduction()?.map(|r| r.to_string()), Some("50%".into())); // 3 events, 6 expected
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn cohort(
         self,
         id: impl Into<String>,
