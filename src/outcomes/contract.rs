@@ -41,6 +41,14 @@ pub enum Rule {
 
 impl Rule {
     /// The rule's id.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineRule, Rule};
+    /// use integration_outcomes::{Currency, Money};
+    /// let rule: Rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?.into();
+    /// assert_eq!(rule.id().as_str(), "care_days");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn id(&self) -> &RuleId {
         match self {
@@ -53,6 +61,14 @@ impl Rule {
     }
 
     /// The rule's currency.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineRule, Rule};
+    /// use integration_outcomes::{Currency, Money};
+    /// let rule: Rule = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::GBP))?.into();
+    /// assert_eq!(rule.currency(), Currency::GBP);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn currency(&self) -> Currency {
         match self {
@@ -171,12 +187,27 @@ pub struct Evidence<'a> {
 
 impl<'a> Evidence<'a> {
     /// No evidence yet.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::Evidence;
+    /// let evidence = Evidence::new();
+    /// assert!(evidence.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new() -> Evidence<'a> {
         Evidence { by_rule: Vec::new() }
     }
 
     /// Adds the evidence for rule `rule`.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Cohort, Comparison, Evidence, RuleEvidence};
+    /// let cohorts = [Cohort::new("cohort_1", 100, 142, Comparison::rate("155".parse()?, 100)?, "2014-08-07".parse()?)?];
+    /// let evidence = Evidence::new().with("reconviction", RuleEvidence::Cohorts(&cohorts));
+    /// assert_eq!(evidence.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with(mut self, rule: impl Into<String>, evidence: RuleEvidence<'a>) -> Evidence<'a> {
         self.by_rule.push((rule.into(), evidence));
@@ -184,12 +215,28 @@ impl<'a> Evidence<'a> {
     }
 
     /// The number of rules with evidence.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Evidence, RuleEvidence};
+    /// let evidence = Evidence::new()
+    ///     .with("reconviction", RuleEvidence::Cohorts(&[]))
+    ///     .with("care_days", RuleEvidence::Baseline(&[]));
+    /// assert_eq!(evidence.len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn len(&self) -> usize {
         self.by_rule.len()
     }
 
     /// Whether there is none.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Evidence, RuleEvidence};
+    /// assert!(Evidence::new().is_empty());
+    /// assert!(!Evidence::new().with("reconviction", RuleEvidence::Cohorts(&[])).is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.by_rule.is_empty()
@@ -308,6 +355,25 @@ impl Contract {
     /// [`OutcomeError::RoundingFinerThanCurrency`];
     /// [`OutcomeError::NotWholeRoundingUnits`] for rate-card prices or caps
     /// that per-line rounding would change.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineRule, CohortRule, Contract, PayerShares, PoolingRule};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine);
+    /// let reconviction = CohortRule::new("reconviction", "10%".parse()?, "7.5%".parse()?, PoolingRule::PooledEvents, gbp(1_000))?;
+    /// let care_days = BaselineRule::new("care_days", "55%".parse()?, gbp(100))?;
+    /// let contract = Contract::new("example", Currency::GBP, pence, PayerShares::single("commissioner".parse()?),
+    ///     vec![reconviction.into(), care_days.into()])?;
+    /// assert_eq!(contract.rules().len(), 2);
+    /// // Every rule must be in the contract's currency.
+    /// let dollars = BaselineRule::new("care_days", "55%".parse()?, Money::from_major(100, Currency::USD))?;
+    /// assert!(Contract::new("example", Currency::GBP, pence, PayerShares::single("commissioner".parse()?),
+    ///     vec![dollars.into()]).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         id: impl Into<String>,
         currency: Currency,
@@ -369,6 +435,21 @@ impl Contract {
     }
 
     /// Sets the reporting periods (quarterly by default).
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineRule, CohortRule, Contract, PayerShares, PoolingRule};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine);
+    /// let reconviction = CohortRule::new("reconviction", "10%".parse()?, "7.5%".parse()?, PoolingRule::PooledEvents, gbp(1_000))?;
+    /// let care_days = BaselineRule::new("care_days", "55%".parse()?, gbp(100))?;
+    /// let contract = Contract::new("example", Currency::GBP, pence, PayerShares::single("commissioner".parse()?),
+    ///     vec![reconviction.into(), care_days.into()])?;
+    /// use integration_outcomes::outcomes::Periodicity;
+    /// let contract = contract.with_periodicity(Periodicity::Annual);
+    /// assert_eq!(contract.periodicity(), Periodicity::Annual);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_periodicity(mut self, periodicity: Periodicity) -> Contract {
         self.periodicity = periodicity;
@@ -380,6 +461,23 @@ impl Contract {
     /// # Errors
     ///
     /// [`OutcomeError::MixedCurrency`] or [`OutcomeError::NegativeAmount`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineRule, CohortRule, Contract, PayerShares, PoolingRule};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine);
+    /// let reconviction = CohortRule::new("reconviction", "10%".parse()?, "7.5%".parse()?, PoolingRule::PooledEvents, gbp(1_000))?;
+    /// let care_days = BaselineRule::new("care_days", "55%".parse()?, gbp(100))?;
+    /// let contract = Contract::new("example", Currency::GBP, pence, PayerShares::single("commissioner".parse()?),
+    ///     vec![reconviction.into(), care_days.into()])?;
+    /// let capped = contract.clone().with_cap(gbp(7_100_000))?;
+    /// assert_eq!(capped.cap(), Some(gbp(7_100_000)));
+    /// assert!(contract.with_cap(Money::from_major(1, Currency::USD)).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn with_cap(mut self, cap: Money) -> Result<Contract, OutcomeError> {
         super::cohort::check_amount(|| "contract cap".to_owned(), cap, self.currency)?;
         self.cap = Some(cap);
@@ -393,6 +491,24 @@ impl Contract {
     ///
     /// [`OutcomeError::UnknownRule`] if the rule is not in the contract;
     /// [`OutcomeError::Duplicate`] if it already has its own payers.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineRule, CohortRule, Contract, PayerShares, PoolingRule};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine);
+    /// let reconviction = CohortRule::new("reconviction", "10%".parse()?, "7.5%".parse()?, PoolingRule::PooledEvents, gbp(1_000))?;
+    /// let care_days = BaselineRule::new("care_days", "55%".parse()?, gbp(100))?;
+    /// let contract = Contract::new("example", Currency::GBP, pence, PayerShares::single("commissioner".parse()?),
+    ///     vec![reconviction.into(), care_days.into()])?;
+    /// let contract = contract.with_rule_payers("care_days", PayerShares::single("county_council".parse()?))?;
+    /// let care_days = &contract.rules()[1];
+    /// assert_eq!(contract.payers_of(care_days.id()).shares()[0].0.as_str(), "county_council");
+    /// assert!(contract.with_rule_payers("no_such_rule", PayerShares::single("x".parse()?)).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn with_rule_payers(
         mut self,
         rule: &str,
@@ -409,41 +525,151 @@ impl Contract {
     }
 
     /// The contract's id.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineRule, CohortRule, Contract, PayerShares, PoolingRule};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine);
+    /// let reconviction = CohortRule::new("reconviction", "10%".parse()?, "7.5%".parse()?, PoolingRule::PooledEvents, gbp(1_000))?;
+    /// let care_days = BaselineRule::new("care_days", "55%".parse()?, gbp(100))?;
+    /// let contract = Contract::new("example", Currency::GBP, pence, PayerShares::single("commissioner".parse()?),
+    ///     vec![reconviction.into(), care_days.into()])?;
+    /// assert_eq!(contract.id().as_str(), "example");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn id(&self) -> &ContractId {
         &self.id
     }
     /// The currency every amount is in.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineRule, CohortRule, Contract, PayerShares, PoolingRule};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine);
+    /// let reconviction = CohortRule::new("reconviction", "10%".parse()?, "7.5%".parse()?, PoolingRule::PooledEvents, gbp(1_000))?;
+    /// let care_days = BaselineRule::new("care_days", "55%".parse()?, gbp(100))?;
+    /// let contract = Contract::new("example", Currency::GBP, pence, PayerShares::single("commissioner".parse()?),
+    ///     vec![reconviction.into(), care_days.into()])?;
+    /// assert_eq!(contract.currency(), Currency::GBP);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn currency(&self) -> Currency {
         self.currency
     }
     /// The rounding policy.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineRule, CohortRule, Contract, PayerShares, PoolingRule};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine);
+    /// let reconviction = CohortRule::new("reconviction", "10%".parse()?, "7.5%".parse()?, PoolingRule::PooledEvents, gbp(1_000))?;
+    /// let care_days = BaselineRule::new("care_days", "55%".parse()?, gbp(100))?;
+    /// let contract = Contract::new("example", Currency::GBP, pence, PayerShares::single("commissioner".parse()?),
+    ///     vec![reconviction.into(), care_days.into()])?;
+    /// assert_eq!(contract.rounding(), pence);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn rounding(&self) -> RoundingPolicy {
         self.rounding
     }
     /// The reporting periods.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineRule, CohortRule, Contract, PayerShares, PoolingRule};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine);
+    /// let reconviction = CohortRule::new("reconviction", "10%".parse()?, "7.5%".parse()?, PoolingRule::PooledEvents, gbp(1_000))?;
+    /// let care_days = BaselineRule::new("care_days", "55%".parse()?, gbp(100))?;
+    /// let contract = Contract::new("example", Currency::GBP, pence, PayerShares::single("commissioner".parse()?),
+    ///     vec![reconviction.into(), care_days.into()])?;
+    /// use integration_outcomes::outcomes::Periodicity;
+    /// assert_eq!(contract.periodicity(), Periodicity::Quarterly); // the default
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn periodicity(&self) -> Periodicity {
         self.periodicity
     }
     /// The default payers.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineRule, CohortRule, Contract, PayerShares, PoolingRule};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine);
+    /// let reconviction = CohortRule::new("reconviction", "10%".parse()?, "7.5%".parse()?, PoolingRule::PooledEvents, gbp(1_000))?;
+    /// let care_days = BaselineRule::new("care_days", "55%".parse()?, gbp(100))?;
+    /// let contract = Contract::new("example", Currency::GBP, pence, PayerShares::single("commissioner".parse()?),
+    ///     vec![reconviction.into(), care_days.into()])?;
+    /// assert_eq!(contract.payers().shares().len(), 1);
+    /// assert_eq!(contract.payers().shares()[0].0.as_str(), "commissioner");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn payers(&self) -> &PayerShares {
         &self.payers
     }
     /// The payers of rule `rule`.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineRule, CohortRule, Contract, PayerShares, PoolingRule};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine);
+    /// let reconviction = CohortRule::new("reconviction", "10%".parse()?, "7.5%".parse()?, PoolingRule::PooledEvents, gbp(1_000))?;
+    /// let care_days = BaselineRule::new("care_days", "55%".parse()?, gbp(100))?;
+    /// let contract = Contract::new("example", Currency::GBP, pence, PayerShares::single("commissioner".parse()?),
+    ///     vec![reconviction.into(), care_days.into()])?;
+    /// let reconviction = contract.rules()[0].id();
+    /// // Without its own payers a rule is paid by the contract's payers.
+    /// assert_eq!(contract.payers_of(reconviction), contract.payers());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn payers_of(&self, rule: &RuleId) -> &PayerShares {
         self.rule_payers.iter().find(|(r, _)| r == rule).map_or(&self.payers, |(_, p)| p)
     }
     /// The rules, in order.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineRule, CohortRule, Contract, PayerShares, PoolingRule};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine);
+    /// let reconviction = CohortRule::new("reconviction", "10%".parse()?, "7.5%".parse()?, PoolingRule::PooledEvents, gbp(1_000))?;
+    /// let care_days = BaselineRule::new("care_days", "55%".parse()?, gbp(100))?;
+    /// let contract = Contract::new("example", Currency::GBP, pence, PayerShares::single("commissioner".parse()?),
+    ///     vec![reconviction.into(), care_days.into()])?;
+    /// let ids: Vec<&str> = contract.rules().iter().map(|r| r.id().as_str()).collect();
+    /// assert_eq!(ids, ["reconviction", "care_days"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn rules(&self) -> &[Rule] {
         &self.rules
     }
     /// The contract cap, if any.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{BaselineRule, CohortRule, Contract, PayerShares, PoolingRule};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let gbp = |n| Money::from_major(n, Currency::GBP);
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine);
+    /// let reconviction = CohortRule::new("reconviction", "10%".parse()?, "7.5%".parse()?, PoolingRule::PooledEvents, gbp(1_000))?;
+    /// let care_days = BaselineRule::new("care_days", "55%".parse()?, gbp(100))?;
+    /// let contract = Contract::new("example", Currency::GBP, pence, PayerShares::single("commissioner".parse()?),
+    ///     vec![reconviction.into(), care_days.into()])?;
+    /// assert_eq!(contract.cap(), None);
+    /// assert_eq!(contract.with_cap(gbp(1_000_000))?.cap(), Some(gbp(1_000_000)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn cap(&self) -> Option<Money> {
         self.cap

@@ -144,6 +144,31 @@ impl Statement {
     /// # Errors
     ///
     /// [`OutcomeError::Csv`] if writing fails.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{
+    ///     ClaimWindow, Contract, Evidence, Participants, PayerShares, RateCard, RateCardRule,
+    ///     RateCardTerms, RuleEvidence,
+    /// };
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?))?;
+    /// let claims = [rule.claim(1, "entry_to_employment", "2013-05-01".parse()?)?];
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine);
+    /// let payers = PayerShares::new(vec![("dwp".parse()?, "75%".parse()?), ("top_up".parse()?, "25%".parse()?)])?;
+    /// let contract = Contract::new("c", Currency::GBP, pence, payers, vec![rule.into()])?;
+    /// let people = Participants::none();
+    /// let statement = contract.settle(&Evidence::new().with("if", RuleEvidence::Claims { claims: &claims, participants: &people }))?;
+    /// let mut out = Vec::new();
+    /// statement.write_payments_csv(&mut out)?;
+    /// let text = String::from_utf8(out)?;
+    /// assert!(text.starts_with("contract,rule,period,payer,amount,currency\n"));
+    /// assert!(text.contains("c,if,2013-Q2,dwp,1950.00,GBP")); // 75% of £2,600
+    /// assert!(text.contains("c,if,2013-Q2,top_up,650.00,GBP"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn write_payments_csv(&self, writer: impl io::Write) -> Result<(), OutcomeError> {
         let mut csv = csv::Writer::from_writer(writer);
         let fail = |e: csv::Error| csv_error(None, None, e.to_string());

@@ -124,6 +124,14 @@ pub enum Decision {
 
 impl Decision {
     /// Whether the claim or cohort qualified (paid, or capped).
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{CapKind, Decision, RejectionReason};
+    /// assert!(Decision::Paid.is_accepted());
+    /// assert!(Decision::Capped { by: CapKind::ParticipantCap }.is_accepted()); // even if capped to zero
+    /// assert!(!Decision::Rejected { reason: RejectionReason::AlreadyPaid }.is_accepted());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn is_accepted(&self) -> bool {
         matches!(self, Decision::Paid | Decision::Capped { .. })
