@@ -40,6 +40,16 @@ impl SpellLength {
     /// # Errors
     ///
     /// [`OutcomeError::Overflow`] if the date would leave jiff's range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::SpellLength;
+    /// assert_eq!(SpellLength::Days(10).end_of_spell("2014-01-25".parse()?)?.to_string(), "2014-02-04");
+    /// // 31 January plus one month is the end of February.
+    /// assert_eq!(SpellLength::Months(1).end_of_spell("2014-01-31".parse()?)?.to_string(), "2014-02-28");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn end_of_spell(self, start: Date) -> Result<Date, OutcomeError> {
         let span = match self {
             SpellLength::Days(n) => jiff::Span::new().try_days(i64::from(n)),
@@ -124,6 +134,16 @@ impl Placement {
     /// # Errors
     ///
     /// [`OutcomeError::InvalidDateRange`] if it ends before it starts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::Placement;
+    /// let ended = Placement::new(7, "2014-02-03".parse()?, Some("2014-12-19".parse()?))?;
+    /// assert_eq!(ended.end().map(|d| d.to_string()), Some("2014-12-19".into()));
+    /// assert!(Placement::new(7, "2014-02-03".parse()?, Some("2014-01-01".parse()?)).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         participant: ParticipantId,
         start: Date,
@@ -138,16 +158,38 @@ impl Placement {
     }
 
     /// The participant.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::Placement;
+    /// let ended = Placement::new(7, "2014-02-03".parse()?, Some("2014-12-19".parse()?))?;
+    /// assert_eq!(ended.participant(), 7);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn participant(&self) -> ParticipantId {
         self.participant
     }
     /// Start date.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::Placement;
+    /// let ended = Placement::new(7, "2014-02-03".parse()?, Some("2014-12-19".parse()?))?;
+    /// assert_eq!(ended.start().to_string(), "2014-02-03");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn start(&self) -> Date {
         self.start
     }
     /// End date, if it ended.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::Placement;
+    /// let ended = Placement::new(7, "2014-02-03".parse()?, Some("2014-12-19".parse()?))?;
+    /// assert_eq!(ended.end().map(|d| d.to_string()), Some("2014-12-19".into()));
+    /// assert_eq!(Placement::new(7, "2014-02-03".parse()?, None)?.end(), None); // still going
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn end(&self) -> Option<Date> {
         self.end
@@ -226,6 +268,25 @@ impl GroupThresholdRule {
     /// [`OutcomeError::InvalidSpell`] for a zero spell;
     /// [`OutcomeError::InvalidThreshold`] for a zero count or a share outside
     /// 0%..=100% (exclusive of 0%).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, GroupThreshold, GroupThresholdRule, SpellLength};
+    /// use integration_outcomes::{Currency, Money};
+    /// let rule = GroupThresholdRule::new(
+    ///     "juMP",
+    ///     Money::from_major(250_000, Currency::EUR),
+    ///     GroupThreshold::AtLeast(20),
+    ///     SpellLength::Months(9),
+    ///     ClaimWindow::new("2013-09-01".parse()?, "2015-12-31".parse()?)?,
+    /// )?;
+    /// assert_eq!(rule.spell(), SpellLength::Months(9));
+    /// // A group threshold of nobody is refused.
+    /// assert!(GroupThresholdRule::new("juMP", Money::from_major(250_000, Currency::EUR), GroupThreshold::AtLeast(0),
+    ///     SpellLength::Months(9), rule.term()).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         id: impl Into<String>,
         payment: Money,
@@ -257,31 +318,116 @@ impl GroupThresholdRule {
     }
 
     /// The rule's id.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, GroupThreshold, GroupThresholdRule, SpellLength};
+    /// use integration_outcomes::{Currency, Money};
+    /// let rule = GroupThresholdRule::new(
+    ///     "juMP",
+    ///     Money::from_major(250_000, Currency::EUR),
+    ///     GroupThreshold::AtLeast(20),
+    ///     SpellLength::Months(9),
+    ///     ClaimWindow::new("2013-09-01".parse()?, "2015-12-31".parse()?)?,
+    /// )?;
+    /// assert_eq!(rule.id().as_str(), "juMP");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn id(&self) -> &RuleId {
         &self.id
     }
     /// The payment if the threshold is met.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, GroupThreshold, GroupThresholdRule, SpellLength};
+    /// use integration_outcomes::{Currency, Money};
+    /// let rule = GroupThresholdRule::new(
+    ///     "juMP",
+    ///     Money::from_major(250_000, Currency::EUR),
+    ///     GroupThreshold::AtLeast(20),
+    ///     SpellLength::Months(9),
+    ///     ClaimWindow::new("2013-09-01".parse()?, "2015-12-31".parse()?)?,
+    /// )?;
+    /// assert_eq!(rule.payment(), Money::from_major(250_000, Currency::EUR));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn payment(&self) -> Money {
         self.payment
     }
     /// The threshold.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, GroupThreshold, GroupThresholdRule, SpellLength};
+    /// use integration_outcomes::{Currency, Money};
+    /// let rule = GroupThresholdRule::new(
+    ///     "juMP",
+    ///     Money::from_major(250_000, Currency::EUR),
+    ///     GroupThreshold::AtLeast(20),
+    ///     SpellLength::Months(9),
+    ///     ClaimWindow::new("2013-09-01".parse()?, "2015-12-31".parse()?)?,
+    /// )?;
+    /// assert_eq!(rule.threshold().to_string(), "at least 20");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn threshold(&self) -> GroupThreshold {
         self.threshold
     }
     /// The qualifying spell.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, GroupThreshold, GroupThresholdRule, SpellLength};
+    /// use integration_outcomes::{Currency, Money};
+    /// let rule = GroupThresholdRule::new(
+    ///     "juMP",
+    ///     Money::from_major(250_000, Currency::EUR),
+    ///     GroupThreshold::AtLeast(20),
+    ///     SpellLength::Months(9),
+    ///     ClaimWindow::new("2013-09-01".parse()?, "2015-12-31".parse()?)?,
+    /// )?;
+    /// assert_eq!(rule.spell().to_string(), "9 months");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn spell(&self) -> SpellLength {
         self.spell
     }
     /// The project term.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, GroupThreshold, GroupThresholdRule, SpellLength};
+    /// use integration_outcomes::{Currency, Money};
+    /// let rule = GroupThresholdRule::new(
+    ///     "juMP",
+    ///     Money::from_major(250_000, Currency::EUR),
+    ///     GroupThreshold::AtLeast(20),
+    ///     SpellLength::Months(9),
+    ///     ClaimWindow::new("2013-09-01".parse()?, "2015-12-31".parse()?)?,
+    /// )?;
+    /// assert_eq!(rule.term().first().to_string(), "2013-09-01");
+    /// assert_eq!(rule.term().last().to_string(), "2015-12-31");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn term(&self) -> ClaimWindow {
         self.term
     }
     /// The currency.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, GroupThreshold, GroupThresholdRule, SpellLength};
+    /// use integration_outcomes::{Currency, Money};
+    /// let rule = GroupThresholdRule::new(
+    ///     "juMP",
+    ///     Money::from_major(250_000, Currency::EUR),
+    ///     GroupThreshold::AtLeast(20),
+    ///     SpellLength::Months(9),
+    ///     ClaimWindow::new("2013-09-01".parse()?, "2015-12-31".parse()?)?,
+    /// )?;
+    /// assert_eq!(rule.currency(), Currency::EUR);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn currency(&self) -> Currency {
         self.payment.currency()

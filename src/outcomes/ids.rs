@@ -53,6 +53,17 @@ macro_rules! identifier {
             ///
             /// [`OutcomeError::InvalidId`] if the text is empty, too long, has
             /// leading or trailing whitespace or a control character.
+            ///
+            /// # Example
+            ///
+            /// ```
+            #[doc = concat!("use integration_outcomes::outcomes::", stringify!($name), ";")]
+            #[doc = concat!("let id = ", stringify!($name), "::new(\"", $example, "\")?;")]
+            #[doc = concat!("assert_eq!(id.to_string(), \"", $example, "\");")]
+            #[doc = concat!("assert!(", stringify!($name), "::new(\"\").is_err());")]
+            #[doc = concat!("assert!(", stringify!($name), "::new(\"tab\\tin\").is_err());")]
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
             pub fn new(id: impl Into<String>) -> Result<Self, OutcomeError> {
                 let id = id.into();
                 validate($kind, &id)?;
@@ -60,6 +71,13 @@ macro_rules! identifier {
             }
 
             /// The identifier as text.
+            ///
+            /// ```
+            #[doc = concat!("use integration_outcomes::outcomes::", stringify!($name), ";")]
+            #[doc = concat!("let id: ", stringify!($name), " = \"", $example, "\".parse()?;")]
+            #[doc = concat!("assert_eq!(id.as_str(), \"", $example, "\");")]
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
             #[must_use]
             pub fn as_str(&self) -> &str {
                 &self.0

@@ -43,6 +43,13 @@ pub enum Direction {
 
 impl Direction {
     /// Whether a reader cannot tell from the metric whether a rise is good.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::Direction;
+    /// assert!(Direction::Ambiguous.is_ambiguous()); // reported crime: more crime, or better reporting?
+    /// assert!(!Direction::HigherIsBetter.is_ambiguous());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn is_ambiguous(self) -> bool {
         matches!(self, Direction::Ambiguous | Direction::Unspecified)
@@ -114,6 +121,13 @@ pub enum PricingBasis {
 
 impl PricingBasis {
     /// Whether this basis actually prices the metric (blank descriptions do not).
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::PricingBasis;
+    /// assert!(PricingBasis::Described("half the saving to the public purse".into()).is_priced());
+    /// assert!(!PricingBasis::Described("   ".into()).is_priced());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_priced(&self) -> bool {
         match self {
@@ -174,6 +188,17 @@ impl Metric {
     ///
     /// [`OutcomeError::InvalidId`] for a bad id; [`OutcomeError::EmptyField`]
     /// for a blank definition.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Metric, MetricUnit};
+    /// let m = Metric::new("improved_school_behaviour", "improved behaviour at school for 13 continuous weeks", MetricUnit::Individual)?;
+    /// use integration_outcomes::outcomes::{Direction, MetricRole};
+    /// assert_eq!((m.role(), m.direction()), (MetricRole::Proxy, Direction::Unspecified));
+    /// assert!(Metric::new("m", " ", MetricUnit::Individual).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         id: impl Into<String>,
         definition: impl Into<String>,
@@ -202,6 +227,14 @@ impl Metric {
     }
 
     /// Sets the evidence that proves the outcome ("letter from teacher").
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Metric, MetricUnit};
+    /// let m = Metric::new("improved_school_behaviour", "improved behaviour at school for 13 continuous weeks", MetricUnit::Individual)?;
+    /// let m = m.with_evidence("letter from teacher");
+    /// assert_eq!(m.evidence(), Some("letter from teacher"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_evidence(mut self, evidence: impl Into<String>) -> Metric {
         self.evidence = Some(evidence.into());
@@ -209,6 +242,14 @@ impl Metric {
     }
 
     /// Sets the data source ("Police National Computer").
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Metric, MetricUnit};
+    /// let m = Metric::new("improved_school_behaviour", "improved behaviour at school for 13 continuous weeks", MetricUnit::Individual)?;
+    /// let m = m.with_data_source("school records");
+    /// assert_eq!(m.data_source(), Some("school records"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_data_source(mut self, source: impl Into<String>) -> Metric {
         self.data_source = Some(source.into());
@@ -216,6 +257,15 @@ impl Metric {
     }
 
     /// Sets which direction is better.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Metric, MetricUnit};
+    /// let m = Metric::new("improved_school_behaviour", "improved behaviour at school for 13 continuous weeks", MetricUnit::Individual)?;
+    /// use integration_outcomes::outcomes::Direction;
+    /// let m = m.with_direction(Direction::HigherIsBetter);
+    /// assert_eq!(m.direction(), Direction::HigherIsBetter);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_direction(mut self, direction: Direction) -> Metric {
         self.direction = direction;
@@ -223,6 +273,15 @@ impl Metric {
     }
 
     /// Sets the data category.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Metric, MetricUnit};
+    /// let m = Metric::new("improved_school_behaviour", "improved behaviour at school for 13 continuous weeks", MetricUnit::Individual)?;
+    /// use integration_outcomes::outcomes::DataCategory;
+    /// let m = m.with_category(DataCategory::Process);
+    /// assert_eq!(m.category(), DataCategory::Process);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_category(mut self, category: DataCategory) -> Metric {
         self.category = category;
@@ -230,6 +289,15 @@ impl Metric {
     }
 
     /// Sets whether the metric is a proxy or the long-term outcome itself.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Metric, MetricUnit};
+    /// let m = Metric::new("improved_school_behaviour", "improved behaviour at school for 13 continuous weeks", MetricUnit::Individual)?;
+    /// use integration_outcomes::outcomes::MetricRole;
+    /// let m = m.with_role(MetricRole::LongTermOutcome);
+    /// assert_eq!(m.role(), MetricRole::LongTermOutcome);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_role(mut self, role: MetricRole) -> Metric {
         self.role = role;
@@ -237,6 +305,14 @@ impl Metric {
     }
 
     /// Sets the rationale linking a proxy to the long-term outcome.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Metric, MetricUnit};
+    /// let m = Metric::new("improved_school_behaviour", "improved behaviour at school for 13 continuous weeks", MetricUnit::Individual)?;
+    /// let m = m.with_rationale("better behaviour predicts staying in education");
+    /// assert_eq!(m.rationale(), Some("better behaviour predicts staying in education"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_rationale(mut self, rationale: impl Into<String>) -> Metric {
         self.rationale = Some(rationale.into());
@@ -272,60 +348,194 @@ impl Metric {
     }
 
     /// The id.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{DataCategory, Direction, Metric, MetricRole, MetricUnit};
+    /// let m = Metric::new("reconviction_events", "reconviction events within 12 months of release", MetricUnit::Cohort)?
+    ///     .with_evidence("matched Police National Computer records")
+    ///     .with_data_source("Police National Computer")
+    ///     .with_direction(Direction::LowerIsBetter)
+    ///     .with_category(DataCategory::Impact)
+    ///     .with_role(MetricRole::LongTermOutcome)
+    ///     .with_rationale("reconviction is the outcome the payer wants");
+    /// assert_eq!(m.id().as_str(), "reconviction_events");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn id(&self) -> &MetricId {
         &self.id
     }
 
     /// The definition.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{DataCategory, Direction, Metric, MetricRole, MetricUnit};
+    /// let m = Metric::new("reconviction_events", "reconviction events within 12 months of release", MetricUnit::Cohort)?
+    ///     .with_evidence("matched Police National Computer records")
+    ///     .with_data_source("Police National Computer")
+    ///     .with_direction(Direction::LowerIsBetter)
+    ///     .with_category(DataCategory::Impact)
+    ///     .with_role(MetricRole::LongTermOutcome)
+    ///     .with_rationale("reconviction is the outcome the payer wants");
+    /// assert_eq!(m.definition(), "reconviction events within 12 months of release");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn definition(&self) -> &str {
         &self.definition
     }
 
     /// Individual or cohort.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{DataCategory, Direction, Metric, MetricRole, MetricUnit};
+    /// let m = Metric::new("reconviction_events", "reconviction events within 12 months of release", MetricUnit::Cohort)?
+    ///     .with_evidence("matched Police National Computer records")
+    ///     .with_data_source("Police National Computer")
+    ///     .with_direction(Direction::LowerIsBetter)
+    ///     .with_category(DataCategory::Impact)
+    ///     .with_role(MetricRole::LongTermOutcome)
+    ///     .with_rationale("reconviction is the outcome the payer wants");
+    /// assert_eq!(m.unit(), MetricUnit::Cohort);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn unit(&self) -> MetricUnit {
         self.unit
     }
 
     /// Proxy or long-term outcome.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{DataCategory, Direction, Metric, MetricRole, MetricUnit};
+    /// let m = Metric::new("reconviction_events", "reconviction events within 12 months of release", MetricUnit::Cohort)?
+    ///     .with_evidence("matched Police National Computer records")
+    ///     .with_data_source("Police National Computer")
+    ///     .with_direction(Direction::LowerIsBetter)
+    ///     .with_category(DataCategory::Impact)
+    ///     .with_role(MetricRole::LongTermOutcome)
+    ///     .with_rationale("reconviction is the outcome the payer wants");
+    /// assert_eq!(m.role(), MetricRole::LongTermOutcome);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn role(&self) -> MetricRole {
         self.role
     }
 
     /// The evidence, if given.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{DataCategory, Direction, Metric, MetricRole, MetricUnit};
+    /// let m = Metric::new("reconviction_events", "reconviction events within 12 months of release", MetricUnit::Cohort)?
+    ///     .with_evidence("matched Police National Computer records")
+    ///     .with_data_source("Police National Computer")
+    ///     .with_direction(Direction::LowerIsBetter)
+    ///     .with_category(DataCategory::Impact)
+    ///     .with_role(MetricRole::LongTermOutcome)
+    ///     .with_rationale("reconviction is the outcome the payer wants");
+    /// assert_eq!(m.evidence(), Some("matched Police National Computer records"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn evidence(&self) -> Option<&str> {
         self.evidence.as_deref()
     }
 
     /// The data source, if given.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{DataCategory, Direction, Metric, MetricRole, MetricUnit};
+    /// let m = Metric::new("reconviction_events", "reconviction events within 12 months of release", MetricUnit::Cohort)?
+    ///     .with_evidence("matched Police National Computer records")
+    ///     .with_data_source("Police National Computer")
+    ///     .with_direction(Direction::LowerIsBetter)
+    ///     .with_category(DataCategory::Impact)
+    ///     .with_role(MetricRole::LongTermOutcome)
+    ///     .with_rationale("reconviction is the outcome the payer wants");
+    /// assert_eq!(m.data_source(), Some("Police National Computer"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn data_source(&self) -> Option<&str> {
         self.data_source.as_deref()
     }
 
     /// Which direction is better.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{DataCategory, Direction, Metric, MetricRole, MetricUnit};
+    /// let m = Metric::new("reconviction_events", "reconviction events within 12 months of release", MetricUnit::Cohort)?
+    ///     .with_evidence("matched Police National Computer records")
+    ///     .with_data_source("Police National Computer")
+    ///     .with_direction(Direction::LowerIsBetter)
+    ///     .with_category(DataCategory::Impact)
+    ///     .with_role(MetricRole::LongTermOutcome)
+    ///     .with_rationale("reconviction is the outcome the payer wants");
+    /// assert_eq!(m.direction(), Direction::LowerIsBetter);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn direction(&self) -> Direction {
         self.direction
     }
 
     /// The data category.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{DataCategory, Direction, Metric, MetricRole, MetricUnit};
+    /// let m = Metric::new("reconviction_events", "reconviction events within 12 months of release", MetricUnit::Cohort)?
+    ///     .with_evidence("matched Police National Computer records")
+    ///     .with_data_source("Police National Computer")
+    ///     .with_direction(Direction::LowerIsBetter)
+    ///     .with_category(DataCategory::Impact)
+    ///     .with_role(MetricRole::LongTermOutcome)
+    ///     .with_rationale("reconviction is the outcome the payer wants");
+    /// assert_eq!(m.category(), DataCategory::Impact);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn category(&self) -> DataCategory {
         self.category
     }
 
     /// The rationale, if given.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{DataCategory, Direction, Metric, MetricRole, MetricUnit};
+    /// let m = Metric::new("reconviction_events", "reconviction events within 12 months of release", MetricUnit::Cohort)?
+    ///     .with_evidence("matched Police National Computer records")
+    ///     .with_data_source("Police National Computer")
+    ///     .with_direction(Direction::LowerIsBetter)
+    ///     .with_category(DataCategory::Impact)
+    ///     .with_role(MetricRole::LongTermOutcome)
+    ///     .with_rationale("reconviction is the outcome the payer wants");
+    /// assert_eq!(m.rationale(), Some("reconviction is the outcome the payer wants"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn rationale(&self) -> Option<&str> {
         self.rationale.as_deref()
     }
 
     /// The pricing basis, if given.
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{DataCategory, Direction, Metric, MetricRole, MetricUnit};
+    /// let m = Metric::new("reconviction_events", "reconviction events within 12 months of release", MetricUnit::Cohort)?
+    ///     .with_evidence("matched Police National Computer records")
+    ///     .with_data_source("Police National Computer")
+    ///     .with_direction(Direction::LowerIsBetter)
+    ///     .with_category(DataCategory::Impact)
+    ///     .with_role(MetricRole::LongTermOutcome)
+    ///     .with_rationale("reconviction is the outcome the payer wants");
+    /// use integration_outcomes::outcomes::PricingBasis;
+    /// use integration_outcomes::{Currency, Money};
+    /// assert_eq!(m.pricing(), None);
+    /// let price = PricingBasis::FixedPrice(Money::from_major(1_000, Currency::GBP));
+    /// assert_eq!(m.with_pricing(price.clone())?.pricing(), Some(&price));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn pricing(&self) -> Option<&PricingBasis> {
         self.pricing.as_ref()
