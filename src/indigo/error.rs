@@ -28,12 +28,28 @@ impl IndigoError {
     }
 
     /// The JSON Pointer of the offending value (`/` for the whole document).
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::{IndigoErrorKind, IndigoProject};
+    /// let err = IndigoProject::from_json(r#"{"outcome_metrics": [{"definition": {"value": "Entry to employment"}}]}"#).unwrap_err();
+    /// assert_eq!(err.path(), "/outcome_metrics/0/id");
+    /// assert_eq!(IndigoProject::from_json("{").unwrap_err().path(), "/"); // not JSON at all
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn path(&self) -> &str {
         &self.path
     }
 
     /// What was wrong there.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::{IndigoErrorKind, IndigoProject};
+    /// let err = IndigoProject::from_json(r#"{"outcome_metrics": [{"definition": {"value": "Entry to employment"}}]}"#).unwrap_err();
+    /// assert_eq!(err.kind(), &IndigoErrorKind::Missing);
+    /// assert_eq!(err.to_string(), "/outcome_metrics/0/id: required value is missing");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn kind(&self) -> &IndigoErrorKind {
         &self.kind

@@ -116,6 +116,25 @@ fn period_json(period: Period) -> Value {
 
 impl<'a> IndigoExport<'a> {
     /// An export of `statement`, its results marked `result_type`.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::{IndigoExport, ResultType};
+    /// use integration_outcomes::outcomes::{
+    ///     ClaimWindow, Contract, Evidence, Participants, PayerShares, RateCard, RateCardRule,
+    ///     RateCardTerms, RuleEvidence,
+    /// };
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?))?;
+    /// let claims = [rule.claim(1, "entry_to_employment", "2013-05-01".parse()?)?];
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine);
+    /// let contract = Contract::new("c", Currency::GBP, pence, PayerShares::single("INDIGO-ORG-0001".parse()?), vec![rule.into()])?;
+    /// let people = Participants::none();
+    /// let statement = contract.settle(&Evidence::new().with("if", RuleEvidence::Claims { claims: &claims, participants: &people }))?;
+    /// let export = IndigoExport::new(&statement, ResultType::Final);
+    /// assert_eq!(export.results()?[0]["result_type"]["value"], "Final");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(statement: &'a Statement, result_type: ResultType) -> IndigoExport<'a> {
         IndigoExport { statement, result_type, rule_metrics: BTreeMap::new() }
@@ -123,6 +142,25 @@ impl<'a> IndigoExport<'a> {
 
     /// Reports the payments of `rule` against the project's outcome metric
     /// `metric` (by default a rule's payments are reported against its id).
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::{IndigoExport, ResultType};
+    /// use integration_outcomes::outcomes::{
+    ///     ClaimWindow, Contract, Evidence, Participants, PayerShares, RateCard, RateCardRule,
+    ///     RateCardTerms, RuleEvidence,
+    /// };
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?))?;
+    /// let claims = [rule.claim(1, "entry_to_employment", "2013-05-01".parse()?)?];
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine);
+    /// let contract = Contract::new("c", Currency::GBP, pence, PayerShares::single("INDIGO-ORG-0001".parse()?), vec![rule.into()])?;
+    /// let people = Participants::none();
+    /// let statement = contract.settle(&Evidence::new().with("if", RuleEvidence::Claims { claims: &claims, participants: &people }))?;
+    /// let export = IndigoExport::new(&statement, ResultType::Interim).metric_for_rule("if", "outcomemetric1");
+    /// assert_eq!(export.outcome_payments()?[0]["outcome_metric_id"]["value"], "outcomemetric1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn metric_for_rule(mut self, rule: &str, metric: &str) -> IndigoExport<'a> {
         self.rule_metrics.insert(rule.to_owned(), metric.to_owned());
@@ -139,6 +177,29 @@ impl<'a> IndigoExport<'a> {
     ///
     /// [`IndigoError`] naming the entry's path if an amount cannot be written
     /// exactly as a JSON number.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::{IndigoExport, ResultType};
+    /// use integration_outcomes::outcomes::{
+    ///     ClaimWindow, Contract, Evidence, Participants, PayerShares, RateCard, RateCardRule,
+    ///     RateCardTerms, RuleEvidence,
+    /// };
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?))?;
+    /// let claims = [rule.claim(1, "entry_to_employment", "2013-05-01".parse()?)?];
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine);
+    /// let contract = Contract::new("c", Currency::GBP, pence, PayerShares::single("INDIGO-ORG-0001".parse()?), vec![rule.into()])?;
+    /// let people = Participants::none();
+    /// let statement = contract.settle(&Evidence::new().with("if", RuleEvidence::Claims { claims: &claims, participants: &people }))?;
+    /// let payments = IndigoExport::new(&statement, ResultType::Interim).outcome_payments()?;
+    /// assert_eq!(payments.len(), 1); // one rule, one quarter, one payer
+    /// assert_eq!(payments[0]["outcome_metric_id"]["value"], "if");
+    /// assert_eq!(payments[0]["money"]["currency"]["value"], "GBP");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn outcome_payments(&self) -> Result<Vec<Value>, IndigoError> {
         self.statement
             .payments()
@@ -167,6 +228,29 @@ impl<'a> IndigoExport<'a> {
     ///
     /// None at present: every period has a first and a last day. The
     /// `Result` is kept so that a check added later is not a breaking change.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::{IndigoExport, ResultType};
+    /// use integration_outcomes::outcomes::{
+    ///     ClaimWindow, Contract, Evidence, Participants, PayerShares, RateCard, RateCardRule,
+    ///     RateCardTerms, RuleEvidence,
+    /// };
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?))?;
+    /// let claims = [rule.claim(1, "entry_to_employment", "2013-05-01".parse()?)?];
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine);
+    /// let contract = Contract::new("c", Currency::GBP, pence, PayerShares::single("INDIGO-ORG-0001".parse()?), vec![rule.into()])?;
+    /// let people = Participants::none();
+    /// let statement = contract.settle(&Evidence::new().with("if", RuleEvidence::Claims { claims: &claims, participants: &people }))?;
+    /// let results = IndigoExport::new(&statement, ResultType::Interim).results()?;
+    /// assert_eq!(results[0]["outcome_metric_id"]["value"], "entry_to_employment");
+    /// assert_eq!(results[0]["number_with_positive_social_outcomes"]["value"], 1);
+    /// assert_eq!(results[0]["result_type"]["value"], "Interim");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn results(&self) -> Result<Vec<Value>, IndigoError> {
         let periods: Vec<Period> = self.statement.lines().iter().map(|l| l.period()).collect();
         let first = periods.iter().min().copied();
@@ -233,6 +317,28 @@ impl<'a> IndigoExport<'a> {
     ///
     /// As for [`outcome_payments`](Self::outcome_payments) and
     /// [`results`](Self::results).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::{IndigoExport, ResultType};
+    /// use integration_outcomes::outcomes::{
+    ///     ClaimWindow, Contract, Evidence, Participants, PayerShares, RateCard, RateCardRule,
+    ///     RateCardTerms, RuleEvidence,
+    /// };
+    /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = RateCardRule::new("if", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?))?;
+    /// let claims = [rule.claim(1, "entry_to_employment", "2013-05-01".parse()?)?];
+    /// let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine);
+    /// let contract = Contract::new("c", Currency::GBP, pence, PayerShares::single("INDIGO-ORG-0001".parse()?), vec![rule.into()])?;
+    /// let people = Participants::none();
+    /// let statement = contract.settle(&Evidence::new().with("if", RuleEvidence::Claims { claims: &claims, participants: &people }))?;
+    /// let json = IndigoExport::new(&statement, ResultType::Interim).to_json()?;
+    /// assert_eq!(json["outcome_payments"][0]["money"]["amount"]["value"], 2600.0);
+    /// assert_eq!(json["results"].as_array().map(Vec::len), Some(1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn to_json(&self) -> Result<Value, IndigoError> {
         Ok(json!({
             "outcome_payments": self.outcome_payments()?,

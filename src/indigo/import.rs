@@ -90,6 +90,23 @@ impl IndigoProject {
     /// more outcomes in one currency than a rate card holds, or (at
     /// `/outcome_payment_commitments`) a payer's commitments in one currency
     /// whose sum overflows.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::{Gap, IndigoProject};
+    /// use integration_outcomes::outcomes::MetricUnit;
+    /// let project = IndigoProject::from_json(r#"{"outcome_metrics": [
+    ///   {"id": "entry", "definition": {"value": "Entry into first employment"},
+    ///    "unit_type_of_targeted_service_users_or_beneficiaries": {"value": "Individual"}},
+    ///   {"id": "wellbeing", "definition": {"value": "Improved wellbeing"}}
+    /// ]}"#)?;
+    /// let import = project.import()?;
+    /// assert_eq!(import.metrics()[0].unit(), MetricUnit::Individual);
+    /// // Neither priced nor given a unit type: reported, not guessed.
+    /// assert!(import.gaps().contains(&Gap::MetricNotImported { metric_id: "wellbeing".into(), missing: "unit type" }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn import(&self) -> Result<IndigoImport, IndigoError> {
         let mut gaps = self.gaps();
         let mut metrics = Vec::new();
@@ -237,18 +254,106 @@ impl IndigoProject {
 
 impl IndigoImport {
     /// The imported outcome metrics, in document order.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// use integration_outcomes::{Currency, Money};
+    /// let import = IndigoProject::from_json(r#"{
+    ///   "id": "INDIGO-POJ-0000",
+    ///   "outcome_metrics": [
+    ///     {"id": "entry", "definition": {"value": "Entry into first employment"}},
+    ///     {"id": "sustained", "definition": {"value": "Sustained employment"}},
+    ///     {"id": "wellbeing", "definition": {"value": "Improved wellbeing"}}
+    ///   ],
+    ///   "outcome_pricings": [
+    ///     {"outcome_metric_id": {"value": "entry"}, "currency": {"value": "GBP"},
+    ///      "price_per_unit": {"amount": {"value": 3500}},
+    ///      "maximum_price_if_all_targets_achieved": {"amount": {"value": 350000}}},
+    ///     {"outcome_metric_id": {"value": "sustained"}, "currency": {"value": "EUR"},
+    ///      "price_per_unit": {"amount": {"value": 1000}}}
+    ///   ],
+    ///   "outcome_payment_commitments": [
+    ///     {"organisation_id": {"value": "INDIGO-ORG-0001"},
+    ///      "maximum_potential_outcome_payment": {"currency": {"value": "GBP"}, "amount": {"value": 2000000}}},
+    ///     {"organisation_id": {"value": "INDIGO-ORG-0002"},
+    ///      "maximum_potential_outcome_payment": {"currency": {"value": "GBP"}, "amount": {"value": 500000}}}
+    ///   ]
+    /// }"#)?.import()?;
+    /// let ids: Vec<&str> = import.metrics().iter().map(|m| m.id().as_str()).collect();
+    /// assert_eq!(ids, ["entry", "sustained"]); // "wellbeing" has no price and no unit type
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn metrics(&self) -> &[Metric] {
         &self.metrics
     }
 
     /// One rate card per pricing currency, in currency-code order.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// use integration_outcomes::{Currency, Money};
+    /// let import = IndigoProject::from_json(r#"{
+    ///   "id": "INDIGO-POJ-0000",
+    ///   "outcome_metrics": [
+    ///     {"id": "entry", "definition": {"value": "Entry into first employment"}},
+    ///     {"id": "sustained", "definition": {"value": "Sustained employment"}},
+    ///     {"id": "wellbeing", "definition": {"value": "Improved wellbeing"}}
+    ///   ],
+    ///   "outcome_pricings": [
+    ///     {"outcome_metric_id": {"value": "entry"}, "currency": {"value": "GBP"},
+    ///      "price_per_unit": {"amount": {"value": 3500}},
+    ///      "maximum_price_if_all_targets_achieved": {"amount": {"value": 350000}}},
+    ///     {"outcome_metric_id": {"value": "sustained"}, "currency": {"value": "EUR"},
+    ///      "price_per_unit": {"amount": {"value": 1000}}}
+    ///   ],
+    ///   "outcome_payment_commitments": [
+    ///     {"organisation_id": {"value": "INDIGO-ORG-0001"},
+    ///      "maximum_potential_outcome_payment": {"currency": {"value": "GBP"}, "amount": {"value": 2000000}}},
+    ///     {"organisation_id": {"value": "INDIGO-ORG-0002"},
+    ///      "maximum_potential_outcome_payment": {"currency": {"value": "GBP"}, "amount": {"value": 500000}}}
+    ///   ]
+    /// }"#)?.import()?;
+    /// let ids: Vec<&str> = import.rate_cards().iter().map(|c| c.id().as_str()).collect();
+    /// assert_eq!(ids, ["INDIGO-POJ-0000-EUR", "INDIGO-POJ-0000-GBP"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn rate_cards(&self) -> &[RateCard] {
         &self.rate_cards
     }
 
     /// The rate card of `currency`, if any outcome is priced in it.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// use integration_outcomes::{Currency, Money};
+    /// let import = IndigoProject::from_json(r#"{
+    ///   "id": "INDIGO-POJ-0000",
+    ///   "outcome_metrics": [
+    ///     {"id": "entry", "definition": {"value": "Entry into first employment"}},
+    ///     {"id": "sustained", "definition": {"value": "Sustained employment"}},
+    ///     {"id": "wellbeing", "definition": {"value": "Improved wellbeing"}}
+    ///   ],
+    ///   "outcome_pricings": [
+    ///     {"outcome_metric_id": {"value": "entry"}, "currency": {"value": "GBP"},
+    ///      "price_per_unit": {"amount": {"value": 3500}},
+    ///      "maximum_price_if_all_targets_achieved": {"amount": {"value": 350000}}},
+    ///     {"outcome_metric_id": {"value": "sustained"}, "currency": {"value": "EUR"},
+    ///      "price_per_unit": {"amount": {"value": 1000}}}
+    ///   ],
+    ///   "outcome_payment_commitments": [
+    ///     {"organisation_id": {"value": "INDIGO-ORG-0001"},
+    ///      "maximum_potential_outcome_payment": {"currency": {"value": "GBP"}, "amount": {"value": 2000000}}},
+    ///     {"organisation_id": {"value": "INDIGO-ORG-0002"},
+    ///      "maximum_potential_outcome_payment": {"currency": {"value": "GBP"}, "amount": {"value": 500000}}}
+    ///   ]
+    /// }"#)?.import()?;
+    /// let gbp = import.rate_card(Currency::GBP).map(|c| c.outcomes()[0].maximum_price());
+    /// assert_eq!(gbp, Some(Money::from_major(3_500, Currency::GBP)));
+    /// assert!(import.rate_card(Currency::USD).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn rate_card(&self, currency: Currency) -> Option<&RateCard> {
         self.rate_cards.iter().find(|c| c.currency() == currency)
@@ -256,6 +361,37 @@ impl IndigoImport {
 
     /// Each outcome's maximum price if all its targets are achieved (a cap on
     /// what that outcome pays in total), where the document gives one.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// use integration_outcomes::{Currency, Money};
+    /// let import = IndigoProject::from_json(r#"{
+    ///   "id": "INDIGO-POJ-0000",
+    ///   "outcome_metrics": [
+    ///     {"id": "entry", "definition": {"value": "Entry into first employment"}},
+    ///     {"id": "sustained", "definition": {"value": "Sustained employment"}},
+    ///     {"id": "wellbeing", "definition": {"value": "Improved wellbeing"}}
+    ///   ],
+    ///   "outcome_pricings": [
+    ///     {"outcome_metric_id": {"value": "entry"}, "currency": {"value": "GBP"},
+    ///      "price_per_unit": {"amount": {"value": 3500}},
+    ///      "maximum_price_if_all_targets_achieved": {"amount": {"value": 350000}}},
+    ///     {"outcome_metric_id": {"value": "sustained"}, "currency": {"value": "EUR"},
+    ///      "price_per_unit": {"amount": {"value": 1000}}}
+    ///   ],
+    ///   "outcome_payment_commitments": [
+    ///     {"organisation_id": {"value": "INDIGO-ORG-0001"},
+    ///      "maximum_potential_outcome_payment": {"currency": {"value": "GBP"}, "amount": {"value": 2000000}}},
+    ///     {"organisation_id": {"value": "INDIGO-ORG-0002"},
+    ///      "maximum_potential_outcome_payment": {"currency": {"value": "GBP"}, "amount": {"value": 500000}}}
+    ///   ]
+    /// }"#)?.import()?;
+    /// let (outcome, maximum) = &import.outcome_maximums()[0];
+    /// assert_eq!(outcome.as_str(), "entry");
+    /// assert_eq!(*maximum, Money::from_major(350_000, Currency::GBP));
+    /// assert_eq!(import.outcome_maximums().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn outcome_maximums(&self) -> &[(OutcomeId, Money)] {
         &self.outcome_maximums
@@ -311,6 +447,37 @@ impl IndigoImport {
     /// # Errors
     ///
     /// [`IndigoError`] at `/outcome_payment_commitments` if the sum overflows.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// use integration_outcomes::{Currency, Money};
+    /// let import = IndigoProject::from_json(r#"{
+    ///   "id": "INDIGO-POJ-0000",
+    ///   "outcome_metrics": [
+    ///     {"id": "entry", "definition": {"value": "Entry into first employment"}},
+    ///     {"id": "sustained", "definition": {"value": "Sustained employment"}},
+    ///     {"id": "wellbeing", "definition": {"value": "Improved wellbeing"}}
+    ///   ],
+    ///   "outcome_pricings": [
+    ///     {"outcome_metric_id": {"value": "entry"}, "currency": {"value": "GBP"},
+    ///      "price_per_unit": {"amount": {"value": 3500}},
+    ///      "maximum_price_if_all_targets_achieved": {"amount": {"value": 350000}}},
+    ///     {"outcome_metric_id": {"value": "sustained"}, "currency": {"value": "EUR"},
+    ///      "price_per_unit": {"amount": {"value": 1000}}}
+    ///   ],
+    ///   "outcome_payment_commitments": [
+    ///     {"organisation_id": {"value": "INDIGO-ORG-0001"},
+    ///      "maximum_potential_outcome_payment": {"currency": {"value": "GBP"}, "amount": {"value": 2000000}}},
+    ///     {"organisation_id": {"value": "INDIGO-ORG-0002"},
+    ///      "maximum_potential_outcome_payment": {"currency": {"value": "GBP"}, "amount": {"value": 500000}}}
+    ///   ]
+    /// }"#)?.import()?;
+    /// assert_eq!(import.total_payer_maximum(Currency::GBP)?, Some(Money::from_major(2_500_000, Currency::GBP)));
+    /// assert_eq!(import.total_payer_maximum(Currency::EUR)?, None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn total_payer_maximum(&self, currency: Currency) -> Result<Option<Money>, IndigoError> {
         let amounts: Vec<Money> = self
             .payer_maximums
@@ -328,6 +495,38 @@ impl IndigoImport {
 
     /// What the document lacks, including metrics that could not be
     /// imported.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// use integration_outcomes::{Currency, Money};
+    /// let import = IndigoProject::from_json(r#"{
+    ///   "id": "INDIGO-POJ-0000",
+    ///   "outcome_metrics": [
+    ///     {"id": "entry", "definition": {"value": "Entry into first employment"}},
+    ///     {"id": "sustained", "definition": {"value": "Sustained employment"}},
+    ///     {"id": "wellbeing", "definition": {"value": "Improved wellbeing"}}
+    ///   ],
+    ///   "outcome_pricings": [
+    ///     {"outcome_metric_id": {"value": "entry"}, "currency": {"value": "GBP"},
+    ///      "price_per_unit": {"amount": {"value": 3500}},
+    ///      "maximum_price_if_all_targets_achieved": {"amount": {"value": 350000}}},
+    ///     {"outcome_metric_id": {"value": "sustained"}, "currency": {"value": "EUR"},
+    ///      "price_per_unit": {"amount": {"value": 1000}}}
+    ///   ],
+    ///   "outcome_payment_commitments": [
+    ///     {"organisation_id": {"value": "INDIGO-ORG-0001"},
+    ///      "maximum_potential_outcome_payment": {"currency": {"value": "GBP"}, "amount": {"value": 2000000}}},
+    ///     {"organisation_id": {"value": "INDIGO-ORG-0002"},
+    ///      "maximum_potential_outcome_payment": {"currency": {"value": "GBP"}, "amount": {"value": 500000}}}
+    ///   ]
+    /// }"#)?.import()?;
+    /// use integration_outcomes::indigo::Gap;
+    /// assert_eq!(import.gaps(), [
+    ///     Gap::UnpricedMetric { metric_id: "wellbeing".into() },
+    ///     Gap::MetricNotImported { metric_id: "wellbeing".into(), missing: "unit type" },
+    /// ]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn gaps(&self) -> &[Gap] {
         &self.gaps

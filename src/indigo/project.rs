@@ -201,6 +201,17 @@ impl IndigoProject {
     /// currency code, a malformed date, a negative amount, a commitment's
     /// `result_type` or `organisation_role_category` outside the standard's
     /// codelist, or a commitment period that ends before it starts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// let project = IndigoProject::from_json(r#"{"id": "INDIGO-POJ-0000", "outcome_metrics": [{"id": "m1"}]}"#)?;
+    /// assert_eq!(project.metrics()[0].id(), "m1");
+    /// let err = IndigoProject::from_json(r#"{"outcome_metrics": [{"id": "m1"}, {"id": "m1"}]}"#).unwrap_err();
+    /// assert_eq!(err.path(), "/outcome_metrics/1/id"); // a duplicate id
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_json(text: &str) -> Result<IndigoProject, IndigoError> {
         let value: Value = serde_json::from_str(text).map_err(|e| {
             IndigoError::new("/", IndigoErrorKind::Syntax { message: e.to_string() })
@@ -213,6 +224,17 @@ impl IndigoProject {
     /// # Errors
     ///
     /// As for [`IndigoProject::from_json`], except syntax errors.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// let value = serde_json::json!({"name": {"value": "Example SIB"}, "outcome_metrics": [{"id": "m1"}]});
+    /// let project = IndigoProject::from_value(&value)?;
+    /// assert_eq!(project.name(), Some("Example SIB"));
+    /// assert_eq!(project.metrics().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_value(value: &Value) -> Result<IndigoProject, IndigoError> {
         let root = Node::root(value)?;
         let id = root.plain_string("id")?;
@@ -320,30 +342,96 @@ impl IndigoProject {
     }
 
     /// The project's INDIGO identifier (such as `INDIGO-POJ-0153`), if given.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// let project = IndigoProject::from_json(r#"{
+    ///   "id": "INDIGO-POJ-0000",
+    ///   "name": {"value": "Example SIB"},
+    ///   "outcome_metrics": [{"id": "m1", "definition": {"value": "Entry to employment"}}],
+    ///   "outcome_pricings": [{"outcome_metric_id": {"value": "m1"}, "currency": {"value": "GBP"}}],
+    ///   "outcome_payment_commitments": [{"organisation_id": {"value": "INDIGO-ORG-0042"}}]
+    /// }"#)?;
+    /// assert_eq!(project.id(), Some("INDIGO-POJ-0000"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// The project's name, if given.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// let project = IndigoProject::from_json(r#"{
+    ///   "id": "INDIGO-POJ-0000",
+    ///   "name": {"value": "Example SIB"},
+    ///   "outcome_metrics": [{"id": "m1", "definition": {"value": "Entry to employment"}}],
+    ///   "outcome_pricings": [{"outcome_metric_id": {"value": "m1"}, "currency": {"value": "GBP"}}],
+    ///   "outcome_payment_commitments": [{"organisation_id": {"value": "INDIGO-ORG-0042"}}]
+    /// }"#)?;
+    /// assert_eq!(project.name(), Some("Example SIB"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The outcome metrics, in document order.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// let project = IndigoProject::from_json(r#"{
+    ///   "id": "INDIGO-POJ-0000",
+    ///   "name": {"value": "Example SIB"},
+    ///   "outcome_metrics": [{"id": "m1", "definition": {"value": "Entry to employment"}}],
+    ///   "outcome_pricings": [{"outcome_metric_id": {"value": "m1"}, "currency": {"value": "GBP"}}],
+    ///   "outcome_payment_commitments": [{"organisation_id": {"value": "INDIGO-ORG-0042"}}]
+    /// }"#)?;
+    /// assert_eq!(project.metrics()[0].definition(), Some("Entry to employment"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn metrics(&self) -> &[MetricRecord] {
         &self.metrics
     }
 
     /// The outcome pricings, in document order.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// let project = IndigoProject::from_json(r#"{
+    ///   "id": "INDIGO-POJ-0000",
+    ///   "name": {"value": "Example SIB"},
+    ///   "outcome_metrics": [{"id": "m1", "definition": {"value": "Entry to employment"}}],
+    ///   "outcome_pricings": [{"outcome_metric_id": {"value": "m1"}, "currency": {"value": "GBP"}}],
+    ///   "outcome_payment_commitments": [{"organisation_id": {"value": "INDIGO-ORG-0042"}}]
+    /// }"#)?;
+    /// assert_eq!(project.pricings()[0].metric_id(), "m1");
+    /// assert_eq!(project.pricings()[0].price_per_unit(), None); // no amount given
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn pricings(&self) -> &[PricingRecord] {
         &self.pricings
     }
 
     /// The outcome payment commitments, in document order.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// let project = IndigoProject::from_json(r#"{
+    ///   "id": "INDIGO-POJ-0000",
+    ///   "name": {"value": "Example SIB"},
+    ///   "outcome_metrics": [{"id": "m1", "definition": {"value": "Entry to employment"}}],
+    ///   "outcome_pricings": [{"outcome_metric_id": {"value": "m1"}, "currency": {"value": "GBP"}}],
+    ///   "outcome_payment_commitments": [{"organisation_id": {"value": "INDIGO-ORG-0042"}}]
+    /// }"#)?;
+    /// assert_eq!(project.commitments()[0].payer(), Some("INDIGO-ORG-0042"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn commitments(&self) -> &[CommitmentRecord] {
         &self.commitments
@@ -396,46 +484,199 @@ impl IndigoProject {
 impl MetricRecord {
     /// The metric's within-project id (such as `outcomemetric1`), without
     /// surrounding whitespace, as references to it are read.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// let project = IndigoProject::from_json(r#"{"outcome_metrics": [{
+    ///   "id": " outcomemetric1 ",
+    ///   "definition": {"value": "Entry into first employment"},
+    ///   "target_population": {"value": "Young people aged 14 to 15"},
+    ///   "targeted_number_of_service_users_or_beneficiaries_total": {"value": 1000},
+    ///   "unit_type_of_targeted_service_users_or_beneficiaries": {"value": "Individual"},
+    ///   "outcome_metric_target": {"value": "Employed for 13 weeks"},
+    ///   "outcome_validation_method": {"value": "Payslips"},
+    ///   "data_source_for_outcome_validation": {"value": "HMRC records"}
+    /// }]}"#)?;
+    /// let metric = &project.metrics()[0];
+    /// assert_eq!(metric.id(), "outcomemetric1"); // trimmed
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn id(&self) -> &str {
         &self.id
     }
     /// JSON path of this entry.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// let project = IndigoProject::from_json(r#"{"outcome_metrics": [{
+    ///   "id": " outcomemetric1 ",
+    ///   "definition": {"value": "Entry into first employment"},
+    ///   "target_population": {"value": "Young people aged 14 to 15"},
+    ///   "targeted_number_of_service_users_or_beneficiaries_total": {"value": 1000},
+    ///   "unit_type_of_targeted_service_users_or_beneficiaries": {"value": "Individual"},
+    ///   "outcome_metric_target": {"value": "Employed for 13 weeks"},
+    ///   "outcome_validation_method": {"value": "Payslips"},
+    ///   "data_source_for_outcome_validation": {"value": "HMRC records"}
+    /// }]}"#)?;
+    /// let metric = &project.metrics()[0];
+    /// assert_eq!(metric.path(), "/outcome_metrics/0");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn path(&self) -> &str {
         &self.path
     }
     /// The outcome definition.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// let project = IndigoProject::from_json(r#"{"outcome_metrics": [{
+    ///   "id": " outcomemetric1 ",
+    ///   "definition": {"value": "Entry into first employment"},
+    ///   "target_population": {"value": "Young people aged 14 to 15"},
+    ///   "targeted_number_of_service_users_or_beneficiaries_total": {"value": 1000},
+    ///   "unit_type_of_targeted_service_users_or_beneficiaries": {"value": "Individual"},
+    ///   "outcome_metric_target": {"value": "Employed for 13 weeks"},
+    ///   "outcome_validation_method": {"value": "Payslips"},
+    ///   "data_source_for_outcome_validation": {"value": "HMRC records"}
+    /// }]}"#)?;
+    /// let metric = &project.metrics()[0];
+    /// assert_eq!(metric.definition(), Some("Entry into first employment"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn definition(&self) -> Option<&str> {
         self.definition.as_deref()
     }
     /// The target population.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// let project = IndigoProject::from_json(r#"{"outcome_metrics": [{
+    ///   "id": " outcomemetric1 ",
+    ///   "definition": {"value": "Entry into first employment"},
+    ///   "target_population": {"value": "Young people aged 14 to 15"},
+    ///   "targeted_number_of_service_users_or_beneficiaries_total": {"value": 1000},
+    ///   "unit_type_of_targeted_service_users_or_beneficiaries": {"value": "Individual"},
+    ///   "outcome_metric_target": {"value": "Employed for 13 weeks"},
+    ///   "outcome_validation_method": {"value": "Payslips"},
+    ///   "data_source_for_outcome_validation": {"value": "HMRC records"}
+    /// }]}"#)?;
+    /// let metric = &project.metrics()[0];
+    /// assert_eq!(metric.target_population(), Some("Young people aged 14 to 15"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn target_population(&self) -> Option<&str> {
         self.target_population.as_deref()
     }
     /// The targeted number of service users or beneficiaries.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// let project = IndigoProject::from_json(r#"{"outcome_metrics": [{
+    ///   "id": " outcomemetric1 ",
+    ///   "definition": {"value": "Entry into first employment"},
+    ///   "target_population": {"value": "Young people aged 14 to 15"},
+    ///   "targeted_number_of_service_users_or_beneficiaries_total": {"value": 1000},
+    ///   "unit_type_of_targeted_service_users_or_beneficiaries": {"value": "Individual"},
+    ///   "outcome_metric_target": {"value": "Employed for 13 weeks"},
+    ///   "outcome_validation_method": {"value": "Payslips"},
+    ///   "data_source_for_outcome_validation": {"value": "HMRC records"}
+    /// }]}"#)?;
+    /// let metric = &project.metrics()[0];
+    /// assert_eq!(metric.targeted_number(), Some(rust_decimal::Decimal::from(1_000)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn targeted_number(&self) -> Option<Decimal> {
         self.targeted_number
     }
     /// `Individual` or `Other`, as the standard's codelist says.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// let project = IndigoProject::from_json(r#"{"outcome_metrics": [{
+    ///   "id": " outcomemetric1 ",
+    ///   "definition": {"value": "Entry into first employment"},
+    ///   "target_population": {"value": "Young people aged 14 to 15"},
+    ///   "targeted_number_of_service_users_or_beneficiaries_total": {"value": 1000},
+    ///   "unit_type_of_targeted_service_users_or_beneficiaries": {"value": "Individual"},
+    ///   "outcome_metric_target": {"value": "Employed for 13 weeks"},
+    ///   "outcome_validation_method": {"value": "Payslips"},
+    ///   "data_source_for_outcome_validation": {"value": "HMRC records"}
+    /// }]}"#)?;
+    /// let metric = &project.metrics()[0];
+    /// assert_eq!(metric.unit_type(), Some("Individual"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn unit_type(&self) -> Option<&str> {
         self.unit_type.as_deref()
     }
     /// The free-text outcome metric target (the payment condition).
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// let project = IndigoProject::from_json(r#"{"outcome_metrics": [{
+    ///   "id": " outcomemetric1 ",
+    ///   "definition": {"value": "Entry into first employment"},
+    ///   "target_population": {"value": "Young people aged 14 to 15"},
+    ///   "targeted_number_of_service_users_or_beneficiaries_total": {"value": 1000},
+    ///   "unit_type_of_targeted_service_users_or_beneficiaries": {"value": "Individual"},
+    ///   "outcome_metric_target": {"value": "Employed for 13 weeks"},
+    ///   "outcome_validation_method": {"value": "Payslips"},
+    ///   "data_source_for_outcome_validation": {"value": "HMRC records"}
+    /// }]}"#)?;
+    /// let metric = &project.metrics()[0];
+    /// assert_eq!(metric.target(), Some("Employed for 13 weeks"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn target(&self) -> Option<&str> {
         self.target.as_deref()
     }
     /// How the outcome is validated (the evidence).
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// let project = IndigoProject::from_json(r#"{"outcome_metrics": [{
+    ///   "id": " outcomemetric1 ",
+    ///   "definition": {"value": "Entry into first employment"},
+    ///   "target_population": {"value": "Young people aged 14 to 15"},
+    ///   "targeted_number_of_service_users_or_beneficiaries_total": {"value": 1000},
+    ///   "unit_type_of_targeted_service_users_or_beneficiaries": {"value": "Individual"},
+    ///   "outcome_metric_target": {"value": "Employed for 13 weeks"},
+    ///   "outcome_validation_method": {"value": "Payslips"},
+    ///   "data_source_for_outcome_validation": {"value": "HMRC records"}
+    /// }]}"#)?;
+    /// let metric = &project.metrics()[0];
+    /// assert_eq!(metric.validation_method(), Some("Payslips"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn validation_method(&self) -> Option<&str> {
         self.validation_method.as_deref()
     }
     /// The data source for outcome validation.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// let project = IndigoProject::from_json(r#"{"outcome_metrics": [{
+    ///   "id": " outcomemetric1 ",
+    ///   "definition": {"value": "Entry into first employment"},
+    ///   "target_population": {"value": "Young people aged 14 to 15"},
+    ///   "targeted_number_of_service_users_or_beneficiaries_total": {"value": 1000},
+    ///   "unit_type_of_targeted_service_users_or_beneficiaries": {"value": "Individual"},
+    ///   "outcome_metric_target": {"value": "Employed for 13 weeks"},
+    ///   "outcome_validation_method": {"value": "Payslips"},
+    ///   "data_source_for_outcome_validation": {"value": "HMRC records"}
+    /// }]}"#)?;
+    /// let metric = &project.metrics()[0];
+    /// assert_eq!(metric.data_source(), Some("HMRC records"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn data_source(&self) -> Option<&str> {
         self.data_source.as_deref()
@@ -444,32 +685,140 @@ impl MetricRecord {
 
 impl PricingRecord {
     /// JSON path of this entry.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// use integration_outcomes::{Currency, Money};
+    /// let project = IndigoProject::from_json(r#"{
+    ///   "outcome_metrics": [{"id": "m1", "definition": {"value": "Entry to employment"}}],
+    ///   "outcome_pricings": [{
+    ///     "outcome_metric_id": {"value": "m1"},
+    ///     "currency": {"value": "GBP"},
+    ///     "price_per_unit": {"amount": {"value": 2600}},
+    ///     "maximum_price_if_all_targets_achieved": {"amount": {"value": "2,600,000"}},
+    ///     "price_description": {"value": "Per participant entering employment"}
+    ///   }]
+    /// }"#)?;
+    /// let pricing = &project.pricings()[0];
+    /// assert_eq!(pricing.path(), "/outcome_pricings/0");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn path(&self) -> &str {
         &self.path
     }
     /// The metric this pricing belongs to (always a metric the project defines).
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// use integration_outcomes::{Currency, Money};
+    /// let project = IndigoProject::from_json(r#"{
+    ///   "outcome_metrics": [{"id": "m1", "definition": {"value": "Entry to employment"}}],
+    ///   "outcome_pricings": [{
+    ///     "outcome_metric_id": {"value": "m1"},
+    ///     "currency": {"value": "GBP"},
+    ///     "price_per_unit": {"amount": {"value": 2600}},
+    ///     "maximum_price_if_all_targets_achieved": {"amount": {"value": "2,600,000"}},
+    ///     "price_description": {"value": "Per participant entering employment"}
+    ///   }]
+    /// }"#)?;
+    /// let pricing = &project.pricings()[0];
+    /// assert_eq!(pricing.metric_id(), "m1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn metric_id(&self) -> &str {
         &self.metric_id
     }
     /// The pricing currency, if given.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// use integration_outcomes::{Currency, Money};
+    /// let project = IndigoProject::from_json(r#"{
+    ///   "outcome_metrics": [{"id": "m1", "definition": {"value": "Entry to employment"}}],
+    ///   "outcome_pricings": [{
+    ///     "outcome_metric_id": {"value": "m1"},
+    ///     "currency": {"value": "GBP"},
+    ///     "price_per_unit": {"amount": {"value": 2600}},
+    ///     "maximum_price_if_all_targets_achieved": {"amount": {"value": "2,600,000"}},
+    ///     "price_description": {"value": "Per participant entering employment"}
+    ///   }]
+    /// }"#)?;
+    /// let pricing = &project.pricings()[0];
+    /// assert_eq!(pricing.currency(), Some(Currency::GBP));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn currency(&self) -> Option<Currency> {
         self.currency
     }
     /// The price per unit as money, if both the amount and currency are given.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// use integration_outcomes::{Currency, Money};
+    /// let project = IndigoProject::from_json(r#"{
+    ///   "outcome_metrics": [{"id": "m1", "definition": {"value": "Entry to employment"}}],
+    ///   "outcome_pricings": [{
+    ///     "outcome_metric_id": {"value": "m1"},
+    ///     "currency": {"value": "GBP"},
+    ///     "price_per_unit": {"amount": {"value": 2600}},
+    ///     "maximum_price_if_all_targets_achieved": {"amount": {"value": "2,600,000"}},
+    ///     "price_description": {"value": "Per participant entering employment"}
+    ///   }]
+    /// }"#)?;
+    /// let pricing = &project.pricings()[0];
+    /// assert_eq!(pricing.price_per_unit(), Some(Money::from_major(2_600, Currency::GBP)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn price_per_unit(&self) -> Option<Money> {
         Some(Money::new(self.price_per_unit?, self.currency?))
     }
     /// The maximum price if all targets are achieved, if both the amount and
     /// currency are given.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// use integration_outcomes::{Currency, Money};
+    /// let project = IndigoProject::from_json(r#"{
+    ///   "outcome_metrics": [{"id": "m1", "definition": {"value": "Entry to employment"}}],
+    ///   "outcome_pricings": [{
+    ///     "outcome_metric_id": {"value": "m1"},
+    ///     "currency": {"value": "GBP"},
+    ///     "price_per_unit": {"amount": {"value": 2600}},
+    ///     "maximum_price_if_all_targets_achieved": {"amount": {"value": "2,600,000"}},
+    ///     "price_description": {"value": "Per participant entering employment"}
+    ///   }]
+    /// }"#)?;
+    /// let pricing = &project.pricings()[0];
+    /// assert_eq!(pricing.maximum_price(), Some(Money::from_major(2_600_000, Currency::GBP)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn maximum_price(&self) -> Option<Money> {
         Some(Money::new(self.maximum_price?, self.currency?))
     }
     /// The free-text price description.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::IndigoProject;
+    /// use integration_outcomes::{Currency, Money};
+    /// let project = IndigoProject::from_json(r#"{
+    ///   "outcome_metrics": [{"id": "m1", "definition": {"value": "Entry to employment"}}],
+    ///   "outcome_pricings": [{
+    ///     "outcome_metric_id": {"value": "m1"},
+    ///     "currency": {"value": "GBP"},
+    ///     "price_per_unit": {"amount": {"value": 2600}},
+    ///     "maximum_price_if_all_targets_achieved": {"amount": {"value": "2,600,000"}},
+    ///     "price_description": {"value": "Per participant entering employment"}
+    ///   }]
+    /// }"#)?;
+    /// let pricing = &project.pricings()[0];
+    /// assert_eq!(pricing.description(), Some("Per participant entering employment"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
@@ -478,38 +827,144 @@ impl PricingRecord {
 
 impl CommitmentRecord {
     /// JSON path of this entry.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::{IndigoDate, IndigoProject};
+    /// use integration_outcomes::{Currency, Money};
+    /// let project = IndigoProject::from_json(r#"{"outcome_payment_commitments": [{
+    ///   "organisation_id": {"value": "INDIGO-ORG-0042"},
+    ///   "organisation_role_category": {"value": "Government/Public Sector/Public Bank"},
+    ///   "maximum_potential_outcome_payment": {"currency": {"value": "GBP"}, "amount": {"value": 3300000}},
+    ///   "result_type": {"value": "Overall"},
+    ///   "period": {"start_date": {"value": "2013-04"}, "end_date": {"value": "2016"}}
+    /// }]}"#)?;
+    /// let commitment = &project.commitments()[0];
+    /// assert_eq!(commitment.path(), "/outcome_payment_commitments/0");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn path(&self) -> &str {
         &self.path
     }
     /// The INDIGO organisation id of the payer.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::{IndigoDate, IndigoProject};
+    /// use integration_outcomes::{Currency, Money};
+    /// let project = IndigoProject::from_json(r#"{"outcome_payment_commitments": [{
+    ///   "organisation_id": {"value": "INDIGO-ORG-0042"},
+    ///   "organisation_role_category": {"value": "Government/Public Sector/Public Bank"},
+    ///   "maximum_potential_outcome_payment": {"currency": {"value": "GBP"}, "amount": {"value": 3300000}},
+    ///   "result_type": {"value": "Overall"},
+    ///   "period": {"start_date": {"value": "2013-04"}, "end_date": {"value": "2016"}}
+    /// }]}"#)?;
+    /// let commitment = &project.commitments()[0];
+    /// assert_eq!(commitment.payer(), Some("INDIGO-ORG-0042"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn payer(&self) -> Option<&str> {
         self.payer.as_deref()
     }
     /// The payer's role category, one of the standard's codelist (such as
     /// `Government/Public Sector/Public Bank`).
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::{IndigoDate, IndigoProject};
+    /// use integration_outcomes::{Currency, Money};
+    /// let project = IndigoProject::from_json(r#"{"outcome_payment_commitments": [{
+    ///   "organisation_id": {"value": "INDIGO-ORG-0042"},
+    ///   "organisation_role_category": {"value": "Government/Public Sector/Public Bank"},
+    ///   "maximum_potential_outcome_payment": {"currency": {"value": "GBP"}, "amount": {"value": 3300000}},
+    ///   "result_type": {"value": "Overall"},
+    ///   "period": {"start_date": {"value": "2013-04"}, "end_date": {"value": "2016"}}
+    /// }]}"#)?;
+    /// let commitment = &project.commitments()[0];
+    /// assert_eq!(commitment.role_category(), Some("Government/Public Sector/Public Bank"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn role_category(&self) -> Option<&str> {
         self.role_category.as_deref()
     }
     /// The payer's maximum potential outcome payment, if amount and currency are given.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::{IndigoDate, IndigoProject};
+    /// use integration_outcomes::{Currency, Money};
+    /// let project = IndigoProject::from_json(r#"{"outcome_payment_commitments": [{
+    ///   "organisation_id": {"value": "INDIGO-ORG-0042"},
+    ///   "organisation_role_category": {"value": "Government/Public Sector/Public Bank"},
+    ///   "maximum_potential_outcome_payment": {"currency": {"value": "GBP"}, "amount": {"value": 3300000}},
+    ///   "result_type": {"value": "Overall"},
+    ///   "period": {"start_date": {"value": "2013-04"}, "end_date": {"value": "2016"}}
+    /// }]}"#)?;
+    /// let commitment = &project.commitments()[0];
+    /// assert_eq!(commitment.maximum_payment(), Some(Money::from_major(3_300_000, Currency::GBP)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn maximum_payment(&self) -> Option<Money> {
         Some(Money::new(self.maximum_payment?, self.currency?))
     }
     /// `Interim` (a commitment for one performance period) or `Overall`
     /// (for the whole project), the standard's codelist.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::{IndigoDate, IndigoProject};
+    /// use integration_outcomes::{Currency, Money};
+    /// let project = IndigoProject::from_json(r#"{"outcome_payment_commitments": [{
+    ///   "organisation_id": {"value": "INDIGO-ORG-0042"},
+    ///   "organisation_role_category": {"value": "Government/Public Sector/Public Bank"},
+    ///   "maximum_potential_outcome_payment": {"currency": {"value": "GBP"}, "amount": {"value": 3300000}},
+    ///   "result_type": {"value": "Overall"},
+    ///   "period": {"start_date": {"value": "2013-04"}, "end_date": {"value": "2016"}}
+    /// }]}"#)?;
+    /// let commitment = &project.commitments()[0];
+    /// assert_eq!(commitment.result_type(), Some("Overall"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn result_type(&self) -> Option<&str> {
         self.result_type.as_deref()
     }
     /// The commitment period's start, at the precision given.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::{IndigoDate, IndigoProject};
+    /// use integration_outcomes::{Currency, Money};
+    /// let project = IndigoProject::from_json(r#"{"outcome_payment_commitments": [{
+    ///   "organisation_id": {"value": "INDIGO-ORG-0042"},
+    ///   "organisation_role_category": {"value": "Government/Public Sector/Public Bank"},
+    ///   "maximum_potential_outcome_payment": {"currency": {"value": "GBP"}, "amount": {"value": 3300000}},
+    ///   "result_type": {"value": "Overall"},
+    ///   "period": {"start_date": {"value": "2013-04"}, "end_date": {"value": "2016"}}
+    /// }]}"#)?;
+    /// let commitment = &project.commitments()[0];
+    /// assert_eq!(commitment.period_start(), Some(IndigoDate::Month(2013, 4)));
+    /// assert_eq!(commitment.period_start().map(|d| d.to_string()), Some("2013-04".into()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn period_start(&self) -> Option<IndigoDate> {
         self.period_start
     }
     /// The commitment period's end, at the precision given.
+    ///
+    /// ```
+    /// use integration_outcomes::indigo::{IndigoDate, IndigoProject};
+    /// use integration_outcomes::{Currency, Money};
+    /// let project = IndigoProject::from_json(r#"{"outcome_payment_commitments": [{
+    ///   "organisation_id": {"value": "INDIGO-ORG-0042"},
+    ///   "organisation_role_category": {"value": "Government/Public Sector/Public Bank"},
+    ///   "maximum_potential_outcome_payment": {"currency": {"value": "GBP"}, "amount": {"value": 3300000}},
+    ///   "result_type": {"value": "Overall"},
+    ///   "period": {"start_date": {"value": "2013-04"}, "end_date": {"value": "2016"}}
+    /// }]}"#)?;
+    /// let commitment = &project.commitments()[0];
+    /// assert_eq!(commitment.period_end(), Some(IndigoDate::Year(2016)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn period_end(&self) -> Option<IndigoDate> {
         self.period_end
