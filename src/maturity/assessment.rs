@@ -441,6 +441,22 @@ impl Response {
 }
 
 /// A response being built against its framework; see [`Response::builder`].
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::maturity::{Framework, Respondent, Response, ResponseBuilder, Score};
+/// let aqua = Framework::builtin("aqua-sif-2014")?;
+/// let builder: ResponseBuilder<'_> = Response::builder(&aqua, Respondent::new("Ann", "NHS")?);
+/// let response = builder
+///     .score("leadership", Score::Level(3))?
+///     .score("culture", Score::NotApplicable)?
+///     .comment("Strong shared vision")
+///     .build();
+/// assert_eq!(response.scores().len(), 2);
+/// assert_eq!(response.comment(), Some("Strong shared vision"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug)]
 pub struct ResponseBuilder<'f> {
     framework: &'f Framework,

@@ -14,6 +14,32 @@ use crate::Date;
 /// # Example
 ///
 /// See [`Progress::between`].
+///
+/// ```
+/// use integration_outcomes::maturity::{AgreementPolicy, Assessment, Framework, Progress, ReassessmentOptions, Respondent, Response, Score, Trend};
+/// use integration_outcomes::Date;
+///
+/// let aqua = Framework::builtin("aqua-sif-2014")?;
+/// let round = |label: &str, date: Date, [leadership, governance, culture]: [u8; 3]| -> Result<_, Box<dyn std::error::Error>> {
+///     let r = Response::builder(&aqua, Respondent::new("Ann", "NHS")?)
+///         .score("leadership", Score::Level(leadership))?
+///         .score("governance", Score::Level(governance))?
+///         .score("culture", Score::Level(culture))?
+///         .build();
+///     Ok(Assessment::new(&aqua, "P", date, label, [r])?.profile())
+/// };
+/// let before = round("baseline", Date::new(2026, 1, 15)?, [3, 4, 2])?;
+/// let after = round("review", Date::new(2026, 7, 15)?, [3, 3, 4])?;
+/// let progress = Progress::between(&before, &after, ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 4 }))?;
+/// let trend = |domain: &str| progress.change(domain).map(|c| c.trend());
+/// assert_eq!(trend("culture"), Some(Trend::Improved));
+/// assert_eq!(trend("governance"), Some(Trend::Regressed));
+/// assert_eq!(trend("leadership"), Some(Trend::Unchanged));
+/// assert_eq!(trend("workforce"), Some(Trend::NotComparable)); // not scored
+/// let to_discuss: Vec<&str> = progress.domains(Trend::Regressed).iter().map(|c| c.domain()).collect();
+/// assert_eq!(to_discuss, ["governance"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -105,6 +131,34 @@ impl ReassessmentOptions {
 }
 
 /// One domain's change between two rounds.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, DomainChange, Framework, Progress, ReassessmentOptions, Respondent, Response, Score, Trend};
+/// use integration_outcomes::Date;
+/// use rust_decimal::Decimal;
+///
+/// let aqua = Framework::builtin("aqua-sif-2014")?;
+/// let round = |label: &str, date: Date, ann: u8, bob: u8| -> Result<Assessment, Box<dyn std::error::Error>> {
+///     let a = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(ann))?.build();
+///     let b = Response::builder(&aqua, Respondent::new("Bob", "Council")?).score("culture", Score::Level(bob))?.build();
+///     Ok(Assessment::new(&aqua, "Chorley PSR", date, label, [a, b])?)
+/// };
+/// // Culture scored 2 and 2 at baseline, 2 and 5 six months later.
+/// let before = round("baseline", Date::new(2026, 1, 15)?, 2, 2)?.profile();
+/// let after = round("review", Date::new(2026, 7, 15)?, 2, 5)?.profile();
+/// let options = ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 1 });
+/// let progress = Progress::between(&before, &after, options)?;
+/// let culture: &DomainChange = progress.change("culture").unwrap();
+///
+/// assert_eq!(culture.name(), "Culture");
+/// assert_eq!(culture.median_change(), Some(Decimal::new(15, 1))); // 2 to 3.5
+/// assert_eq!(culture.trend(), Trend::Improved);
+/// // The median rose because the partners now disagree: discuss before celebrating.
+/// assert_eq!((culture.agreement_before(), culture.agreement_after()), (Agreement::Agreed, Agreement::Split));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DomainChange {
     domain: String,
@@ -745,6 +799,29 @@ pub struct Benchmark {
 }
 
 /// One domain of a [`Benchmark`].
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::maturity::{Assessment, Benchmark, BenchmarkRow, Framework, Respondent, Response, Score};
+/// use integration_outcomes::Date;
+/// use rust_decimal::Decimal;
+///
+/// let s = Framework::builtin("scirocco-b3")?;
+/// let region = |name: &str, level: u8| -> Result<_, Box<dyn std::error::Error>> {
+///     let r = Response::builder(&s, Respondent::new("Lead", name)?).score("population_approach", Score::Level(level))?.build();
+///     Ok(Assessment::new(&s, name, Date::new(2026, 3, 1)?, "2026", [r])?.profile())
+/// };
+/// let (scotland, norrbotten) = (region("Scotland", 4)?, region("Norrbotten", 2)?);
+/// let benchmark = Benchmark::new(&[&scotland, &norrbotten])?;
+/// let row: &BenchmarkRow = benchmark.row("population_approach").unwrap();
+///
+/// assert_eq!(row.name(), "Population approach");
+/// assert_eq!(row.medians(), [Some(Decimal::from(4)), Some(Decimal::from(2))]); // profile order
+/// assert_eq!((row.highest(), row.lowest()), (&["Scotland".to_owned()][..], &["Norrbotten".to_owned()][..]));
+/// assert_eq!(benchmark.rows().len(), s.domains().len()); // one row per domain
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BenchmarkRow {
     domain: String,

@@ -15,6 +15,27 @@ use super::{Assessment, Profile, ProfileCounts};
 /// # Example
 ///
 /// See [`Assessment::divergence`].
+///
+/// ```
+/// use integration_outcomes::maturity::{Assessment, DomainDivergence, Framework, Respondent, Response, Score};
+/// use integration_outcomes::Date;
+/// use rust_decimal::Decimal;
+///
+/// let aqua = Framework::builtin("aqua-sif-2014")?;
+/// let mut responses = Vec::new();
+/// for (name, org, level) in [("Ann", "NHS", 4), ("Bob", "Council", 2), ("Cat", "CVS", 3), ("Dan", "NHS", 5)] {
+///     responses.push(Response::builder(&aqua, Respondent::new(name, org)?).score("culture", Score::Level(level))?.build());
+/// }
+/// let round = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", responses)?;
+/// let divergence: Vec<DomainDivergence> = round.divergence();
+/// let culture = divergence.iter().find(|d| d.domain() == "culture").unwrap();
+///
+/// // The NHS (4 and 5) and the council (2) are furthest apart.
+/// assert_eq!(culture.highest(), Some(("NHS", Decimal::new(45, 1))));
+/// assert_eq!(culture.lowest(), Some(("Council", Decimal::from(2))));
+/// assert_eq!(culture.range(), Some(Decimal::new(25, 1)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DomainDivergence {
     domain: String,

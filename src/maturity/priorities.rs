@@ -51,6 +51,30 @@ impl std::fmt::Display for PriorityPolicy {
 /// # Example
 ///
 /// See [`Profile::review`].
+///
+/// ```
+/// use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, DomainReview, Framework, PriorityPolicy, Respondent, Response, Score};
+/// use integration_outcomes::Date;
+/// use rust_decimal::Decimal;
+///
+/// let aqua = Framework::builtin("aqua-sif-2014")?;
+/// let mut responses = Vec::new();
+/// for (name, org, lead, gov) in [("Ann", "NHS", 4, 1), ("Bob", "Council", 4, 5), ("Cat", "CVS", 3, 1), ("Dan", "NHS", 4, 5)] {
+///     responses.push(Response::builder(&aqua, Respondent::new(name, org)?)
+///         .score("leadership", Score::Level(lead))?
+///         .score("governance", Score::Level(gov))?
+///         .build());
+/// }
+/// let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", responses)?.profile();
+/// let review: Vec<DomainReview> = profile.review(&AgreementPolicy::RandRegion { fewer_than: 2 }, PriorityPolicy::BelowLevel(4))?;
+/// let governance = review.iter().find(|r| r.domain() == "governance").unwrap();
+///
+/// // Governance scored 1, 5, 1, 5: low (median 3) but split, so a discussion item.
+/// assert_eq!(governance.median(), Some(Decimal::from(3)));
+/// assert!(governance.is_low() && governance.is_split());
+/// assert_eq!(governance.agreement(), Agreement::Split);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DomainReview {
     domain: String,

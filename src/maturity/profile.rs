@@ -232,6 +232,26 @@ impl DomainProfile {
 /// # Example
 ///
 /// See [`Profile::overall`].
+///
+/// ```
+/// use integration_outcomes::maturity::{Assessment, Framework, OverallPosition, Respondent, Response, Score};
+/// use integration_outcomes::Date;
+/// use rust_decimal::Decimal;
+///
+/// let aqua = Framework::builtin("aqua-sif-2014")?;
+/// let r = Response::builder(&aqua, Respondent::new("Ann", "NHS")?)
+///     .score("leadership", Score::Level(4))?
+///     .score("governance", Score::Level(3))?
+///     .score("culture", Score::Level(1))?
+///     .build();
+/// let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", [r])?.profile();
+/// let overall: OverallPosition = profile.overall().unwrap();
+///
+/// assert_eq!(overall.median_of_medians(), Decimal::from(3)); // of 1, 3, 4
+/// assert_eq!((overall.lowest(), overall.lowest_domains()), (Decimal::ONE, &["culture".to_owned()][..]));
+/// assert_eq!(overall.domains_counted(), 3);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OverallPosition {
     median_of_medians: Decimal,

@@ -106,6 +106,29 @@ impl fmt::Display for Profile {
 /// A profile with its review under the caller's policies: the table of
 /// [`Profile`]'s `Display`, then the split domains and the development
 /// priorities. Made by [`Profile::report`].
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::maturity::{AgreementPolicy, Assessment, Framework, PriorityPolicy, ProfileReport, Respondent, Response, Score};
+/// use integration_outcomes::Date;
+///
+/// let aqua = Framework::builtin("aqua-sif-2014")?;
+/// let mut responses = Vec::new();
+/// for (name, org, lead, gov) in [("Ann", "NHS", 4, 1), ("Bob", "Council", 4, 5), ("Cat", "CVS", 3, 1), ("Dan", "NHS", 4, 5)] {
+///     responses.push(Response::builder(&aqua, Respondent::new(name, org)?)
+///         .score("leadership", Score::Level(lead))?
+///         .score("governance", Score::Level(gov))?
+///         .build());
+/// }
+/// let profile = Assessment::new(&aqua, "P", Date::new(2026, 1, 15)?, "baseline", responses)?.profile();
+/// let agreement = AgreementPolicy::RandRegion { fewer_than: 2 };
+/// let report: ProfileReport<'_> = profile.report(&agreement, PriorityPolicy::BelowLevel(4))?;
+/// let text = report.to_string();
+/// assert!(text.starts_with(&profile.to_string())); // the profile table first
+/// assert!(text.ends_with("Priorities (median below level 4): Governance (median 3) (split: discuss)"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct ProfileReport<'a> {
     profile: &'a Profile,

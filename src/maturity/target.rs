@@ -224,6 +224,28 @@ impl Target {
 }
 
 /// One required domain measured against a profile.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::maturity::{Assessment, Framework, Gap, Respondent, Response, Score, Target};
+/// use integration_outcomes::Date;
+/// use rust_decimal::Decimal;
+///
+/// let s = Framework::builtin("scirocco-b3")?;
+/// let r = Response::builder(&s, Respondent::new("Lead", "Region")?)
+///     .score("digital_infrastructure", Score::Level(2))?
+///     .build();
+/// let region = Assessment::new(&s, "Region", Date::new(2026, 3, 1)?, "2026", [r])?.profile();
+/// let practice = Target::new(&s, "Good practice", [("digital_infrastructure", 3)])?;
+/// let readiness = region.readiness(&practice)?;
+/// let digital: &Gap = &readiness.gaps()[0];
+///
+/// assert_eq!((digital.domain(), digital.required(), digital.median()), ("digital_infrastructure", 3, Some(Decimal::from(2))));
+/// assert_eq!(digital.gap(), Some(Decimal::ONE)); // one level short
+/// assert!(digital.blocks());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Gap {
     domain: String,

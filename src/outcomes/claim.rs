@@ -9,6 +9,19 @@ use crate::Date;
 
 /// Identifies a participant (a young person, a prisoner) by number, as a
 /// provider's management-information export would.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::outcomes::{Claim, Participant, ParticipantId, Participants, RateCard};
+/// let id: ParticipantId = 1_000_042; // a plain u64
+/// let card = RateCard::innovation_fund_round_1()?;
+/// let claim = Claim::new(id, card.index_of("entry_to_employment")?, "2013-05-01".parse()?);
+/// assert_eq!(claim.participant(), id);
+/// let people = Participants::new(vec![Participant::with_age_at_start(id, "2013-01-14".parse()?, 15)])?;
+/// assert_eq!(people.get(claim.participant()).map(Participant::age_at_start), Some(15));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub type ParticipantId = u64;
 
 /// A claim that a participant achieved an outcome on a date.

@@ -7,6 +7,17 @@ use super::{OutcomeError, OutcomeId, RateCardId};
 use crate::{Currency, Date, Money};
 
 /// The most outcomes a rate card may list: participant state is a 64-bit mask.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::outcomes::{MAX_OUTCOMES, OutcomeIndex, RateCard};
+/// assert_eq!(MAX_OUTCOMES, 64);
+/// assert!(RateCard::innovation_fund_round_1()?.len() <= MAX_OUTCOMES);
+/// assert!(OutcomeIndex::new(MAX_OUTCOMES - 1).is_some()); // the last position
+/// assert_eq!(OutcomeIndex::new(MAX_OUTCOMES), None);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const MAX_OUTCOMES: usize = 64;
 
 /// The position of an outcome on a [`RateCard`]: a small dense index that

@@ -693,6 +693,21 @@ pub fn rounding() -> impl Strategy<Value = RoundingPolicy> {
 
 /// A generated contract with the evidence to settle it (owned, so that it
 /// can be stored; [`evidence`](ContractCase::evidence) borrows it).
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::outcomes::strategies::{self, ContractCase};
+/// use proptest::strategy::{Strategy, ValueTree};
+/// use proptest::test_runner::TestRunner;
+///
+/// let case: ContractCase = strategies::contract_case().new_tree(&mut TestRunner::deterministic()).map_err(|e| e.to_string())?.current();
+/// let statement = case.contract().settle(&case.evidence())?;
+/// assert!(!statement.total().is_negative());
+/// // Settling the same case again gives the same statement.
+/// assert_eq!(case.contract().settle(&case.evidence())?, statement);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct ContractCase {
     contract: Contract,
