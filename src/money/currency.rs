@@ -75,10 +75,33 @@ const TWO_MINOR_UNITS: &[&str] = &[
 
 impl Currency {
     /// Pound sterling, 2 minor units.
+    ///
+    /// ```
+    /// use integration_outcomes::{Currency, Money};
+    /// assert_eq!(Currency::GBP, Currency::from_code("GBP")?);
+    /// assert_eq!(Money::from_minor(1_050, Currency::GBP).to_string(), "GBP 10.50");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const GBP: Currency = Currency { code: *b"GBP", minor_units: 2 };
     /// Euro, 2 minor units.
+    ///
+    /// ```
+    /// use integration_outcomes::{Currency, Money};
+    /// assert_eq!(Currency::EUR, Currency::from_code("EUR")?);
+    /// assert_eq!(Money::from_major(40, Currency::EUR).to_string(), "EUR 40.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const EUR: Currency = Currency { code: *b"EUR", minor_units: 2 };
     /// United States dollar, 2 minor units.
+    ///
+    /// ```
+    /// use integration_outcomes::{Currency, Money};
+    /// assert_eq!(Currency::USD, Currency::from_code("USD")?);
+    /// let price: Money = "USD 12.5".parse()?;
+    /// assert_eq!(price.currency(), Currency::USD);
+    /// assert_eq!(price.to_minor_units()?, 1_250);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const USD: Currency = Currency { code: *b"USD", minor_units: 2 };
 
     /// Declares a currency by code and minor units, for codes the built-in

@@ -30,8 +30,23 @@ pub struct Rate(Decimal);
 
 impl Rate {
     /// Zero.
+    ///
+    /// ```
+    /// use integration_outcomes::Rate;
+    /// assert_eq!(Rate::ZERO, "0%".parse::<Rate>()?);
+    /// assert_eq!(Rate::ZERO, Rate::default());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const ZERO: Rate = Rate(Decimal::ZERO);
     /// One hundred per cent.
+    ///
+    /// ```
+    /// use integration_outcomes::{Money, Rate};
+    /// assert_eq!(Rate::ONE, "100%".parse::<Rate>()?);
+    /// let fee: Money = "GBP 250".parse()?;
+    /// assert_eq!(fee.checked_mul_rate(Rate::ONE)?, fee);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const ONE: Rate = Rate(Decimal::ONE);
 
     /// A rate from a fraction (`0.1` is ten per cent).

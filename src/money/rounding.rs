@@ -98,6 +98,28 @@ impl RoundingStrategy {
 ///
 /// The stage changes totals: rounding each line and summing can differ by a
 /// few minor units from rounding the exact sum (see `DESIGN.md`).
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+///
+/// let policy = RoundingPolicy::for_currency(
+///     Currency::GBP,
+///     RoundingStrategy::MidpointAwayFromZero,
+///     RoundingStage::PerTotal,
+/// );
+/// // The enum is non-exhaustive: a match needs a wildcard arm.
+/// let rounds_each_line = match policy.stage() {
+///     RoundingStage::PerLine => true,
+///     RoundingStage::PerTotal => false,
+///     _ => false,
+/// };
+/// assert!(!rounds_each_line);
+/// // Contract files spell the stage in snake case.
+/// assert_eq!(serde_json::to_string(&RoundingStage::PerLine)?, r#""per_line""#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -145,6 +167,17 @@ struct RoundingPolicyRepr {
 
 impl RoundingPolicy {
     /// The largest number of decimal places a [`Decimal`] can hold.
+    ///
+    /// ```
+    /// use integration_outcomes::{RoundingPolicy, RoundingStage, RoundingStrategy};
+    ///
+    /// let finest = RoundingPolicy::MAX_DECIMAL_PLACES;
+    /// assert_eq!(finest, 28);
+    /// let exact = RoundingPolicy::new(finest, RoundingStrategy::TowardZero, RoundingStage::PerTotal)?;
+    /// assert_eq!(exact.decimal_places(), 28);
+    /// assert!(RoundingPolicy::new(finest + 1, RoundingStrategy::TowardZero, RoundingStage::PerTotal).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const MAX_DECIMAL_PLACES: u32 = 28;
 
     /// A policy rounding to `decimal_places` with `strategy` at `stage`.
