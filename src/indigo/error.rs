@@ -57,6 +57,23 @@ impl IndigoError {
 }
 
 /// What was wrong at an [`IndigoError`]'s path.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::indigo::{IndigoErrorKind, IndigoProject};
+///
+/// let err = IndigoProject::from_json(r#"{
+///   "outcome_metrics": [{"id": "m1", "definition": {"value": "Entry to employment"}}],
+///   "outcome_pricings": [{"outcome_metric_id": {"value": "m9"}, "currency": {"value": "GBP"}}]
+/// }"#)
+/// .unwrap_err();
+/// assert_eq!(err.kind(), &IndigoErrorKind::UnknownMetric { id: "m9".into() });
+///
+/// let err = IndigoProject::from_json("{not json").unwrap_err();
+/// assert!(matches!(err.kind(), IndigoErrorKind::Syntax { .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum IndigoErrorKind {

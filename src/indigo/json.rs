@@ -205,6 +205,23 @@ pub(crate) fn number_to_decimal(
 }
 
 /// A date as the INDIGO standard writes it: a year, a month, or a day.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::Date;
+/// use integration_outcomes::indigo::{IndigoDate, IndigoProject};
+///
+/// let project = IndigoProject::from_json(r#"{"outcome_payment_commitments": [{
+///   "organisation_id": {"value": "INDIGO-ORG-0042"},
+///   "period": {"start_date": {"value": "2013-04-01"}, "end_date": {"value": "2016-03"}}
+/// }]}"#)?;
+/// let commitment = &project.commitments()[0];
+/// assert_eq!(commitment.period_start(), Some(IndigoDate::Day(Date::new(2013, 4, 1)?)));
+/// assert_eq!(commitment.period_end(), Some(IndigoDate::Month(2016, 3)));
+/// assert_eq!(IndigoDate::Year(2016).to_string(), "2016");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum IndigoDate {
     /// `YYYY`.

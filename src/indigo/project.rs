@@ -45,6 +45,25 @@ pub struct IndigoProject {
 }
 
 /// One entry of a project's `outcome_metrics`.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::indigo::{IndigoProject, MetricRecord};
+///
+/// let project = IndigoProject::from_json(r#"{"outcome_metrics": [{
+///   "id": "m1",
+///   "definition": {"value": "Entry to employment"},
+///   "unit_type_of_targeted_service_users_or_beneficiaries": {"value": "Individual"}
+/// }]}"#)?;
+/// let metric: &MetricRecord = &project.metrics()[0];
+/// assert_eq!(metric.id(), "m1");
+/// assert_eq!(metric.path(), "/outcome_metrics/0");
+/// assert_eq!(metric.definition(), Some("Entry to employment"));
+/// assert_eq!(metric.unit_type(), Some("Individual"));
+/// assert_eq!(metric.data_source(), None); // absent, not invented
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct MetricRecord {
     pub(super) path: String,
@@ -59,6 +78,27 @@ pub struct MetricRecord {
 }
 
 /// One entry of a project's `outcome_pricings`.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::indigo::{IndigoProject, PricingRecord};
+/// use integration_outcomes::{Currency, Money};
+///
+/// let project = IndigoProject::from_json(r#"{
+///   "outcome_metrics": [{"id": "m1", "definition": {"value": "Entry to employment"}}],
+///   "outcome_pricings": [{
+///     "outcome_metric_id": {"value": "m1"},
+///     "currency": {"value": "GBP"},
+///     "price_per_unit": {"amount": {"value": 2600}}
+///   }]
+/// }"#)?;
+/// let pricing: &PricingRecord = &project.pricings()[0];
+/// assert_eq!(pricing.metric_id(), "m1");
+/// assert_eq!(pricing.price_per_unit(), Some(Money::from_major(2_600, Currency::GBP)));
+/// assert_eq!(pricing.maximum_price(), None);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct PricingRecord {
     pub(super) path: String,
@@ -71,6 +111,25 @@ pub struct PricingRecord {
 
 /// One entry of a project's `outcome_payment_commitments`: how much one payer
 /// may pay at most.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::indigo::{CommitmentRecord, IndigoDate, IndigoProject};
+/// use integration_outcomes::{Currency, Money};
+///
+/// let project = IndigoProject::from_json(r#"{"outcome_payment_commitments": [{
+///   "organisation_id": {"value": "INDIGO-ORG-0042"},
+///   "maximum_potential_outcome_payment": {"currency": {"value": "GBP"}, "amount": {"value": 3300000}},
+///   "period": {"start_date": {"value": "2013-04"}, "end_date": {"value": "2016"}}
+/// }]}"#)?;
+/// let commitment: &CommitmentRecord = &project.commitments()[0];
+/// assert_eq!(commitment.payer(), Some("INDIGO-ORG-0042"));
+/// assert_eq!(commitment.maximum_payment(), Some(Money::from_major(3_300_000, Currency::GBP)));
+/// assert_eq!(commitment.period_end(), Some(IndigoDate::Year(2016)));
+/// assert_eq!(commitment.result_type(), None);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CommitmentRecord {
     pub(super) path: String,
@@ -84,6 +143,34 @@ pub struct CommitmentRecord {
 }
 
 /// Something a settlement needs that an INDIGO document does not provide.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::indigo::{Gap, IndigoProject};
+///
+/// let project = IndigoProject::from_json(r#"{
+///   "outcome_metrics": [{"id": "m1", "definition": {"value": "Entry to employment"}}],
+///   "outcome_pricings": [{"outcome_metric_id": {"value": "m1"}, "currency": {"value": "GBP"}}],
+///   "outcome_payment_commitments": [{"organisation_id": {"value": "INDIGO-ORG-0042"}}]
+/// }"#)?;
+/// let gaps = project.gaps();
+/// assert_eq!(
+///     gaps,
+///     [
+///         Gap::MissingPrice {
+///             path: "/outcome_pricings/0".into(),
+///             metric_id: "m1".into(),
+///         },
+///         Gap::MissingMaximumPayment { path: "/outcome_payment_commitments/0".into() },
+///     ]
+/// );
+/// assert_eq!(
+///     gaps[0].to_string(),
+///     r#"/outcome_pricings/0: pricing for "m1" gives no price per unit"#
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Gap {
