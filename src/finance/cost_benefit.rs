@@ -258,6 +258,25 @@ impl AvoidedActivity {
 
 /// One line of a [`Saving`]: an activity avoided, the partner it would have
 /// cost, the quantity, the unit cost and the saving.
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::finance::{AvoidedActivity, SavingLine, UnitCosts};
+/// use integration_outcomes::Currency;
+/// use rust_decimal::Decimal;
+///
+/// let mut costs = UnitCosts::new(Currency::GBP);
+/// costs.add("bed day", "nhs-tayside", "GBP 250".parse()?)?;
+/// costs.add("bed day", "dundee", "GBP 30".parse()?)?; // discharge assessment
+/// let saving = costs.saving(&[AvoidedActivity::new("bed day", Decimal::from(40))?])?;
+/// // One line per partner the avoided activity would have cost.
+/// let line: &SavingLine = &saving.lines()[1];
+/// assert_eq!((line.activity(), line.partner()), ("bed day", "dundee"));
+/// assert_eq!(line.unit_cost().to_string(), "GBP 30.00");
+/// assert_eq!(line.saving().to_string(), "GBP 1,200.00"); // 40 × £30
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SavingLine {
     activity: String,
@@ -360,7 +379,23 @@ impl SavingLine {
 ///
 /// # Example
 ///
-/// See [`UnitCosts`] and [`Saving::outcome_price`].
+/// See also [`UnitCosts`] and [`Saving::outcome_price`].
+///
+/// ```
+/// use integration_outcomes::finance::{AvoidedActivity, Saving, UnitCosts};
+/// use integration_outcomes::{Currency, Money};
+/// use rust_decimal::Decimal;
+///
+/// let mut costs = UnitCosts::new(Currency::GBP);
+/// costs.add("bed day", "nhs-tayside", "GBP 250".parse()?)?;
+/// costs.add("bed day", "dundee", "GBP 30".parse()?)?; // discharge assessment
+/// let saving: Saving = costs.saving(&[AvoidedActivity::new("bed day", Decimal::from(40))?])?;
+/// assert_eq!(saving.total().to_string(), "GBP 11,200.00"); // 40 × (£250 + £30)
+/// assert_eq!(saving.for_partner("nhs-tayside")?.to_string(), "GBP 10,000.00");
+/// let lines = Money::sum(Currency::GBP, saving.lines().iter().map(|l| l.saving()))?;
+/// assert_eq!(lines, saving.total());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Saving {
     total: Money,

@@ -916,6 +916,33 @@ impl Selection {
 
 /// One line of a [`Breakdown`]: a key (a sector, a partner id), its exact
 /// total and its share of the whole.
+///
+/// # Example
+///
+/// ```
+/// # use integration_outcomes::finance::*;
+/// # use integration_outcomes::Currency;
+/// # let mut ledger = CostLedger::new(Currency::GBP, [
+/// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+/// #     Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?,
+/// # ], NegativeSpend::Reject)?;
+/// # let y1 = ReportingPeriod::new("2010-04-01".parse()?, "2011-03-31".parse()?)?;
+/// # let y2 = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+/// # let acute = CostCentre::new("nhs-tayside", Sector::Health, "acute")?;
+/// # let home_care = CostCentre::new("dundee", Sector::SocialCare, "home care")?;
+/// # ledger.add(SpendRecord::new("N1", Subject::segment("85+")?, acute.clone(), y1, "GBP 300".parse()?)?)?;
+/// # ledger.add(SpendRecord::new("N2", Subject::segment("75-84")?, acute, y2, "GBP 200".parse()?)?)?;
+/// # ledger.add(SpendRecord::new("D1", Subject::segment("85+")?, home_care.clone(), y1, "GBP 100".parse()?)?)?;
+/// # ledger.add(SpendRecord::new("D2", Subject::segment("85+")?, home_care, y2, "GBP 150".parse()?)?)?;
+/// // Acute (NHS Tayside): £300 for 85+ in y1, £200 for 75-84 in y2;
+/// // home care (Dundee): £100 in y1 and £150 in y2, all 85+.
+/// let partners = ledger.by_partner(&Selection::all().period(y1))?; // £300 NHS Tayside, £100 Dundee
+/// let line: &BreakdownLine<String> = &partners.lines()[1];
+/// assert_eq!(line.key(), "dundee");
+/// assert_eq!(line.amount().to_string(), "GBP 100.00");
+/// assert_eq!(line.share().map(|s| s.to_string()), Some("25%".to_owned()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BreakdownLine<K> {
     key: K,
@@ -1017,7 +1044,35 @@ impl<K> BreakdownLine<K> {
 ///
 /// # Example
 ///
-/// See [`CostLedger::by_sector`].
+/// See also [`CostLedger::by_sector`].
+///
+/// ```
+/// # use integration_outcomes::finance::*;
+/// # use integration_outcomes::Currency;
+/// # let mut ledger = CostLedger::new(Currency::GBP, [
+/// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+/// #     Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?,
+/// # ], NegativeSpend::Reject)?;
+/// # let y1 = ReportingPeriod::new("2010-04-01".parse()?, "2011-03-31".parse()?)?;
+/// # let y2 = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+/// # let acute = CostCentre::new("nhs-tayside", Sector::Health, "acute")?;
+/// # let home_care = CostCentre::new("dundee", Sector::SocialCare, "home care")?;
+/// # ledger.add(SpendRecord::new("N1", Subject::segment("85+")?, acute.clone(), y1, "GBP 300".parse()?)?)?;
+/// # ledger.add(SpendRecord::new("N2", Subject::segment("75-84")?, acute, y2, "GBP 200".parse()?)?)?;
+/// # ledger.add(SpendRecord::new("D1", Subject::segment("85+")?, home_care.clone(), y1, "GBP 100".parse()?)?)?;
+/// # ledger.add(SpendRecord::new("D2", Subject::segment("85+")?, home_care, y2, "GBP 150".parse()?)?)?;
+/// // Acute (NHS Tayside): £300 for 85+ in y1, £200 for 75-84 in y2;
+/// // home care (Dundee): £100 in y1 and £150 in y2, all 85+.
+/// use integration_outcomes::Money;
+///
+/// let sectors: Breakdown<Sector> = ledger.by_sector(&Selection::all())?;
+/// assert_eq!(sectors.total().to_string(), "GBP 750.00");
+/// let keys: Vec<Sector> = sectors.lines().iter().map(|l| *l.key()).collect();
+/// assert_eq!(keys, [Sector::Health, Sector::SocialCare]);
+/// let parts = Money::sum(Currency::GBP, sectors.lines().iter().map(|l| l.amount()))?;
+/// assert_eq!(parts, sectors.total());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Breakdown<K> {
     total: Money,
@@ -1165,7 +1220,32 @@ impl Group {
 ///
 /// # Example
 ///
-/// See [`CostLedger::change_between_periods`].
+/// See also [`CostLedger::change_between_periods`].
+///
+/// ```
+/// # use integration_outcomes::finance::*;
+/// # use integration_outcomes::Currency;
+/// # let mut ledger = CostLedger::new(Currency::GBP, [
+/// #     Partner::new("nhs-tayside", "NHS Tayside", PartnerKind::NhsBoard)?,
+/// #     Partner::new("dundee", "Dundee City Council", PartnerKind::LocalAuthority)?,
+/// # ], NegativeSpend::Reject)?;
+/// # let y1 = ReportingPeriod::new("2010-04-01".parse()?, "2011-03-31".parse()?)?;
+/// # let y2 = ReportingPeriod::new("2011-04-01".parse()?, "2012-03-31".parse()?)?;
+/// # let acute = CostCentre::new("nhs-tayside", Sector::Health, "acute")?;
+/// # let home_care = CostCentre::new("dundee", Sector::SocialCare, "home care")?;
+/// # ledger.add(SpendRecord::new("N1", Subject::segment("85+")?, acute.clone(), y1, "GBP 300".parse()?)?)?;
+/// # ledger.add(SpendRecord::new("N2", Subject::segment("75-84")?, acute, y2, "GBP 200".parse()?)?)?;
+/// # ledger.add(SpendRecord::new("D1", Subject::segment("85+")?, home_care.clone(), y1, "GBP 100".parse()?)?)?;
+/// # ledger.add(SpendRecord::new("D2", Subject::segment("85+")?, home_care, y2, "GBP 150".parse()?)?)?;
+/// // Acute (NHS Tayside): £300 for 85+ in y1, £200 for 75-84 in y2;
+/// // home care (Dundee): £100 in y1 and £150 in y2, all 85+.
+/// let change: CostChange = ledger.change_between_periods(&Selection::all(), y1, y2)?;
+/// assert_eq!(change.baseline().to_string(), "GBP 400.00");
+/// assert_eq!(change.current().to_string(), "GBP 350.00");
+/// assert_eq!(change.difference().to_string(), "GBP -50.00"); // a reduction
+/// assert_eq!(change.relative().map(|r| r.to_string()), Some("-12.5%".to_owned()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CostChange {
     baseline: Money,

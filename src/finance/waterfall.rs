@@ -467,7 +467,31 @@ impl PartyShares {
 ///
 /// # Example
 ///
-/// See [`CappedReturnWaterfall::distribute`].
+/// See also [`CappedReturnWaterfall::distribute`].
+///
+/// ```
+/// use integration_outcomes::finance::{CappedReturnWaterfall, Guarantee, InvestmentTerm, InvestorLine, PartyShares, ReturnBasis, ReturnCap};
+/// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
+/// use rust_decimal::Decimal;
+/// # let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+/// let waterfall = CappedReturnWaterfall::new(
+///     "GBP 1000".parse()?,
+///     ReturnCap::new("10%".parse()?, ReturnBasis::WholeTerm)?,
+///     InvestmentTerm::new("2020-01-01".parse()?, "2023-01-01".parse()?)?,
+///     PartyShares::new([("Trust", Decimal::ONE)])?,
+///     PartyShares::new([("Council", Decimal::ONE)])?,
+///     pence,
+/// )?
+/// .with_guarantee(Guarantee::new("Foundation", "GBP 600".parse()?)?)?;
+/// let d = waterfall.distribute("GBP 300".parse()?)?; // £700 short of principal
+/// let line: &InvestorLine = &d.investor_lines()[0];
+/// assert_eq!(line.investor(), "Trust");
+/// assert_eq!(line.from_payments().to_string(), "GBP 300.00");
+/// assert_eq!(line.from_guarantee().to_string(), "GBP 600.00");
+/// assert_eq!(line.total_received()?.to_string(), "GBP 900.00");
+/// assert_eq!(line.loss().to_string(), "GBP 100.00"); // £1,000 principal less £900
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvestorLine {
     investor: String,
@@ -620,7 +644,29 @@ impl InvestorLine {
 ///
 /// # Example
 ///
-/// See [`CappedReturnWaterfall::distribute`].
+/// See also [`CappedReturnWaterfall::distribute`].
+///
+/// ```
+/// use integration_outcomes::finance::{CappedReturnWaterfall, Distribution, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
+/// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+/// use rust_decimal::Decimal;
+/// # let pence = RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerTotal);
+/// let waterfall = CappedReturnWaterfall::new(
+///     "GBP 1000".parse()?,
+///     ReturnCap::new("10%".parse()?, ReturnBasis::WholeTerm)?,
+///     InvestmentTerm::new("2020-01-01".parse()?, "2023-01-01".parse()?)?,
+///     PartyShares::new([("Trust", Decimal::ONE)])?,
+///     PartyShares::new([("Council", Decimal::from(3)), ("Provider", Decimal::ONE)])?,
+///     pence,
+/// )?;
+/// let d: Distribution = waterfall.distribute("GBP 1200".parse()?)?; // £100 above the £1,100 limit
+/// assert_eq!(d.to_investors().to_string(), "GBP 1,100.00");
+/// assert_eq!(d.surplus().to_string(), "GBP 100.00");
+/// assert_eq!(d.to_investors().checked_add(d.surplus())?, d.paid());
+/// assert!(d.shortfall().is_zero());
+/// assert_eq!(d.surplus_lines()[0], ("Council".to_string(), "GBP 75".parse::<Money>()?));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Distribution {
     paid: Money,

@@ -19,9 +19,45 @@ use super::{CashFlows, DayCount, InvestmentError};
 pub const XIRR_TOLERANCE: f64 = 1e-9;
 
 /// The lowest annual rate searched: −99.9999% a year.
+///
+/// ```
+/// use integration_outcomes::finance::{CashFlow, CashFlowKind, CashFlows, InvestmentError, XIRR_LOWEST_RATE, XirrOptions};
+/// use integration_outcomes::Currency;
+///
+/// assert_eq!(XIRR_LOWEST_RATE, -0.999_999);
+/// // Almost everything lost: the rate (about −99.999999%) is below the search.
+/// let flows = CashFlows::new(Currency::GBP, [
+///     CashFlow::new("2021-01-01".parse()?, CashFlowKind::CapitalDrawdown, "GBP 1000000".parse()?)?,
+///     CashFlow::new("2022-01-01".parse()?, CashFlowKind::Repayment, "GBP 0.01".parse()?)?,
+/// ])?;
+/// let err = flows.xirr(XirrOptions::new()).unwrap_err();
+/// assert!(matches!(
+///     err,
+///     InvestmentError::NoIrrInRange { lowest_percent, .. } if lowest_percent == XIRR_LOWEST_RATE * 100.0
+/// ));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const XIRR_LOWEST_RATE: f64 = -0.999_999;
 
 /// The highest annual rate searched: 10⁹ (100,000,000,000%) a year.
+///
+/// ```
+/// use integration_outcomes::finance::{CashFlow, CashFlowKind, CashFlows, InvestmentError, XIRR_HIGHEST_RATE, XirrOptions};
+/// use integration_outcomes::Currency;
+///
+/// assert_eq!(XIRR_HIGHEST_RATE, 1e9);
+/// // Doubling in a day is about 7.5 × 10¹⁰⁹ a year: above the search.
+/// let flows = CashFlows::new(Currency::GBP, [
+///     CashFlow::new("2021-01-01".parse()?, CashFlowKind::CapitalDrawdown, "GBP 100".parse()?)?,
+///     CashFlow::new("2021-01-02".parse()?, CashFlowKind::Repayment, "GBP 200".parse()?)?,
+/// ])?;
+/// let err = flows.xirr(XirrOptions::new()).unwrap_err();
+/// assert!(matches!(
+///     err,
+///     InvestmentError::NoIrrInRange { highest_percent, .. } if highest_percent == XIRR_HIGHEST_RATE * 100.0
+/// ));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const XIRR_HIGHEST_RATE: f64 = 1e9;
 
 /// Spacing of the bracketing grid in `ln(1 + r)`.
