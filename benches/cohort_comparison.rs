@@ -147,6 +147,5 @@ fn main() {
         exact,
     )
     .target_ratio(2.0)];
-    let met = report("Cohort comparison: reductions and both triggers", &rows);
-    println!("targets met: {}", if met { "yes" } else { "NO" });
+    report("Cohort comparison: reductions and both triggers", &rows);
 }

@@ -8,8 +8,8 @@
 
 use integration_outcomes::outcomes::{
     BaselineMeasurement, BaselineRule, CapKind, ClaimWindow, Cohort, CohortRule, Comparison,
-    Contract, Decision, Detail, Evidence, OutcomeError, Participants, PayerShares, PoolingRule,
-    RateCard, RateCardRule, RateCardTerms, RuleEvidence,
+    Contract, Decision, Evidence, OutcomeError, PayerShares, PoolingRule, RateCard, RateCardRule,
+    RateCardTerms, RuleEvidence,
 };
 use integration_outcomes::{
     Currency, Date, Money, RoundingPolicy, RoundingStage, RoundingStrategy,
@@ -201,7 +201,9 @@ fn contract_cap_applies_across_rules_in_date_order() {
 mod properties {
     use super::*;
     use integration_outcomes::outcomes::strategies::{self, ContractCase};
-    use integration_outcomes::outcomes::{Claim, CohortStatus, Rule, Statement};
+    use integration_outcomes::outcomes::{
+        Claim, CohortStatus, Detail, Participants, Rule, Statement,
+    };
     use proptest::prelude::*;
     use rust_decimal::Decimal;
 

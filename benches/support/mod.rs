@@ -76,6 +76,30 @@ impl Ratio {
         }
     }
 
+    /// Times `one_thread` against `parallel` (the parallel run as "exact",
+    /// so a ratio below 1 is a speed-up) and prints the speed-up with the
+    /// number of threads.
+    #[cfg(feature = "rayon")]
+    pub(crate) fn speed_up<S, P, RS, RP>(
+        elements: u64,
+        rounds: usize,
+        one_thread: S,
+        parallel: P,
+    ) -> Ratio
+    where
+        S: FnMut() -> RS,
+        P: FnMut() -> RP,
+    {
+        let name = "rayon vs one thread (ratio < 1 is a speed-up)";
+        let r = Ratio::measure(name, elements, rounds, one_thread, parallel);
+        println!(
+            "rayon threads: {}; speed-up {:.2}x",
+            rayon::current_num_threads(),
+            1.0 / r.ratio()
+        );
+        r
+    }
+
     /// Sets the target ratio (exact / baseline).
     pub(crate) fn target_ratio(mut self, max: f64) -> Ratio {
         self.max_ratio = Some(max);
@@ -105,8 +129,8 @@ impl Ratio {
 }
 
 /// Prints the comparison table (a Markdown table, so it can be pasted into
-/// the README) and returns whether every target was met.
-pub(crate) fn report(title: &str, rows: &[Ratio]) -> bool {
+/// the README) and whether every target was met.
+pub(crate) fn report(title: &str, rows: &[Ratio]) {
     println!();
     println!("## {title}");
     println!();
@@ -124,6 +148,11 @@ pub(crate) fn report(title: &str, rows: &[Ratio]) -> bool {
         };
         let met = r.meets_targets();
         all_met &= met;
+        let verdict = match (r.max_ratio, r.min_throughput, met) {
+            (None, None, _) => "—",
+            (_, _, true) => "yes",
+            (_, _, false) => "NO",
+        };
         println!(
             "| {} | {} | {:.2} ms | {:.2} ms | {:.1} M/s | {:.2} | {} | {} |",
             r.name,
@@ -133,11 +162,11 @@ pub(crate) fn report(title: &str, rows: &[Ratio]) -> bool {
             r.throughput() / 1e6,
             r.ratio(),
             target,
-            if met { "yes" } else { "NO" },
+            verdict,
         );
     }
     println!();
-    all_met
+    println!("targets met: {}", if all_met { "yes" } else { "NO" });
 }
 
 /// A small deterministic generator (SplitMix64) so that benchmark data is the

@@ -437,7 +437,19 @@ impl<'de> serde::Deserialize<'de> for Participants {
 
 #[cfg(test)]
 mod tests {
-    use super::Participant;
+    use super::{Claim, Participant};
+
+    /// Claims keep their date packed, but read and write it as a date.
+    #[test]
+    fn a_claim_reads_and_writes_its_date_as_a_date() {
+        let json = r#"{"participant":7,"date":"-000044-03-15","outcome":3}"#;
+        let claim: Claim = serde_json::from_str(json).unwrap();
+        assert_eq!(claim.date(), crate::Date::constant(-44, 3, 15));
+        assert_eq!(serde_json::to_string(&claim).unwrap(), json);
+        assert!(format!("{claim:?}").contains("date: -000044-03-15"), "{claim:?}");
+        let unknown = json.replace("}", r#","paid":true}"#);
+        assert!(serde_json::from_str::<Claim>(&unknown).is_err());
+    }
 
     #[test]
     fn an_age_at_start_that_contradicts_the_date_of_birth_is_named() {
