@@ -71,13 +71,50 @@ struct Pause {
     out_of_order: bool,
 }
 
+/// The rule's table entries stored field by field, one array per field:
+/// an outcome index then addresses each field directly (scaled by 8), where
+/// a 64-byte entry takes an extra shift per claim.
+#[derive(Debug)]
+struct Columns {
+    price: [i64; 64],
+    prerequisites: [u64; 64],
+    bit: [u64; 64],
+    once: [u64; 64],
+    guard: [u64; 64],
+}
+
+impl Columns {
+    fn new(entries: &[Entry; 64]) -> Self {
+        Self {
+            price: entries.map(|e| e.price),
+            prerequisites: entries.map(|e| e.prerequisites),
+            bit: entries.map(|e| e.bit),
+            once: entries.map(|e| e.once),
+            guard: entries.map(|e| e.guard),
+        }
+    }
+
+    /// The entry of outcome `i`, with the fields the loop reads.
+    #[inline(always)]
+    fn get(&self, i: usize) -> Option<Entry> {
+        Some(Entry {
+            price: *self.price.get(i)?,
+            prerequisites: *self.prerequisites.get(i)?,
+            bit: *self.bit.get(i)?,
+            once: *self.once.get(i)?,
+            guard: *self.guard.get(i)?,
+            order: 0,
+        })
+    }
+}
+
 /// The loop's tables and running totals, added into the accumulator at
 /// the end.
 #[derive(Debug)]
 struct Totals<'t> {
     t: &'t Tables,
-    /// A copy of the rule's entries, beside the counters.
-    entries: [Entry; 64],
+    /// The rule's entries, field by field.
+    columns: Columns,
     rows: &'t [u32],
     base: u32,
     cap: i64,
@@ -119,7 +156,7 @@ impl Totals<'_> {
         let date = claim.packed_date().get();
         // `& 63` keeps the index in bounds: the compiler drops the checks.
         let i = usize::from(claim.outcome().raw() & 63);
-        let Some(&entry) = self.entries.get(i) else { return };
+        let Some(entry) = self.columns.get(i) else { return };
         let slot = date.wrapping_sub(self.base) as usize;
         let first = self.rows.get(slot).copied().unwrap_or(Calendar::OUTSIDE);
         if first == Calendar::OUTSIDE || entry.bit == 0 {
@@ -306,7 +343,7 @@ impl Accumulator {
         };
         let mut totals = Totals {
             t,
-            entries: *t.entries,
+            columns: Columns::new(&t.entries),
             rows,
             base: calendar.base,
             cap: t.participant_cap.unwrap_or(i64::MAX),
