@@ -24,6 +24,7 @@ pub(super) fn sorted_by_participant(claims: &[Claim]) -> Vec<Claim> {
     let bits = u64::BITS - (highest - lowest).leading_zeros();
     let mut to = from.clone();
     let mut shift = 0;
+    let mut next = vec![0_usize; RADIX];
     while shift < bits {
         let digit = |c: &Claim| {
             // Masked to `DIGIT_BITS` bits, so the cast cannot truncate.
@@ -31,7 +32,7 @@ pub(super) fn sorted_by_participant(claims: &[Claim]) -> Vec<Claim> {
             let d = ((c.participant() - lowest) >> shift) as usize & (RADIX - 1);
             d
         };
-        let mut next = vec![0_usize; RADIX];
+        next.fill(0);
         for c in &from {
             if let Some(n) = next.get_mut(digit(c)) {
                 *n += 1;
