@@ -173,7 +173,8 @@ impl ReturnCap {
             }
             ReturnBasis::CompoundAnnually => {
                 let (years, days) = term.whole_years_and_days()?;
-                let growth = (Decimal::ONE + r).checked_powi(years).ok_or_else(overflow)?;
+                let base = Decimal::ONE.checked_add(r).ok_or_else(overflow)?;
+                let growth = base.checked_powi(years).ok_or_else(overflow)?;
                 let broken = year
                     .checked_add(r.checked_mul(Decimal::from(days)).ok_or_else(overflow)?)
                     .ok_or_else(overflow)?;
@@ -1425,6 +1426,16 @@ mod tests {
         // A leap-day start clamps its anniversaries to 28 February.
         assert_eq!(term("2020-02-29", "2021-03-01").whole_years_and_days().unwrap(), (1, 1));
         assert_eq!(term("2020-01-01", "2020-01-01").whole_years_and_days().unwrap(), (0, 0));
+    }
+
+    #[test]
+    fn compound_return_at_the_largest_rate_is_an_overflow_error_not_a_panic() {
+        // `1 + rate` itself overflows a decimal: refused, not a panic.
+        let cap = ReturnCap::new(Rate::from_fraction(Decimal::MAX), ReturnBasis::CompoundAnnually)
+            .unwrap();
+        let p = Money::from_major(1_000, Currency::GBP);
+        let err = cap.return_on(p, term("2020-01-01", "2022-07-02"), &pence()).unwrap_err();
+        assert!(matches!(err, InvestmentError::Money(crate::MoneyError::Overflow { .. })), "{err}");
     }
 
     #[test]
