@@ -9,7 +9,8 @@
 
 use integration_outcomes::outcomes::{
     BidPrices, CapKind, Claim, ClaimWindow, Decision, Detail, OutcomeError, Participant,
-    Participants, RateCard, RateCardRule, RateCardTerms, RejectionReason,
+    Participants, RateCard, RateCardOutcome, RateCardRule, RateCardTally, RateCardTerms,
+    RejectionReason,
 };
 use integration_outcomes::{Currency, Date, Money};
 
@@ -386,5 +387,64 @@ mod properties {
             let after = rule.settle(&more, &none, Detail::TotalsOnly).unwrap();
             prop_assert!(after.total().amount() >= before.total().amount());
         }
+    }
+}
+
+/// A one-outcome rule whose window ends in 2020; `volume_cap` keeps it off
+/// the streaming loop (which leaves volume caps to the general path).
+fn one_outcome_rule(volume_cap: bool) -> RateCardRule {
+    let outcome = RateCardOutcome::new("job", "a job", gbp(100)).unwrap();
+    let card = RateCard::new("card", Currency::GBP, vec![outcome]).unwrap();
+    let mut terms = RateCardTerms::new(ClaimWindow::new(d("2020-01-01"), d("2020-12-31")).unwrap());
+    if volume_cap {
+        terms = terms.with_volume_cap("job".parse().unwrap(), 10);
+    }
+    RateCardRule::new("rule", card, terms).unwrap()
+}
+
+/// Tallies of one rejected claim (dated after the window) doubled by
+/// merging with a copy: `powers[k]` counts 2^k claims, k = 0..=63.
+fn doubled_tallies<'a>(rule: &'a RateCardRule, people: &'a Participants) -> Vec<RateCardTally<'a>> {
+    let mut tally = rule.tally(people, Detail::TotalsOnly);
+    tally.add(&[rule.claim(1, "job", d("2021-06-01")).unwrap()]).unwrap();
+    let mut powers = vec![tally];
+    for _ in 0..63 {
+        let last = powers.last().unwrap().clone();
+        let doubled = last.clone().merge(last).unwrap();
+        powers.push(doubled);
+    }
+    powers
+}
+
+#[test]
+fn merging_tallies_that_count_more_than_u64_max_claims_is_an_overflow_error() {
+    let rule = one_outcome_rule(false);
+    let people = Participants::none();
+    let half = doubled_tallies(&rule, &people).pop().unwrap(); // 2^63 claims
+    let err = half.clone().merge(half).unwrap_err();
+    assert!(matches!(err, OutcomeError::Overflow { .. }), "{err}");
+}
+
+#[test]
+fn adding_claims_to_a_tally_that_counts_u64_max_claims_is_an_overflow_error() {
+    // Streamed (no volume cap) and settled participant by participant.
+    for volume_cap in [false, true] {
+        let rule = one_outcome_rule(volume_cap);
+        let people = Participants::none();
+        let powers = doubled_tallies(&rule, &people);
+        // 2^0 + 2^1 + ... + 2^63 = u64::MAX claims, every one rejected.
+        let mut full = rule.tally(&people, Detail::TotalsOnly);
+        for p in powers {
+            full = full.merge(p).unwrap();
+        }
+        for date in ["2020-06-01", "2021-06-01"] {
+            let err = full.add(&[rule.claim(2, "job", d(date)).unwrap()]).unwrap_err();
+            assert!(matches!(err, OutcomeError::Overflow { .. }), "{err}");
+        }
+        // The tally is unchanged.
+        let s = full.finish().unwrap();
+        assert_eq!(s.claims(), u64::MAX);
+        assert_eq!(s.rejections(), [(RejectionReason::OutsideClaimWindow, u64::MAX)]);
+        assert_eq!(s.total(), gbp(0));
     }
 }

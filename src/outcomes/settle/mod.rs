@@ -540,7 +540,9 @@ impl<'a> RateCardTally<'a> {
     ///
     /// # Errors
     ///
-    /// [`OutcomeError::Overflow`] if a total overflows.
+    /// [`OutcomeError::Overflow`] if a total overflows, or the tally would
+    /// then count more than `u64::MAX` claims (the tally is unchanged on
+    /// error).
     ///
     /// # Example
     ///
@@ -626,6 +628,15 @@ impl<'a> RateCardTally<'a> {
         claims: &[Claim],
         checkpoint: &Checkpoint,
     ) -> Result<Flow, OutcomeError> {
+        // Every counter the loops increment (claims per outcome accepted,
+        // rejected or reduced, rejections per reason) counts some of the
+        // tally's claims, so room in `claims` for this call is room in all
+        // of them: the loops' unchecked increments cannot overflow. (A
+        // tally merged with copies of itself can get this close.)
+        let room = u64::try_from(claims.len()).ok().and_then(|n| self.acc.claims.checked_add(n));
+        if room.is_none() {
+            return Err(OutcomeError::Overflow { operation: "claim count" });
+        }
         let streamable =
             self.acc.detail == Detail::TotalsOnly && t.restricted_mask == 0 && t.volume_mask == 0;
         if let (Some(calendar), true) = (&t.calendar, streamable) {
@@ -681,7 +692,7 @@ impl<'a> RateCardTally<'a> {
     ///
     /// [`OutcomeError::MergeMismatch`] if they belong to different rules or
     /// keep different detail; [`OutcomeError::Overflow`] if a total
-    /// overflows.
+    /// overflows, or together they count more than `u64::MAX` claims.
     ///
     /// # Example
     ///
@@ -713,6 +724,13 @@ impl<'a> RateCardTally<'a> {
                 right: other.rule.id().to_string(),
             });
         }
+        // Each counter below counts some of its tally's claims, so once the
+        // claims add up without overflow, so do the counters.
+        let claims = self
+            .acc
+            .claims
+            .checked_add(other.acc.claims)
+            .ok_or(OutcomeError::Overflow { operation: "claim count" })?;
         let acc = &mut self.acc;
         for (a, b) in acc.buckets.iter_mut().zip(&other.acc.buckets) {
             *a = add(*a, *b, "daily total")?;
@@ -726,7 +744,7 @@ impl<'a> RateCardTally<'a> {
         for (a, b) in acc.rejections.iter_mut().zip(other.acc.rejections) {
             *a += b;
         }
-        acc.claims += other.acc.claims;
+        acc.claims = claims;
         acc.volume.extend(other.acc.volume);
         acc.lines.extend(other.acc.lines);
         Ok(self)
