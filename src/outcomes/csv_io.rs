@@ -13,12 +13,17 @@ fn position(error: &csv::Error) -> Option<u64> {
     error.position().map(csv::Position::line)
 }
 
-/// Finds a required column by (case-insensitive) header name.
+/// Finds a required column by (case-insensitive) header name; a second
+/// column of the same name is an error, not ignored.
 fn column(headers: &csv::StringRecord, name: &'static str) -> Result<usize, OutcomeError> {
-    headers
-        .iter()
-        .position(|h| h.trim().eq_ignore_ascii_case(name))
-        .ok_or_else(|| csv_error(Some(1), Some(name), "the header row has no such column"))
+    let mut found = headers.iter().enumerate().filter(|(_, h)| h.trim().eq_ignore_ascii_case(name));
+    let (first, _) = found
+        .next()
+        .ok_or_else(|| csv_error(Some(1), Some(name), "the header row has no such column"))?;
+    if found.next().is_some() {
+        return Err(csv_error(Some(1), Some(name), "the header row names this column twice"));
+    }
+    Ok(first)
 }
 
 impl RateCardRule {
@@ -30,9 +35,9 @@ impl RateCardRule {
     /// # Errors
     ///
     /// [`OutcomeError::Csv`] naming the row (the file's line number, the
-    /// header being line 1) and column of: unreadable CSV, a missing column,
-    /// a participant that is not a whole number, an outcome not on the card,
-    /// or a date that is not a calendar date.
+    /// header being line 1) and column of: unreadable CSV, a missing column
+    /// or one named twice, a participant that is not a whole number, an
+    /// outcome not on the card, or a date that is not a calendar date.
     ///
     /// # Example
     ///
