@@ -7,59 +7,7 @@ use integration_outcomes::{Currency, Date, Money};
 
 /// A hand-built document in the standard's shape, using every field the crate
 /// reads plus fields it ignores.
-const FULL: &str = r#"{
-  "id": "INDIGO-POJ-9001",
-  "name": {"value": "Two-currency test project", "status": "PUBLIC"},
-  "stage_development": {"value": "Implementation"},
-  "outcome_metrics": [
-    {
-      "id": "outcomemetric1",
-      "definition": {"value": "Entry into first employment"},
-      "target_population": {"value": "Young people aged 14-24"},
-      "targeted_number_of_service_users_or_beneficiaries_total": {"value": 2900},
-      "unit_type_of_targeted_service_users_or_beneficiaries": {"value": "Individual"},
-      "outcome_metric_target": {"value": "16+ hours a week for 13 weeks"},
-      "outcome_validation_method": {"value": "Payslips"},
-      "data_source_for_outcome_validation": {"value": "Provider records"},
-      "primary_sdg_goal": {"value": "8"},
-      "notes": "ignored"
-    },
-    {
-      "id": "outcomemetric2",
-      "definition": {"value": "Improved school behaviour"},
-      "outcome_validation_method": {"value": "Letter from teacher"}
-    }
-  ],
-  "outcome_pricings": [
-    {
-      "outcome_metric_id": {"value": "outcomemetric1"},
-      "currency": {"value": "GBP"},
-      "price_per_unit": {"amount": {"value": 3500}, "amount_usd": {"value": 4400}},
-      "maximum_price_if_all_targets_achieved": {"amount": {"value": "3,500.00"}},
-      "price_description": {"value": "Round 2 price"}
-    },
-    {
-      "outcome_metric_id": {"value": "outcomemetric2"},
-      "currency": {"value": "EUR"},
-      "price_per_unit": {"amount": {"value": 1300.5}}
-    }
-  ],
-  "outcome_payment_commitments": [
-    {
-      "organisation_id": {"value": "INDIGO-ORG-0001"},
-      "organisation_role_category": {"value": "Government/Public Sector/Public Bank"},
-      "maximum_potential_outcome_payment": {"currency": {"value": "GBP"}, "amount": {"value": 3400000}},
-      "result_type": {"value": "Overall"},
-      "period": {"start_date": {"value": "2012-04"}, "end_date": {"value": "2015-10-31"}}
-    },
-    {
-      "organisation_id": {"value": "INDIGO-ORG-0002"},
-      "maximum_potential_outcome_payment": {"currency": {"value": "EUR"}, "amount": {"value": 250000}},
-      "period": {"start_date": {"value": "2013"}}
-    }
-  ],
-  "transactions": [{"transaction_type": {"value": "Outcome Payment"}}]
-}"#;
+const FULL: &str = include_str!("data/indigo_project.json");
 
 #[test]
 fn reads_every_field_used() {
