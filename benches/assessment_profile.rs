@@ -104,8 +104,8 @@ fn profile_and_agreement(round: &Assessment) -> (Profile, usize) {
     let agreed = POLICIES
         .iter()
         .map(|p| {
-            // The policies are constants within range; an error would count nothing.
-            let judged = profile.agreement(p).unwrap_or_default();
+            // The policies are constants within range: an error is a bug.
+            let judged = profile.agreement(p).unwrap();
             judged.iter().filter(|(_, a)| *a == Agreement::Agreed).count()
         })
         .sum();

@@ -7,8 +7,9 @@
 //! long strings, duplicate keys, missing and unknown fields, empty arrays,
 //! nesting, values grafted from elsewhere in the document) and checks that
 //! the reader never panics, that whatever it accepts survives a round trip
-//! unchanged (so the constructors' validation ran on the way in), and that
-//! its errors say where the input was wrong. The regression tests at the end
+//! unchanged (so the constructors' validation ran on the way in), and, for
+//! the CSV readers and the INDIGO import, that errors say where the input
+//! was wrong. The regression tests at the end
 //! keep the minimal inputs of the bugs these properties found.
 
 // Test helpers may unwrap: a panic is a failing test.

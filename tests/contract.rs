@@ -127,7 +127,7 @@ fn contract_validation() {
                 .with("b", RuleEvidence::Baseline(&[]))
                 .with("zz", RuleEvidence::Baseline(&[]))
         ),
-        Err(OutcomeError::Evidence { .. })
+        Err(OutcomeError::UnknownRule { rule }) if rule == "zz"
     ));
 }
 

@@ -491,6 +491,10 @@ fn any_json() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
         Just("start_date"),
         Just("definition"),
         Just("unit_type_of_targeted_service_users_or_beneficiaries"),
+        Just("targeted_number_of_service_users_or_beneficiaries_total"),
+        Just("end_date"),
+        Just("result_type"),
+        Just("organisation_role_category"),
     ];
     leaf.prop_recursive(4, 64, 6, move |inner| {
         prop_oneof![

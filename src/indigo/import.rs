@@ -398,7 +398,7 @@ impl IndigoImport {
     }
 
     /// Each payer's maximum potential outcome payment, one per payer and
-    /// currency, in the order the payers first appear.
+    /// currency, in the order each payer and currency first appears.
     ///
     /// The standard's `result_type` says whether a commitment is `Overall`
     /// (for the whole project: its amount is the payer's "total maximum

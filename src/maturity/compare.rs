@@ -1042,7 +1042,11 @@ impl Benchmark {
         Ok(Benchmark { framework: first.framework().to_owned(), partnerships, rows })
     }
 
-    /// The partnerships' names, in the order given.
+    /// Each profile's name, in the order given: its partnership's name, or
+    /// `partnership: organisation` for one organisation's profile, with the
+    /// round's label added where a name would otherwise repeat. These are
+    /// the names [`highest`](Self::highest) and [`lowest`](Self::lowest)
+    /// return.
     ///
     /// ```
     /// # use integration_outcomes::maturity::{Assessment, Benchmark, Framework, Respondent, Response, Score};

@@ -203,7 +203,7 @@ fn list(items: &[String]) -> String {
 
 impl fmt::Display for Progress {
     /// A table of each domain's median and mean before and after, the
-    /// direction and the agreement in both rounds, then the next due date.
+    /// trend and the agreement in both rounds, then the next due date.
     ///
     /// ```
     /// use integration_outcomes::maturity::{AgreementPolicy, Assessment, Framework, Progress, ReassessmentOptions, Respondent, Response, Score};
@@ -227,10 +227,10 @@ impl fmt::Display for Progress {
         writeln!(
             f,
             "{:<w$}  {:>10} {:>6}  {:>12} {:>6}  {:<14} agreement",
-            "Domain", "median", "change", "mean", "change", "direction"
+            "Domain", "median", "change", "mean", "change", "trend"
         )?;
         for c in self.changes() {
-            let direction = match c.trend() {
+            let trend = match c.trend() {
                 Trend::Improved => "improved",
                 Trend::Regressed => "regressed",
                 Trend::Unchanged => "unchanged",
@@ -252,7 +252,7 @@ impl fmt::Display for Progress {
                 change.unwrap_or_else(|| "-".to_owned()),
                 format!("{} -> {}", real(c.mean_before()), real(c.mean_after())),
                 mean_change.unwrap_or_else(|| "-".to_owned()),
-                direction,
+                trend,
                 agreement_word(c.agreement_before()),
                 agreement_word(c.agreement_after())
             )?;

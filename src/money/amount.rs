@@ -422,8 +422,7 @@ impl FromStr for Money {
         let digits = without_thousands_separators(number.trim()).ok_or_else(|| {
             invalid("commas may only separate groups of three digits in the whole part")
         })?;
-        let amount =
-            Decimal::from_str_exact(&digits).map_err(|_| invalid("not a decimal amount"))?;
+        let amount = super::exact::parse(&digits).ok_or_else(|| invalid("not a decimal amount"))?;
         Ok(Money { amount, currency })
     }
 }
@@ -549,6 +548,9 @@ mod tests {
             "GBP 1234,567",
             "GBP -,100",
             "GBP 1,a00",
+            "GBP 1_300",
+            "GBP 1_3.0_0",
+            "GBP 1,3_0",
         ] {
             assert!(matches!(bad.parse::<Money>(), Err(MoneyError::InvalidAmount { .. })), "{bad}");
         }
@@ -568,7 +570,7 @@ mod tests {
             assert!(serde_json::from_str::<Money>(&json(bad)).is_err(), "{bad}");
             assert!(format!("GBP {bad}").parse::<Money>().is_err(), "{bad}");
         }
-        for bad in [" 5", "", "0x10", "1,300"] {
+        for bad in [" 5", "", "0x10", "1,300", "1_300", "0._5"] {
             assert!(serde_json::from_str::<Money>(&json(bad)).is_err(), "{bad}");
         }
         let exact = "0.1234567890123456789012345678";

@@ -49,6 +49,17 @@ fn mul_parts(a: Decimal, b: Decimal) -> Option<Decimal> {
     fit(a.mantissa().checked_mul(b.mantissa())?, a.scale() + b.scale())
 }
 
+/// Decimal text read exactly ([`Decimal::from_str_exact`]), or `None`.
+/// `from_str_exact` skips underscores anywhere in the text (`"1_3"` reads as
+/// 13); an amount, share or rate is refused if it has any, as it is for a
+/// misplaced comma.
+pub(crate) fn parse(text: &str) -> Option<Decimal> {
+    if text.contains('_') {
+        return None;
+    }
+    Decimal::from_str_exact(text).ok()
+}
+
 /// `a × b` exactly, or `None`.
 pub(crate) fn mul(a: Decimal, b: Decimal) -> Option<Decimal> {
     mul_parts(a, b).or_else(|| mul_parts(a.normalize(), b.normalize()))
@@ -73,7 +84,7 @@ pub(crate) mod decimal_str {
         deserializer: D,
     ) -> Result<Decimal, D::Error> {
         let text = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Decimal::from_str_exact(&text).map_err(|_| {
+        super::parse(&text).ok_or_else(|| {
             serde::de::Error::custom(format!(
                 "{text:?} is not an exact decimal number: write plain digits with no \
                  exponent, few enough for a decimal to hold without rounding (28 decimal \

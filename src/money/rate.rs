@@ -199,13 +199,13 @@ impl FromStr for Rate {
         let invalid = |reason| MoneyError::InvalidRate { input: s.to_owned(), reason };
         if let Some(number) = input.strip_suffix('%') {
             let number = number.trim();
-            return match Decimal::from_str_exact(number) {
-                Ok(percent) => fraction_of_percent(percent)
+            return match super::exact::parse(number) {
+                Some(percent) => fraction_of_percent(percent)
                     .map(Rate)
                     .ok_or_else(|| invalid(PERCENT_TOO_PRECISE)),
                 // A percentage too long for a decimal may still be a fraction
                 // that fits (`Display` writes such rates in full).
-                Err(_) => match fraction_from_long_percent(number) {
+                None => match fraction_from_long_percent(number) {
                     Some(Ok(fraction)) => Ok(Rate(fraction)),
                     Some(Err(())) => {
                         Err(invalid("more significant digits than a decimal holds exactly (28)"))
@@ -214,8 +214,8 @@ impl FromStr for Rate {
                 },
             };
         }
-        let fraction = Decimal::from_str_exact(input)
-            .map_err(|_| invalid("not a decimal number or a percentage"))?;
+        let fraction = super::exact::parse(input)
+            .ok_or_else(|| invalid("not a decimal number or a percentage"))?;
         if fraction.abs() > Decimal::ONE {
             return Err(invalid(
                 "a bare number above 1 is ambiguous; write it as a percentage such as \"10%\"",
@@ -252,7 +252,7 @@ fn fraction_from_long_percent(number: &str) -> Option<Result<Decimal, ()>> {
     } else {
         format!("{sign}{whole}.{fraction_digits}")
     };
-    Some(Decimal::from_str_exact(&text).map_err(|_| ()))
+    Some(super::exact::parse(&text).ok_or(()))
 }
 
 impl serde::Serialize for Rate {
@@ -279,7 +279,17 @@ mod tests {
         assert_eq!("-20%".parse::<Rate>().unwrap().as_percent().unwrap().to_string(), "-20");
         assert_eq!("1".parse::<Rate>().unwrap(), Rate::ONE);
         assert_eq!("150%".parse::<Rate>().unwrap().as_fraction().to_string(), "1.5");
-        for bad in ["10", "1.01", "ten%", "", "%", "1e3"] {
+        for bad in [
+            "10",
+            "1.01",
+            "ten%",
+            "",
+            "%",
+            "1e3",
+            "0._5",
+            "1_0%",
+            "1_000000000000000000000000000000%",
+        ] {
             assert!(matches!(bad.parse::<Rate>(), Err(MoneyError::InvalidRate { .. })), "{bad}");
         }
     }
@@ -343,7 +353,6 @@ mod tests {
                     let percent = rate.as_percent().unwrap();
                     proptest::prop_assert_eq!(&text, &format!("{}%", p.normalize()));
                     proptest::prop_assert_eq!(percent, p.normalize());
-                    proptest::prop_assert_eq!(rate.as_percent().unwrap(), percent);
                 }
                 None => {
                     proptest::prop_assert!(rate.as_percent().is_err());

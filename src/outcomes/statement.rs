@@ -1139,9 +1139,13 @@ impl Contract {
     ///
     /// # Errors
     ///
-    /// [`OutcomeError::Evidence`] if a rule has no evidence, evidence of the
-    /// wrong kind, or evidence names a rule the contract does not have;
-    /// [`OutcomeError::Duplicate`] for a cohort listed twice;
+    /// [`OutcomeError::Evidence`] if a rule has no evidence or evidence of
+    /// the wrong kind; [`OutcomeError::UnknownRule`] if evidence names a rule
+    /// the contract does not have; [`OutcomeError::Duplicate`] for a cohort
+    /// listed twice or two measurements of one rule on one date;
+    /// [`OutcomeError::InvalidId`] for a cohort named `fallback` (the label
+    /// of the pooled fallback); [`OutcomeError::ZeroCount`] for
+    /// group-threshold evidence with a cohort size of zero;
     /// [`OutcomeError::Overflow`] if an amount or count overflows.
     ///
     /// # Example
@@ -1206,10 +1210,7 @@ impl Contract {
     ) -> Result<Statement, OutcomeError> {
         for id in evidence.rule_ids() {
             if !self.rules().iter().any(|r| r.id().as_str() == id) {
-                return Err(OutcomeError::Evidence {
-                    rule: id.to_owned(),
-                    reason: "no such rule in the contract",
-                });
+                return Err(OutcomeError::UnknownRule { rule: id.to_owned() });
             }
         }
         let currency = self.currency();

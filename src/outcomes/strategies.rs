@@ -426,7 +426,7 @@ pub fn group_threshold_rule() -> impl Strategy<Value = GroupThresholdRule> {
         })
 }
 
-/// Up to 60 placements of participants 0..60 starting in 2013–2016, some
+/// Up to 59 placements of participants 0..60 starting in 2013–2016, some
 /// ended.
 ///
 /// # Example
@@ -500,7 +500,7 @@ pub fn baseline_rule() -> impl Strategy<Value = BaselineRule> {
     )
 }
 
-/// Up to six baseline measurements in 2014–2018, on distinct dates.
+/// Up to five baseline measurements in 2014–2018, on distinct dates.
 ///
 /// # Example
 ///
@@ -581,7 +581,7 @@ pub fn banded_rule() -> impl Strategy<Value = BandedRule> {
         })
 }
 
-/// Up to four banded measurements on distinct dates: reductions from −10%
+/// Up to three banded measurements on distinct dates: reductions from −10%
 /// to 40%.
 ///
 /// # Example

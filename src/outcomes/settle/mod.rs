@@ -206,7 +206,8 @@ enum Flow {
     ParticipantsOutOfOrder,
     /// Something the streaming loop leaves to the general path: a total
     /// that overflows (for the general path to report exactly), or a
-    /// participant with more than a million claims.
+    /// participant with tens of thousands of claims (more than a packed
+    /// counter field holds between flushes).
     Unsupported,
 }
 

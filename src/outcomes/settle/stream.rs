@@ -94,7 +94,8 @@ impl Columns {
         }
     }
 
-    /// The entry of outcome `i`, with the fields the loop reads.
+    /// The entry of outcome `i`, with the fields the loop reads (`order`,
+    /// which it does not, reads zero).
     #[inline(always)]
     fn get(&self, i: usize) -> Option<Entry> {
         Some(Entry {
