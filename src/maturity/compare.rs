@@ -1045,7 +1045,8 @@ impl Benchmark {
     /// Each profile's name, in the order given: its partnership's name, or
     /// `partnership: organisation` for one organisation's profile, with the
     /// round's label added where a name would otherwise repeat. These are
-    /// the names [`highest`](Self::highest) and [`lowest`](Self::lowest)
+    /// the names each row's [`highest`](BenchmarkRow::highest) and
+    /// [`lowest`](BenchmarkRow::lowest)
     /// return.
     ///
     /// ```
