@@ -21,8 +21,8 @@
 use std::hint::select_unpredictable;
 
 use super::{Accumulator, Flow};
-use crate::outcomes::Claim;
 use crate::outcomes::rate_card_rule::{Calendar, Entry, Granularity, Tables};
+use crate::outcomes::{Claim, MAX_OUTCOMES};
 
 /// Width of each field of a packed per-outcome counter: paid in full,
 /// rejected as a duplicate, rejected for an unmet prerequisite, and paid
@@ -71,26 +71,39 @@ struct Pause {
     out_of_order: bool,
 }
 
+/// Columns span every value of an outcome index's byte, so that indexing
+/// by it needs neither a mask nor a bounds check; entries past the card's
+/// outcomes (all of them past [`MAX_OUTCOMES`]) read as "not on the card".
+const SPAN: usize = 256;
+
 /// The rule's table entries stored field by field, one array per field:
 /// an outcome index then addresses each field directly (scaled by 8), where
 /// a 64-byte entry takes an extra shift per claim.
 #[derive(Debug)]
 struct Columns {
-    price: [i64; 64],
-    prerequisites: [u64; 64],
-    bit: [u64; 64],
-    once: [u64; 64],
-    guard: [u64; 64],
+    price: [i64; SPAN],
+    prerequisites: [u64; SPAN],
+    bit: [u64; SPAN],
+    once: [u64; SPAN],
+    guard: [u64; SPAN],
 }
 
 impl Columns {
-    fn new(entries: &[Entry; 64]) -> Self {
+    fn new(entries: &[Entry; MAX_OUTCOMES]) -> Self {
+        /// One field of every entry, zero past the last.
+        fn column<T: Copy + Default>(entries: &[Entry], field: impl Fn(&Entry) -> T) -> [T; SPAN] {
+            let mut column = [T::default(); SPAN];
+            for (c, e) in column.iter_mut().zip(entries) {
+                *c = field(e);
+            }
+            column
+        }
         Self {
-            price: entries.map(|e| e.price),
-            prerequisites: entries.map(|e| e.prerequisites),
-            bit: entries.map(|e| e.bit),
-            once: entries.map(|e| e.once),
-            guard: entries.map(|e| e.guard),
+            price: column(entries, |e| e.price),
+            prerequisites: column(entries, |e| e.prerequisites),
+            bit: column(entries, |e| e.bit),
+            once: column(entries, |e| e.once),
+            guard: column(entries, |e| e.guard),
         }
     }
 
@@ -122,7 +135,7 @@ struct Totals<'t> {
     /// Claims of each outcome paid in full, rejected as duplicates,
     /// rejected for an unmet prerequisite and paid less than the price,
     /// packed.
-    packed: [u64; 64],
+    packed: [u64; SPAN],
     /// The packed counters flushed so far, unpacked in the same order.
     flushed: [[u64; 4]; 64],
     /// Claims of each outcome dated outside the claim window.
@@ -155,8 +168,8 @@ impl Totals<'_> {
         claim: &Claim,
     ) {
         let date = claim.packed_date().get();
-        // `& 63` keeps the index in bounds: the compiler drops the checks.
-        let i = usize::from(claim.outcome().raw() & 63);
+        // A byte indexes `SPAN` entries: the compiler drops the checks.
+        let i = usize::from(claim.outcome().raw());
         let Some(entry) = self.columns.get(i) else { return };
         let slot = date.wrapping_sub(self.base) as usize;
         let first = self.rows.get(slot).copied().unwrap_or(Calendar::OUTSIDE);
@@ -166,15 +179,16 @@ impl Totals<'_> {
         }
         let ok = who.accepted & entry.guard == entry.prerequisites;
         let duplicate = who.accepted & entry.once != 0;
-        // `room >= 0` and `price >= 0`: no overflow; below zero iff the
-        // cap cuts the claim.
-        let left = who.room - entry.price;
-        let room = select_unpredictable(ok, left.max(0), who.room);
-        let amount = who.room - room;
-        who.accepted = select_unpredictable(ok, who.accepted | entry.bit, who.accepted);
-        who.room = room;
+        // The claim is paid its price, or what room is left if that is
+        // less (the cap cuts it): `0 <= amount <= room`, so the room never
+        // goes below zero and nothing overflows.
+        let short = who.room < entry.price;
+        let pay = select_unpredictable(short, who.room, entry.price);
+        let amount = select_unpredictable(ok, pay, 0);
+        who.room -= amount;
+        who.accepted |= select_unpredictable(ok, entry.bit, 0);
         // Verdicts are unpredictable: choose without branching.
-        let paid = select_unpredictable(left < 0, CAPPED, PAID);
+        let paid = select_unpredictable(short, CAPPED, PAID);
         let rejected = select_unpredictable(duplicate, DUPLICATE, UNMET);
         let count = select_unpredictable(ok, paid, rejected);
         if let Some(c) = self.packed.get_mut(i) {
@@ -262,18 +276,16 @@ impl Totals<'_> {
         let mut who = self.fresh();
         self.disordered = false;
         self.step::<ADD>(buckets, &mut who, head);
-        // Positions are told by address, so that the loop keeps no index.
-        let flush_from = claims.as_ptr().wrapping_add(flush_at).addr();
-        let position = |claim: &Claim| {
-            (std::ptr::from_ref(claim).addr() - claims.as_ptr().addr()) / size_of::<Claim>()
-        };
+        // Positions are told by the claims left, so that the loop keeps one
+        // count besides its pointer.
+        let stop_below = claims.len().saturating_sub(flush_at);
         let mut previous = head;
-        for claim in rest.get(1..).unwrap_or_default() {
+        let mut tail = rest.get(1..).unwrap_or_default();
+        while let [claim, more @ ..] = tail {
             if claim.participant() != previous.participant() {
                 let out_of_order = claim.participant() < previous.participant();
-                if out_of_order || self.disordered || std::ptr::from_ref(claim).addr() >= flush_from
-                {
-                    let at = position(claim);
+                if out_of_order || self.disordered || tail.len() <= stop_below {
+                    let at = claims.len() - tail.len();
                     return Pause { at, disordered: self.disordered, out_of_order };
                 }
                 who = self.fresh();
@@ -282,6 +294,7 @@ impl Totals<'_> {
             }
             self.step::<ADD>(buckets, &mut who, claim);
             previous = claim;
+            tail = more;
         }
         Pause { at: claims.len(), disordered: self.disordered, out_of_order: false }
     }
@@ -348,7 +361,7 @@ impl Accumulator {
             rows,
             base: calendar.base,
             cap: t.participant_cap.unwrap_or(i64::MAX),
-            packed: [0; 64],
+            packed: [0; SPAN],
             flushed: [[0; 4]; 64],
             outside: [0; 64],
             unknown: 0,
@@ -439,6 +452,66 @@ mod tests {
             totals.total_minor_units(),
             100 * i64::try_from(super::FIELD_LIMIT + 1).unwrap()
         );
+    }
+
+    /// Enough claims for several flushes of the packed counters, with
+    /// participants settled again (dates listed backwards) on both sides of
+    /// the pauses, a long participant straddling one, and a payment cap
+    /// and a prerequisite so that every verdict is counted: the state left
+    /// is the general path's, counter for counter.
+    #[test]
+    fn counters_flushed_between_pauses_equal_the_general_path() {
+        let gbp = |minor| Money::from_minor(minor, Currency::GBP);
+        let outcome = |id: &str, minor| RateCardOutcome::new(id, id, gbp(minor)).unwrap();
+        let card = RateCard::new(
+            "card",
+            Currency::GBP,
+            vec![
+                outcome("a", 300),
+                outcome("b", 500).with_prerequisite("a".parse().unwrap()),
+                outcome("c", 200).with_repeat(Repeat::Repeatable),
+            ],
+        )
+        .unwrap();
+        let window =
+            ClaimWindow::new(Date::constant(2020, 1, 1), Date::constant(2021, 12, 31)).unwrap();
+        let terms = RateCardTerms::new(window).with_participant_cap(gbp(900));
+        let rule = RateCardRule::new("rule", card, terms).unwrap();
+        let start = Date::constant(2020, 1, 1);
+        let mut state = 2_u64;
+        let mut next = |n: u64| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) % n
+        };
+        let mut claims = Vec::new();
+        for participant in 0..15_000_u64 {
+            let count = if participant == 3_300 { 2_000 } else { 1 + next(6) };
+            let mut own: Vec<Claim> = (0..count)
+                .map(|_| {
+                    let outcome = OutcomeIndex::try_from(u8::try_from(next(3)).unwrap()).unwrap();
+                    let day = i64::try_from(next(800)).unwrap();
+                    Claim::new(
+                        participant,
+                        outcome,
+                        start.checked_add(jiff::Span::new().days(day)).unwrap(),
+                    )
+                })
+                .collect();
+            own.sort_by_key(|c| c.date());
+            if participant % 7 == 0 {
+                own.reverse();
+            }
+            claims.extend(own);
+        }
+        assert!(claims.len() > 3 * super::FLUSH_AFTER, "{} claims", claims.len());
+        let none = Participants::none();
+        let mut streamed = rule.tally(&none, Detail::TotalsOnly);
+        assert_eq!(stream(&mut streamed, &claims), Flow::Done);
+        let mut general = rule.tally(&none, Detail::TotalsOnly);
+        assert_eq!(general.add_grouped(rule.tables(), &claims), Ok(Flow::Done));
+        assert_eq!(streamed.acc, general.acc);
     }
 
     #[cfg(feature = "proptest")]
