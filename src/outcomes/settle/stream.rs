@@ -84,7 +84,6 @@ struct Columns {
     price: [i64; SPAN],
     prerequisites: [u64; SPAN],
     bit: [u64; SPAN],
-    once: [u64; SPAN],
     guard: [u64; SPAN],
 }
 
@@ -102,20 +101,19 @@ impl Columns {
             price: column(entries, |e| e.price),
             prerequisites: column(entries, |e| e.prerequisites),
             bit: column(entries, |e| e.bit),
-            once: column(entries, |e| e.once),
             guard: column(entries, |e| e.guard),
         }
     }
 
-    /// The entry of outcome `i`, with the fields the loop reads (`order`,
-    /// which it does not, reads zero).
+    /// The entry of outcome `i`, with the fields the loop reads (`once` and
+    /// `order`, which it does not, read zero).
     #[inline(always)]
     fn get(&self, i: usize) -> Option<Entry> {
         Some(Entry {
             price: *self.price.get(i)?,
             prerequisites: *self.prerequisites.get(i)?,
             bit: *self.bit.get(i)?,
-            once: *self.once.get(i)?,
+            once: 0,
             guard: *self.guard.get(i)?,
             order: 0,
         })
@@ -177,8 +175,11 @@ impl Totals<'_> {
             self.reject::<SIGN>(i, entry.bit);
             return;
         }
-        let ok = who.accepted & entry.guard == entry.prerequisites;
-        let duplicate = who.accepted & entry.once != 0;
+        let masked = who.accepted & entry.guard;
+        let ok = masked == entry.prerequisites;
+        // The outcome's own bit is in its guard iff it is paid once: then
+        // the bit, if accepted before, marks the claim a duplicate.
+        let duplicate = masked & entry.bit != 0;
         // The claim is paid its price, or what room is left if that is
         // less (the cap cuts it): `0 <= amount <= room`, so the room never
         // goes below zero and nothing overflows.
@@ -276,27 +277,67 @@ impl Totals<'_> {
         let mut who = self.fresh();
         self.disordered = false;
         self.step::<ADD>(buckets, &mut who, head);
-        // Positions are told by the claims left, so that the loop keeps one
-        // count besides its pointer.
-        let stop_below = claims.len().saturating_sub(flush_at);
-        let mut previous = head;
-        let mut tail = rest.get(1..).unwrap_or_default();
-        while let [claim, more @ ..] = tail {
-            if claim.participant() != previous.participant() {
-                let out_of_order = claim.participant() < previous.participant();
-                if out_of_order || self.disordered || tail.len() <= stop_below {
-                    let at = claims.len() - tail.len();
-                    return Pause { at, disordered: self.disordered, out_of_order };
+        // Claims go eight at a time, spelled out, so that the loop's own
+        // work (advance, test for the end, carry the claim before) is done
+        // once per eight claims: the compiler does not unroll a loop this
+        // large by itself (measured: 14.5 ms for the benchmark claims one
+        // at a time, 13.7 ms eight at a time; four at a time, 14.3 ms).
+        macro_rules! visit {
+            ($previous:expr, $claim:expr, $at:expr) => {
+                if let Some(pause) = self.visit(buckets, &mut who, $previous, $claim, $at, flush_at)
+                {
+                    return pause;
                 }
-                who = self.fresh();
-            } else if claim.packed_date() <= previous.packed_date() {
-                self.check_order(previous, claim);
-            }
-            self.step::<ADD>(buckets, &mut who, claim);
+            };
+        }
+        let (chunks, remainder) = rest.get(1..).unwrap_or_default().as_chunks::<8>();
+        let mut previous = head;
+        for (c, chunk) in chunks.iter().enumerate() {
+            let at = from + 1 + c * 8;
+            let [c0, c1, c2, c3, c4, c5, c6, c7] = chunk;
+            visit!(previous, c0, at);
+            visit!(c0, c1, at + 1);
+            visit!(c1, c2, at + 2);
+            visit!(c2, c3, at + 3);
+            visit!(c3, c4, at + 4);
+            visit!(c4, c5, at + 5);
+            visit!(c5, c6, at + 6);
+            visit!(c6, c7, at + 7);
+            previous = c7;
+        }
+        let after = from + 1 + chunks.len() * 8;
+        for (j, claim) in remainder.iter().enumerate() {
+            visit!(previous, claim, after + j);
             previous = claim;
-            tail = more;
         }
         Pause { at: claims.len(), disordered: self.disordered, out_of_order: false }
+    }
+
+    /// Settles `claim`, at `at` in the claims and following `previous`,
+    /// unless the loop must pause before it: a new participant is out of
+    /// order, the one before must be settled again, or the counters are
+    /// due a flush (at `flush_at` or later).
+    #[inline(always)]
+    fn visit(
+        &mut self,
+        buckets: &mut [i64],
+        who: &mut ParticipantState,
+        previous: &Claim,
+        claim: &Claim,
+        at: usize,
+        flush_at: usize,
+    ) -> Option<Pause> {
+        if claim.participant() != previous.participant() {
+            let out_of_order = claim.participant() < previous.participant();
+            if out_of_order || self.disordered || at >= flush_at {
+                return Some(Pause { at, disordered: self.disordered, out_of_order });
+            }
+            *who = self.fresh();
+        } else if claim.packed_date() <= previous.packed_date() {
+            self.check_order(previous, claim);
+        }
+        self.step::<ADD>(buckets, who, claim);
+        None
     }
 
     /// The streaming loop proper: sweeps, and between sweeps settles a
