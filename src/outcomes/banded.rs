@@ -341,7 +341,7 @@ impl BandedRule {
     pub(crate) fn band_of(&self, reduction: Ratio) -> Result<Option<usize>, OutcomeError> {
         let mut found = None;
         for (k, b) in self.bands.iter().enumerate() {
-            if reduction.compare(Ratio::from_rate(b.threshold)?)? == Ordering::Less {
+            if reduction.compare(Ratio::from_rate(b.threshold)?) == Ordering::Less {
                 break;
             }
             found = Some(k);

@@ -798,7 +798,7 @@ impl CohortRule {
             Err(super::RejectionReason::BelowThreshold)
         } else {
             let owed = avoided.checked_mul(price)?.checked_sub(paid)?;
-            if owed.compare(Ratio::ZERO)? == Ordering::Greater {
+            if owed.compare(Ratio::ZERO) == Ordering::Greater {
                 Ok(owed.to_decimal()?)
             } else {
                 Err(super::RejectionReason::NothingLeftToPay)
@@ -821,7 +821,7 @@ impl CohortRule {
 
 /// `num / den ≥ t`, by cross-multiplication (`den > 0`).
 fn reaches(num: Ratio, den: Ratio, t: Ratio) -> Result<bool, OutcomeError> {
-    Ok(num.compare(t.checked_mul(den)?)? != Ordering::Less)
+    Ok(num.compare(t.checked_mul(den)?) != Ordering::Less)
 }
 
 /// The label statements give the all-cohorts fallback in totals by

@@ -492,7 +492,7 @@ impl GroupThresholdRule {
                 // the product.
                 let needed = Ratio::from_rate(share)?
                     .checked_mul(Ratio::from_int(i128::from(cohort_size)))?;
-                Ratio::from_int(i128::from(qualifying)).compare(needed)? != Ordering::Less
+                Ratio::from_int(i128::from(qualifying)).compare(needed) != Ordering::Less
             }
         };
         Ok(GroupAssessment { placed, qualifying, cohort_size, met })

@@ -124,18 +124,18 @@ impl Ratio {
     /// Exact comparison by cross-multiplication, in 256-bit arithmetic so
     /// that it cannot overflow (denominators are positive, so the signs of
     /// the numerators decide unless they agree).
-    pub(crate) fn compare(self, o: Ratio) -> Result<Ordering, OutcomeError> {
+    pub(crate) fn compare(self, o: Ratio) -> Ordering {
         let (a, b) = (self.num, o.num);
         match (a.signum(), b.signum()) {
-            (x, y) if x != y => return Ok(x.cmp(&y)),
-            (0, _) => return Ok(Ordering::Equal),
+            (x, y) if x != y => return x.cmp(&y),
+            (0, _) => return Ordering::Equal,
             _ => {}
         }
         // Same sign: compare |a| × o.den with |b| × self.den.
         let left = mul_wide(a.unsigned_abs(), o.den.unsigned_abs());
         let right = mul_wide(b.unsigned_abs(), self.den.unsigned_abs());
         let magnitude = left.cmp(&right);
-        Ok(if a < 0 { magnitude.reverse() } else { magnitude })
+        if a < 0 { magnitude.reverse() } else { magnitude }
     }
 
     /// The value as a decimal: exact when it terminates within 28 places
@@ -170,16 +170,13 @@ mod tests {
     fn comparison_never_overflows() {
         let big = Ratio::new(i128::MAX - 1, i128::MAX).unwrap();
         let bigger = Ratio::new(i128::MAX, i128::MAX - 1).unwrap();
-        assert_eq!(big.compare(bigger).unwrap(), Ordering::Less);
-        assert_eq!(bigger.compare(big).unwrap(), Ordering::Greater);
+        assert_eq!(big.compare(bigger), Ordering::Less);
+        assert_eq!(bigger.compare(big), Ordering::Greater);
         let neg = Ratio::new(-(i128::MAX - 1), i128::MAX).unwrap();
         let more_neg = Ratio::new(-i128::MAX, i128::MAX - 1).unwrap();
-        assert_eq!(neg.compare(more_neg).unwrap(), Ordering::Greater);
-        assert_eq!(neg.compare(big).unwrap(), Ordering::Less);
-        assert_eq!(
-            Ratio::new(0, 5).unwrap().compare(Ratio::new(0, 7).unwrap()).unwrap(),
-            Ordering::Equal
-        );
+        assert_eq!(neg.compare(more_neg), Ordering::Greater);
+        assert_eq!(neg.compare(big), Ordering::Less);
+        assert_eq!(Ratio::new(0, 5).unwrap().compare(Ratio::new(0, 7).unwrap()), Ordering::Equal);
         assert_eq!(mul_wide(u128::MAX, u128::MAX), (u128::MAX - 1, 1));
     }
 
@@ -190,7 +187,7 @@ mod tests {
         fn wide_comparison_agrees_with_narrow(a in -1_i128 << 60..1 << 60, b in 1_i128..1 << 60,
                                               c in -1_i128 << 60..1 << 60, d in 1_i128..1 << 60) {
             let (x, y) = (Ratio::new(a, b).unwrap(), Ratio::new(c, d).unwrap());
-            proptest::prop_assert_eq!(x.compare(y).unwrap(), (a * d).cmp(&(c * b)));
+            proptest::prop_assert_eq!(x.compare(y), (a * d).cmp(&(c * b)));
         }
     }
 
@@ -201,11 +198,11 @@ mod tests {
         assert_eq!(sum, Ratio::from_int(1));
         assert_eq!(Ratio::new(2, -4).unwrap(), Ratio::new(-1, 2).unwrap());
         assert_eq!(
-            Ratio::new(13, 155).unwrap().compare(Ratio::new(1, 10).unwrap()).unwrap(),
+            Ratio::new(13, 155).unwrap().compare(Ratio::new(1, 10).unwrap()),
             Ordering::Less
         );
         assert_eq!(
-            Ratio::new(155, 1550).unwrap().compare(Ratio::new(1, 10).unwrap()).unwrap(),
+            Ratio::new(155, 1550).unwrap().compare(Ratio::new(1, 10).unwrap()),
             Ordering::Equal
         );
         assert_eq!(
