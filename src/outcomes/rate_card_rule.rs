@@ -528,8 +528,36 @@ impl Tables {
         (offset < self.days).then_some((offset, months.wrapping_sub(self.first_month)))
     }
 
+    /// What a settlement needs to date its bucket rows.
+    pub(crate) fn row_dates(&self) -> RowDates {
+        RowDates {
+            first_date: self.first_date,
+            first_year: self.first_year,
+            first_month: self.first_month,
+        }
+    }
+
+    /// Bucket rows at `granularity`.
+    pub(crate) fn rows(&self, granularity: Granularity) -> usize {
+        match granularity {
+            Granularity::Day => self.days,
+            Granularity::Month => self.months,
+        }
+    }
+}
+
+/// The first day of each bucket row: the three fields of [`Tables`] that a
+/// settlement keeps (not the tables, which run to kilobytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RowDates {
+    first_date: Date,
+    first_year: i32,
+    first_month: usize,
+}
+
+impl RowDates {
     /// The first day of bucket row `row` at `granularity`.
-    pub(crate) fn row_date(&self, row: usize, granularity: Granularity) -> Option<Date> {
+    pub(crate) fn row_date(self, row: usize, granularity: Granularity) -> Option<Date> {
         match granularity {
             Granularity::Day => {
                 let days = i64::try_from(row).ok()?;
@@ -540,14 +568,6 @@ impl Tables {
                 let first_of_year = Date::new(i16::try_from(self.first_year).ok()?, 1, 1).ok()?;
                 first_of_year.checked_add(jiff::Span::new().try_months(months).ok()?).ok()
             }
-        }
-    }
-
-    /// Bucket rows at `granularity`.
-    pub(crate) fn rows(&self, granularity: Granularity) -> usize {
-        match granularity {
-            Granularity::Day => self.days,
-            Granularity::Month => self.months,
         }
     }
 }

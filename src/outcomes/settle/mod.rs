@@ -7,7 +7,7 @@ mod stream;
 
 use std::fmt;
 
-use super::rate_card_rule::{Granularity, Tables};
+use super::rate_card_rule::{Granularity, RowDates, Tables};
 use super::{
     CapKind, Claim, Decision, OutcomeError, OutcomeId, OutcomeIndex, Participant, Participants,
     Period, Periodicity, RateCardRule, RejectionReason, RuleId,
@@ -919,7 +919,7 @@ impl<'a> RateCardTally<'a> {
             rule: rule.id().clone(),
             currency: t.currency,
             granularity: acc.granularity,
-            tables: t.clone(),
+            rows: t.row_dates(),
             n: t.n,
             buckets: acc.buckets,
             outcomes,
@@ -1279,7 +1279,7 @@ pub struct RateCardSettlement {
     rule: RuleId,
     currency: Currency,
     granularity: Granularity,
-    tables: Tables,
+    rows: RowDates,
     n: usize,
     buckets: Vec<i64>,
     outcomes: Vec<OutcomeSummary>,
@@ -1494,7 +1494,7 @@ impl RateCardSettlement {
     pub(crate) fn daily(&self) -> impl Iterator<Item = (Date, OutcomeIndex, i64)> + '_ {
         let n = self.n.max(1);
         self.buckets.iter().enumerate().filter(|(_, v)| **v != 0).filter_map(move |(k, v)| {
-            let date = self.tables.row_date(k / n, self.granularity)?;
+            let date = self.rows.row_date(k / n, self.granularity)?;
             Some((date, OutcomeIndex::new(k % n)?, *v))
         })
     }
