@@ -793,19 +793,22 @@ impl<'a> RateCardTally<'a> {
                     .filter(|(_, l)| {
                         l.amount > 0 && t.volume_mask & (1_u64 << l.claim.outcome().raw()) != 0
                     })
-                    .map(|(line, l)| VolumeEntry {
-                        outcome: l.claim.outcome().raw(),
-                        day: t.locate(l.claim.date()).map_or(usize::MAX, |(d, _)| d),
-                        row: t.locate(l.claim.date()).map_or(usize::MAX, |(d, m)| {
-                            match acc.granularity {
-                                Granularity::Day => d,
-                                Granularity::Month => m,
-                            }
-                        }),
-                        participant: l.claim.participant(),
-                        seq: l.seq,
-                        amount: l.amount,
-                        line,
+                    .map(|(line, l)| {
+                        // A paid claim is in the window: `locate` finds it.
+                        let (day, month) =
+                            t.locate(l.claim.date()).unwrap_or((usize::MAX, usize::MAX));
+                        VolumeEntry {
+                            outcome: l.claim.outcome().raw(),
+                            day,
+                            row: match acc.granularity {
+                                Granularity::Day => day,
+                                Granularity::Month => month,
+                            },
+                            participant: l.claim.participant(),
+                            seq: l.seq,
+                            amount: l.amount,
+                            line,
+                        }
                     })
                     .collect()
             } else {
