@@ -167,6 +167,7 @@ fn string_amounts_take_commas_only_as_thousands_separators() {
         "1,500,50",
         "15,00",
         "1,5000",
+        "0,500",
         "1500,",
         ",500",
         "1,,500",

@@ -121,7 +121,7 @@ impl<'a> Node<'a> {
     /// A wrapped number, read exactly as a decimal. The standard types most
     /// amounts as JSON numbers, but a few (such as maximum prices) as strings;
     /// `accept_string` admits a string holding a decimal number, with commas
-    /// only as thousands separators (see `string_amount`).
+    /// only as thousands separators (see `money::exact::parse_grouped`).
     pub(crate) fn decimal(
         &self,
         key: &str,
@@ -132,7 +132,7 @@ impl<'a> Node<'a> {
             Some((path, Value::Number(n))) => number_to_decimal(&path, n).map(Some),
             Some((_, Value::String(s))) if accept_string && s.trim().is_empty() => Ok(None),
             Some((path, Value::String(s))) if accept_string => {
-                string_amount(s.trim()).map(Some).ok_or_else(|| {
+                crate::money::exact::parse_grouped(s.trim()).map(Some).map_err(|_| {
                     invalid(
                         &path,
                         format!(
@@ -163,34 +163,6 @@ impl<'a> Node<'a> {
         let text = value.as_str().ok_or_else(|| wrong_type(&path, "a string", value))?;
         IndigoDate::parse(text).map(Some).map_err(|reason| invalid(&path, reason))
     }
-}
-
-/// Reads an amount written as a string: an optional sign, the integer part
-/// with or without commas as thousands separators (`3500` or `3,500`, never
-/// `35,00` or `3500,50`), and an optional fraction after a point (`.25`).
-/// Anything else (a decimal comma, stray characters, an empty integer part)
-/// is `None`: a comma is never just dropped.
-fn string_amount(text: &str) -> Option<Decimal> {
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
-    let (integer, fraction) = match unsigned.split_once('.') {
-        Some((integer, fraction)) => (integer, Some(fraction)),
-        None => (unsigned, None),
-    };
-    if fraction.is_some_and(|f| !digits(f)) {
-        return None;
-    }
-    let mut groups = integer.split(',');
-    let first = groups.next().unwrap_or_default();
-    let grouped = integer.contains(',');
-    if !digits(first) || (grouped && first.len() > 3) {
-        return None;
-    }
-    if !groups.all(|g| g.len() == 3 && digits(g)) {
-        return None;
-    }
-    let cleaned: String = text.chars().filter(|c| *c != ',').collect();
-    Decimal::from_str_exact(&cleaned).ok()
 }
 
 /// Reads a JSON number exactly from its shortest round-trip text.

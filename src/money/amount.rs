@@ -409,9 +409,11 @@ impl FromStr for Money {
     type Err = MoneyError;
 
     /// Parses `"GBP 1300"`, `"GBP 1,300.00"` or `"EUR -2.5"`: a known ISO
-    /// code, whitespace, then a decimal amount. Commas are allowed only as
-    /// thousands separators, between groups of three digits in the whole
-    /// part (`"1,300.5"`, not `"1,30.5"` or `"1300.000,5"`).
+    /// code, whitespace, then a decimal amount: digits on both sides of a
+    /// point, if there is one (`"GBP 0.5"`, not `"GBP .5"` or `"GBP 5."`).
+    /// Commas are allowed only as thousands separators, between groups of
+    /// three digits in the whole part (`"1,300.5"`, not `"1,30.5"`,
+    /// `"0,500"` or `"1300.000,5"`).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let invalid = |reason| MoneyError::InvalidAmount { input: s.to_owned(), reason };
         let (code, number) = s
@@ -419,49 +421,9 @@ impl FromStr for Money {
             .split_once(char::is_whitespace)
             .ok_or_else(|| invalid("expected \"CODE amount\""))?;
         let currency = Currency::from_code(code)?;
-        let digits = without_thousands_separators(number.trim()).ok_or_else(|| {
-            invalid("commas may only separate groups of three digits in the whole part")
-        })?;
-        let amount = super::exact::parse(&digits).ok_or_else(|| invalid("not a decimal amount"))?;
+        let amount = super::exact::parse_grouped(number.trim()).map_err(invalid)?;
         Ok(Money { amount, currency })
     }
-}
-
-/// `number` with its thousands separators removed, or `None` if it has a
-/// comma anywhere but between groups of three digits in the whole part
-/// (after a first group of one to three digits that does not start with
-/// `0`).
-fn without_thousands_separators(number: &str) -> Option<String> {
-    if !number.contains(',') {
-        return Some(number.to_owned());
-    }
-    let unsigned = number.strip_prefix(['-', '+']).unwrap_or(number);
-    let sign = number.get(..number.len() - unsigned.len()).unwrap_or("");
-    let (whole, fraction) = match unsigned.split_once('.') {
-        Some((whole, fraction)) => (whole, Some(fraction)),
-        None => (unsigned, None),
-    };
-    let mut groups = whole.split(',');
-    let first = groups.next().unwrap_or("");
-    let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
-    if !(1..=3).contains(&first.len()) || !digits(first) || first.starts_with('0') {
-        return None;
-    }
-    let mut out = format!("{sign}{first}");
-    for group in groups {
-        if group.len() != 3 || !digits(group) {
-            return None;
-        }
-        out.push_str(group);
-    }
-    if let Some(fraction) = fraction {
-        if fraction.contains(',') {
-            return None;
-        }
-        out.push('.');
-        out.push_str(fraction);
-    }
-    Some(out)
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -538,6 +500,10 @@ mod tests {
         }
         for bad in [
             "GBP 1,30.5",
+            "GBP 0,500",
+            "GBP .5",
+            "GBP 5.",
+            "GBP 1,300.",
             "GBP 1,3000",
             "GBP 1,,300",
             "GBP ,300",

@@ -60,6 +60,46 @@ pub(crate) fn parse(text: &str) -> Option<Decimal> {
     Decimal::from_str_exact(text).ok()
 }
 
+/// An amount as people write it, read exactly by [`parse`]: an optional
+/// sign, a whole part of digits, and an optional fraction of digits after a
+/// point. Commas may separate groups of three digits in the whole part
+/// (`3,500.25`), after a first group of one to three digits that does not
+/// start with `0`; a comma anywhere else (`35,00`, `0,500`, a decimal comma)
+/// is refused, never dropped. Money's `FromStr` and the INDIGO reader both
+/// read amounts with this.
+///
+/// # Errors
+///
+/// Why `text` is not such an amount.
+pub(crate) fn parse_grouped(text: &str) -> Result<Decimal, &'static str> {
+    const COMMAS: &str = "commas may only separate groups of three digits in the whole part";
+    const NOT_AN_AMOUNT: &str = "not a decimal amount";
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let refuse = |part: &str| if part.contains(',') { COMMAS } else { NOT_AN_AMOUNT };
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (unsigned, None),
+    };
+    if let Some(fraction) = fraction.filter(|f| !digits(f)) {
+        return Err(refuse(fraction));
+    }
+    let mut groups = whole.split(',');
+    let first = groups.next().unwrap_or_default();
+    if !digits(first) {
+        return Err(refuse(whole));
+    }
+    let grouped = whole.contains(',');
+    if grouped && (first.len() > 3 || first.starts_with('0')) {
+        return Err(COMMAS);
+    }
+    if !groups.all(|g| g.len() == 3 && digits(g)) {
+        return Err(COMMAS);
+    }
+    let plain: String = text.chars().filter(|c| *c != ',').collect();
+    parse(&plain).ok_or(NOT_AN_AMOUNT)
+}
+
 /// `a × b` exactly, or `None`.
 pub(crate) fn mul(a: Decimal, b: Decimal) -> Option<Decimal> {
     mul_parts(a, b).or_else(|| mul_parts(a.normalize(), b.normalize()))
