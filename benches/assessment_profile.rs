@@ -185,7 +185,11 @@ fn main() {
     ];
     #[cfg(feature = "rayon")]
     {
-        let serial = || black_box(&round).profile();
+        let serial = || {
+            let p = black_box(&round).profile();
+            assert_eq!(p.respondents(), RESPONSES as u64);
+            p
+        };
         let parallel = || {
             let p = black_box(&round).par_profile();
             assert_eq!(p.respondents(), RESPONSES as u64);

@@ -129,7 +129,12 @@ fn main() {
         assert_eq!(s.total(), expected);
         s
     };
-    let base = || baseline(black_box(&sorted), &prices, cap);
+    let base_expected = baseline(&sorted, &prices, cap);
+    let base = || {
+        let b = baseline(black_box(&sorted), &prices, cap);
+        assert_eq!(b.to_bits(), base_expected.to_bits(), "the baseline is deterministic");
+        b
+    };
 
     let mut c = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
@@ -159,7 +164,11 @@ fn main() {
     ];
     #[cfg(feature = "rayon")]
     {
-        let single = || rule.settle(black_box(&sorted), &people, Detail::TotalsOnly).unwrap();
+        let single = || {
+            let s = rule.settle(black_box(&sorted), &people, Detail::TotalsOnly).unwrap();
+            assert_eq!(s.total(), expected);
+            s
+        };
         let parallel = || {
             let s = rule.settle_parallel(black_box(&sorted), &people, Detail::TotalsOnly).unwrap();
             assert_eq!(s.total(), expected);

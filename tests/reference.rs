@@ -10,8 +10,8 @@
 use integration_outcomes::outcomes::{
     Band, BandMode, BandedMeasurement, BandedRule, BaselineMeasurement, BaselineRule, ClaimWindow,
     Cohort, CohortRule, CohortStatus, Comparison, Contract, Decision, Evidence, GroupThreshold,
-    GroupThresholdRule, PayerShares, Placement, PoolingRule, RejectionReason, RuleEvidence,
-    SpellLength, Subject,
+    GroupThresholdRule, OutcomeError, PayerShares, Placement, PoolingRule, RejectionReason,
+    RuleEvidence, SpellLength, Subject,
 };
 use integration_outcomes::{
     Currency, Date, Money, RoundingPolicy, RoundingStage, RoundingStrategy,
@@ -110,7 +110,10 @@ fn a_cohort_named_fallback_is_refused() {
     let err = peterborough(PoolingRule::PooledEvents)
         .settle(&Evidence::new().with("reconviction", RuleEvidence::Cohorts(&cohorts)))
         .unwrap_err();
-    assert!(err.to_string().contains("fallback"), "{err}");
+    assert!(
+        matches!(&err, OutcomeError::InvalidId { kind: "cohort", id, .. } if id == "fallback"),
+        "{err}"
+    );
 }
 
 /// The trigger is inclusive and exact: exactly 10% pays, one event more
@@ -348,7 +351,10 @@ fn two_measurements_on_one_date_are_refused() {
     let err = contract
         .settle(&Evidence::new().with("care_days", RuleEvidence::Baseline(&m)))
         .unwrap_err();
-    assert!(err.to_string().contains("2016-03-31"), "{err}");
+    assert!(
+        matches!(&err, OutcomeError::Duplicate { kind: "measurement date", id } if id.starts_with("2016-03-31")),
+        "{err}"
+    );
 }
 
 /// §3: Essex. Care proportion 10.8% against the 55% historical baseline; the

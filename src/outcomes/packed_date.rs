@@ -3,7 +3,8 @@
 use crate::Date;
 
 /// A date packed into one `u32` that orders as dates do: year (shifted to
-/// be non-negative), month and day in bit fields 9 and 5 bits wide.
+/// be non-negative) from bit 9, month (4 bits) from bit 5, day (5 bits)
+/// from bit 0.
 ///
 /// Claims carry their date packed, so that settlement reads it with one
 /// load and looks it up in a calendar table without arithmetic; it is only

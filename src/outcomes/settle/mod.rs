@@ -205,7 +205,8 @@ enum Flow {
     /// A participant lower than the one before.
     ParticipantsOutOfOrder,
     /// Something the streaming loop leaves to the general path: a total
-    /// that overflows (for the general path to report exactly), or a
+    /// that might overflow (for the general path to settle or report
+    /// exactly), or a
     /// participant with tens of thousands of claims (more than a packed
     /// counter field holds between flushes).
     Unsupported,
@@ -268,9 +269,10 @@ impl Accumulator {
 
     /// Settles one participant's claims, already in processing order.
     ///
-    /// This is the hot loop: per claim a handful of table reads, mask tests
-    /// and checked `i64` additions; nothing allocates unless the audit trail
-    /// or a volume cap asks for it.
+    /// The general per-participant loop (eligibility, volume caps, the
+    /// audit trail, and whatever the streaming loop hands back): per claim a
+    /// handful of table reads, mask tests and checked `i64` additions;
+    /// nothing allocates unless the audit trail or a volume cap asks for it.
     #[inline]
     fn run_group(
         &mut self,
