@@ -3,7 +3,8 @@
 //! 1,000,000 participants and 5,000,000 outcome claims over a 12-outcome card
 //! with a per-participant cap, the once-per-participant rule and
 //! prerequisites, claims grouped by participant as an export sorted by
-//! participant would be; also the same claims in random order. The baseline
+//! participant would be; also the same claims in random order, and fed to
+//! one tally in batches of 1,000 claims. The baseline
 //! is a plain `f64` loop summing the same prices per participant with the
 //! cap. Targets: ≥ 100 million claims per second on one core, and no more
 //! than 3× the `f64` baseline.
@@ -32,6 +33,9 @@ use support::{Ratio, SplitMix64, report, smoke_test};
 const PARTICIPANTS: u64 = 1_000_000;
 const CLAIMS_PER_PARTICIPANT: u64 = 5;
 const CAP_POUNDS: i64 = 8_200;
+/// Claims per call when a tally is fed in batches: whole participants.
+const BATCH: usize = 1_000;
+const _: () = assert!(BATCH.is_multiple_of(CLAIMS_PER_PARTICIPANT as usize));
 
 /// Twelve outcomes, Innovation Fund-like prices, two prerequisite chains.
 fn rule() -> RateCardRule {
@@ -129,6 +133,17 @@ fn main() {
         assert_eq!(s.total(), expected);
         s
     };
+    // A tally fed the same claims in batches, as a reader streaming an
+    // export would (a batch of 1,000 claims holds 200 whole participants).
+    let exact_batches = || {
+        let mut tally = rule.tally(&people, Detail::TotalsOnly);
+        for batch in black_box(&sorted).chunks(BATCH) {
+            tally.add(batch).unwrap();
+        }
+        let s = tally.finish().unwrap();
+        assert_eq!(s.total(), expected);
+        s
+    };
     let base_expected = baseline(&sorted, &prices, cap);
     let base = || {
         let b = baseline(black_box(&sorted), &prices, cap);
@@ -147,6 +162,7 @@ fn main() {
         group.bench_function("f64_baseline", |b| b.iter(base));
         group.bench_function("exact_grouped_by_participant", |b| b.iter(exact_sorted));
         group.bench_function("exact_random_order", |b| b.iter(exact_random));
+        group.bench_function("exact_in_batches_of_1000", |b| b.iter(exact_batches));
         group.finish();
     }
     c.final_summary();
@@ -161,6 +177,7 @@ fn main() {
             .target_ratio(3.0)
             .target_throughput(100e6),
         Ratio::measure("random order", n, 5, base, exact_random),
+        Ratio::measure("grouped, in batches of 1,000 claims", n, 15, base, exact_batches),
     ];
     #[cfg(feature = "rayon")]
     {

@@ -405,6 +405,8 @@ pub(crate) struct Tables {
     /// [`OutcomeIndex`](super::OutcomeIndex), so that looking one up needs no
     /// bounds check (indexes not on the card have `bit == 0`).
     pub(crate) entries: Box<[Entry; MAX_OUTCOMES]>,
+    /// The same entries field by field, for the streaming loop.
+    pub(crate) columns: Box<Columns>,
     /// Bucket rows by packed date, when the window is short enough for a
     /// table (see [`Calendar`]).
     pub(crate) calendar: Option<Calendar>,
@@ -442,6 +444,56 @@ pub(crate) struct Entry {
     pub(crate) guard: u64,
     /// Prerequisite depth and outcome index: the low bits of the order key.
     pub(crate) order: u64,
+}
+
+/// Columns span every value of an outcome index's byte, so that indexing
+/// by it needs neither a mask nor a bounds check; entries past the card's
+/// outcomes (all of them past [`MAX_OUTCOMES`]) read as "not on the card".
+pub(crate) const SPAN: usize = 256;
+
+/// The rule's table entries stored field by field, one array per field:
+/// an outcome index then addresses each field directly (scaled by 8), where
+/// a 64-byte entry takes an extra shift per claim. Built once with the
+/// rule, for the streaming loop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Columns {
+    price: [i64; SPAN],
+    prerequisites: [u64; SPAN],
+    bit: [u64; SPAN],
+    guard: [u64; SPAN],
+}
+
+impl Columns {
+    pub(crate) fn new(entries: &[Entry; MAX_OUTCOMES]) -> Self {
+        /// One field of every entry, zero past the last.
+        fn column<T: Copy + Default>(entries: &[Entry], field: impl Fn(&Entry) -> T) -> [T; SPAN] {
+            let mut column = [T::default(); SPAN];
+            for (c, e) in column.iter_mut().zip(entries) {
+                *c = field(e);
+            }
+            column
+        }
+        Self {
+            price: column(entries, |e| e.price),
+            prerequisites: column(entries, |e| e.prerequisites),
+            bit: column(entries, |e| e.bit),
+            guard: column(entries, |e| e.guard),
+        }
+    }
+
+    /// The entry of outcome `i`, with the fields the loop reads (`once` and
+    /// `order`, which it does not, read zero).
+    #[inline(always)]
+    pub(crate) fn get(&self, i: usize) -> Option<Entry> {
+        Some(Entry {
+            price: *self.price.get(i)?,
+            prerequisites: *self.prerequisites.get(i)?,
+            bit: *self.bit.get(i)?,
+            once: 0,
+            guard: *self.guard.get(i)?,
+            order: 0,
+        })
+    }
 }
 
 /// Bucket rows looked up by [`PackedDate`]: one table read replaces the
@@ -821,6 +873,7 @@ impl RateCardRule {
             volume_caps,
             volume_mask,
             total_cap,
+            columns: Box::new(Columns::new(&entries)),
             entries,
             calendar: None,
         };

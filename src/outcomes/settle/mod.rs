@@ -213,8 +213,10 @@ enum Flow {
 }
 
 /// The accumulator's state before an `add`, to roll back to: small tables
-/// are copied, growing lists are truncated to their old lengths.
-#[derive(Debug, Clone)]
+/// are copied (into the tally's last checkpoint, so that a tally fed in
+/// small batches does not allocate one per call), growing lists are
+/// truncated to their old lengths.
+#[derive(Debug, Clone, Default)]
 struct Checkpoint {
     buckets: Vec<i64>,
     outcomes: Vec<Counters>,
@@ -225,15 +227,14 @@ struct Checkpoint {
 }
 
 impl Accumulator {
-    fn checkpoint(&self) -> Checkpoint {
-        Checkpoint {
-            buckets: self.buckets.clone(),
-            outcomes: self.outcomes.clone(),
-            rejections: self.rejections,
-            claims: self.claims,
-            volume: self.volume.len(),
-            lines: self.lines.len(),
-        }
+    /// Saves the state to roll back to in `c`, reusing its buffers.
+    fn save(&self, c: &mut Checkpoint) {
+        c.buckets.clone_from(&self.buckets);
+        c.outcomes.clone_from(&self.outcomes);
+        c.rejections = self.rejections;
+        c.claims = self.claims;
+        c.volume = self.volume.len();
+        c.lines = self.lines.len();
     }
 
     fn restore(&mut self, c: &Checkpoint) {
@@ -407,6 +408,9 @@ pub struct RateCardTally<'a> {
     participants: &'a Participants,
     acc: Accumulator,
     scratch: Vec<Claim>,
+    /// The state before the current `add`, kept between calls for its
+    /// buffers.
+    saved: Checkpoint,
 }
 
 impl RateCardRule {
@@ -461,6 +465,7 @@ impl RateCardRule {
                 lines: Vec::new(),
             },
             scratch: Vec::new(),
+            saved: Checkpoint::default(),
         }
     }
 
@@ -569,30 +574,20 @@ impl<'a> RateCardTally<'a> {
     pub fn add(&mut self, claims: &[Claim]) -> Result<(), OutcomeError> {
         let t = self.rule.tables();
         // Optimistically settle in one pass, checking on the way that the
-        // claims are sorted by participant; if they are not, roll back to
-        // this checkpoint and settle a copy sorted by participant. This
-        // saves a separate pass over the claims to check their order.
-        let checkpoint = self.acc.checkpoint();
-        let flow = match self.add_by_participant(t, claims, &checkpoint) {
-            Ok(Flow::ParticipantsOutOfOrder) => {
-                self.acc.restore(&checkpoint);
-                let mut copy = radix::sorted_by_participant(claims);
-                // Put each participant's claims in processing order too, so
-                // that no participant needs settling twice.
-                for group in copy.chunk_by_mut(|a, b| a.participant() == b.participant()) {
-                    group.sort_unstable_by_key(|c| t.order_key(c));
-                }
-                self.add_by_participant(t, &copy, &checkpoint)
+        // claims are sorted by participant; if they are not, the pass
+        // leaves the tally as it was and a copy sorted by participant is
+        // settled. This saves a separate pass over the claims to check
+        // their order.
+        if self.add_by_participant(t, claims)? == Flow::ParticipantsOutOfOrder {
+            let mut copy = radix::sorted_by_participant(claims);
+            // Put each participant's claims in processing order too, so
+            // that no participant needs settling twice.
+            for group in copy.chunk_by_mut(|a, b| a.participant() == b.participant()) {
+                group.sort_unstable_by_key(|c| t.order_key(c));
             }
-            flow => flow,
-        };
-        match flow {
-            Ok(_) => Ok(()),
-            Err(e) => {
-                self.acc.restore(&checkpoint);
-                Err(e)
-            }
+            self.add_by_participant(t, &copy)?;
         }
+        Ok(())
     }
 
     /// Adds claims if they are sorted by participant, and says whether they
@@ -606,31 +601,17 @@ impl<'a> RateCardTally<'a> {
     #[cfg(feature = "rayon")]
     pub(crate) fn add_if_sorted(&mut self, claims: &[Claim]) -> Result<bool, OutcomeError> {
         let t = self.rule.tables();
-        let checkpoint = self.acc.checkpoint();
-        match self.add_by_participant(t, claims, &checkpoint) {
-            Ok(Flow::Done) => Ok(true),
-            Ok(_) => {
-                self.acc.restore(&checkpoint);
-                Ok(false)
-            }
-            Err(e) => {
-                self.acc.restore(&checkpoint);
-                Err(e)
-            }
-        }
+        Ok(self.add_by_participant(t, claims)? == Flow::Done)
     }
 
     /// Settles claims sorted by participant, through the streaming loop
     /// where the rule and detail allow it, else (or if the streaming loop
-    /// hands the call back) participant by participant. Stops with
+    /// hands the call back) participant by participant. Returns
     /// [`Flow::ParticipantsOutOfOrder`] if the claims turn out not to be
-    /// sorted by participant; the caller rolls back to `checkpoint`.
-    fn add_by_participant(
-        &mut self,
-        t: &Tables,
-        claims: &[Claim],
-        checkpoint: &Checkpoint,
-    ) -> Result<Flow, OutcomeError> {
+    /// sorted by participant; then, and on error, the tally is as it was
+    /// (the streaming loop takes back its own work; the general path
+    /// restores a checkpoint).
+    fn add_by_participant(&mut self, t: &Tables, claims: &[Claim]) -> Result<Flow, OutcomeError> {
         // Every counter the loops increment (claims per outcome accepted,
         // rejected or reduced, rejections per reason) counts some of the
         // tally's claims, so room in `claims` for this call is room in all
@@ -649,9 +630,15 @@ impl<'a> RateCardTally<'a> {
             if flow != Flow::Unsupported {
                 return Ok(flow);
             }
-            self.acc.restore(checkpoint);
         }
-        self.add_grouped(t, claims)
+        let mut checkpoint = std::mem::take(&mut self.saved);
+        self.acc.save(&mut checkpoint);
+        let flow = self.add_grouped(t, claims);
+        if flow != Ok(Flow::Done) {
+            self.acc.restore(&checkpoint);
+        }
+        self.saved = checkpoint;
+        flow
     }
 
     /// Settles claims participant by participant, putting each

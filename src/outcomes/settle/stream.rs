@@ -21,7 +21,7 @@
 use std::hint::select_unpredictable;
 
 use super::{Accumulator, Flow};
-use crate::outcomes::rate_card_rule::{Calendar, Entry, Granularity, Tables};
+use crate::outcomes::rate_card_rule::{Calendar, Columns, Granularity, SPAN, Tables};
 use crate::outcomes::{Claim, MAX_OUTCOMES};
 
 /// Width of each field of a packed per-outcome counter: paid in full,
@@ -71,61 +71,14 @@ struct Pause {
     out_of_order: bool,
 }
 
-/// Columns span every value of an outcome index's byte, so that indexing
-/// by it needs neither a mask nor a bounds check; entries past the card's
-/// outcomes (all of them past [`MAX_OUTCOMES`]) read as "not on the card".
-const SPAN: usize = 256;
-
-/// The rule's table entries stored field by field, one array per field:
-/// an outcome index then addresses each field directly (scaled by 8), where
-/// a 64-byte entry takes an extra shift per claim.
-#[derive(Debug)]
-struct Columns {
-    price: [i64; SPAN],
-    prerequisites: [u64; SPAN],
-    bit: [u64; SPAN],
-    guard: [u64; SPAN],
-}
-
-impl Columns {
-    fn new(entries: &[Entry; MAX_OUTCOMES]) -> Self {
-        /// One field of every entry, zero past the last.
-        fn column<T: Copy + Default>(entries: &[Entry], field: impl Fn(&Entry) -> T) -> [T; SPAN] {
-            let mut column = [T::default(); SPAN];
-            for (c, e) in column.iter_mut().zip(entries) {
-                *c = field(e);
-            }
-            column
-        }
-        Self {
-            price: column(entries, |e| e.price),
-            prerequisites: column(entries, |e| e.prerequisites),
-            bit: column(entries, |e| e.bit),
-            guard: column(entries, |e| e.guard),
-        }
-    }
-
-    /// The entry of outcome `i`, with the fields the loop reads (`once` and
-    /// `order`, which it does not, read zero).
-    #[inline(always)]
-    fn get(&self, i: usize) -> Option<Entry> {
-        Some(Entry {
-            price: *self.price.get(i)?,
-            prerequisites: *self.prerequisites.get(i)?,
-            bit: *self.bit.get(i)?,
-            once: 0,
-            guard: *self.guard.get(i)?,
-            order: 0,
-        })
-    }
-}
-
 /// The loop's tables and running totals, added into the accumulator at
 /// the end.
 #[derive(Debug)]
 struct Totals<'t> {
     t: &'t Tables,
-    /// The rule's entries, field by field.
+    /// The rule's entries, field by field (a copy: the loop then finds
+    /// them at fixed offsets from its own state, where a reference would
+    /// take a register; measured 16.6 ms against 13.7 ms).
     columns: Columns,
     rows: &'t [u32],
     base: u32,
@@ -135,9 +88,9 @@ struct Totals<'t> {
     /// packed.
     packed: [u64; SPAN],
     /// The packed counters flushed so far, unpacked in the same order.
-    flushed: [[u64; 4]; 64],
+    flushed: [[u64; 4]; MAX_OUTCOMES],
     /// Claims of each outcome dated outside the claim window.
-    outside: [u64; 64],
+    outside: [u64; MAX_OUTCOMES],
     /// Claims of outcomes not on the card.
     unknown: u64,
     /// The participant being settled has claims out of processing order.
@@ -235,19 +188,50 @@ impl Totals<'_> {
         for claim in claims {
             self.step::<TAKE_BACK>(buckets, &mut who, claim);
         }
-        scratch.clear();
-        scratch.extend_from_slice(claims);
-        scratch.sort_unstable_by_key(|c| self.t.order_key(c));
+        self.settle_in_order::<ADD>(buckets, claims, scratch);
+    }
+
+    /// Settles one participant's claims with `SIGN` in processing order,
+    /// from a sorted copy if they are not in it: what the sweeps and
+    /// [`resettle`](Self::resettle) together do to each participant.
+    fn settle_in_order<const SIGN: u64>(
+        &mut self,
+        buckets: &mut [i64],
+        claims: &[Claim],
+        scratch: &mut Vec<Claim>,
+    ) {
+        let t = self.t;
+        let claims = if claims.is_sorted_by_key(|c| t.order_key(c)) {
+            claims
+        } else {
+            scratch.clear();
+            scratch.extend_from_slice(claims);
+            scratch.sort_unstable_by_key(|c| t.order_key(c));
+            scratch.as_slice()
+        };
         let mut who = self.fresh();
-        for claim in scratch.iter() {
-            self.step::<ADD>(buckets, &mut who, claim);
+        for claim in claims {
+            self.step::<SIGN>(buckets, &mut who, claim);
+        }
+    }
+
+    /// Takes back everything the sweeps did to the buckets for `claims`
+    /// (whole participants, each settled in processing order), so that a
+    /// call handed back leaves them as they were without a copy to restore
+    /// (every effect is an addition in modular arithmetic).
+    #[cold]
+    #[inline(never)]
+    fn undo(&mut self, buckets: &mut [i64], claims: &[Claim], scratch: &mut Vec<Claim>) {
+        for group in claims.chunk_by(|a, b| a.participant() == b.participant()) {
+            self.settle_in_order::<TAKE_BACK>(buckets, group, scratch);
         }
     }
 
     /// Unpacks the packed counters into `flushed` and clears them.
     #[inline(never)]
     fn flush(&mut self) {
-        for (f, p) in self.flushed.iter_mut().zip(&mut self.packed) {
+        // Outcomes past the card's are rejected before their counter.
+        for (f, p) in self.flushed.iter_mut().zip(&mut self.packed).take(self.t.n) {
             for (k, field) in (0..).zip(f.iter_mut()) {
                 *field += (*p >> (k * FIELD)) & FIELD_MASK;
             }
@@ -341,22 +325,29 @@ impl Totals<'_> {
     }
 
     /// The streaming loop proper: sweeps, and between sweeps settles a
-    /// participant again or flushes the counters.
-    fn run(&mut self, buckets: &mut [i64], claims: &[Claim], scratch: &mut Vec<Claim>) -> Flow {
+    /// participant again or flushes the counters. Returns how far it went:
+    /// the claims before the position returned are settled, each
+    /// participant in processing order.
+    fn run(
+        &mut self,
+        buckets: &mut [i64],
+        claims: &[Claim],
+        scratch: &mut Vec<Claim>,
+    ) -> (Flow, usize) {
         let (mut from, mut flushed) = (0_usize, 0_usize);
         loop {
             let pause = self.sweep(buckets, claims, from, flushed + FLUSH_AFTER);
-            if pause.out_of_order {
-                return Flow::ParticipantsOutOfOrder;
-            }
             if pause.disordered {
                 let before = claims.get(..pause.at).unwrap_or_default();
                 let who = before.last().map(Claim::participant);
                 let n = before.iter().rev().take_while(|c| Some(c.participant()) == who).count();
                 self.resettle(buckets, before.get(before.len() - n..).unwrap_or_default(), scratch);
             }
+            if pause.out_of_order {
+                return (Flow::ParticipantsOutOfOrder, pause.at);
+            }
             if pause.at - flushed >= FIELD_LIMIT {
-                return Flow::Unsupported;
+                return (Flow::Unsupported, pause.at);
             }
             let end = pause.at >= claims.len();
             if end || pause.at - flushed >= FLUSH_AFTER {
@@ -364,7 +355,7 @@ impl Totals<'_> {
                 flushed = pause.at;
             }
             if end {
-                return Flow::Done;
+                return (Flow::Done, pause.at);
             }
             from = pause.at;
         }
@@ -373,10 +364,11 @@ impl Totals<'_> {
 
 impl Accumulator {
     /// Settles `claims` in one pass if they are sorted by participant;
-    /// otherwise stops at the first participant out of order and says so
-    /// (the caller rolls back). Also hands back a call that might overflow
-    /// `i64` or in which one participant has tens of thousands of claims,
-    /// for the general path to settle or report exactly.
+    /// otherwise stops at the first participant out of order and says so.
+    /// Also hands back a call that might overflow `i64` or in which one
+    /// participant has tens of thousands of claims, for the general path
+    /// to settle or report exactly. A call handed back leaves the
+    /// accumulator as it was.
     pub(super) fn stream(
         &mut self,
         t: &Tables,
@@ -398,24 +390,33 @@ impl Accumulator {
         };
         let mut totals = Totals {
             t,
-            columns: Columns::new(&t.entries),
+            columns: (*t.columns).clone(),
             rows,
             base: calendar.base,
             cap: t.participant_cap.unwrap_or(i64::MAX),
             packed: [0; SPAN],
-            flushed: [[0; 4]; 64],
-            outside: [0; 64],
+            flushed: [[0; 4]; MAX_OUTCOMES],
+            outside: [0; MAX_OUTCOMES],
             unknown: 0,
             disordered: false,
             lost: false,
         };
         let mut buckets = std::mem::take(&mut self.buckets);
-        let mut flow = totals.run(&mut buckets, claims, scratch);
-        // Buckets were never negative and this call added at most
-        // `i64::MAX` to any of them, so one overflowed iff it now reads
-        // negative.
-        if flow == Flow::Done && (totals.lost || buckets.iter().any(|b| *b < 0)) {
+        let (mut flow, end) = totals.run(&mut buckets, claims, scratch);
+        // Every bucket holds what some of the tally's claims were paid,
+        // never more than the highest price each: if that bound fits `i64`
+        // no bucket can have overflowed. Otherwise, buckets were never
+        // negative and this call added at most `i64::MAX` to any of them,
+        // so one overflowed iff it now reads negative.
+        let bounded = u64::try_from(highest)
+            .ok()
+            .and_then(|h| self.claims.checked_add(claims.len() as u64)?.checked_mul(h))
+            .is_some_and(|most| i64::try_from(most).is_ok());
+        if flow == Flow::Done && (totals.lost || (!bounded && buckets.iter().any(|b| *b < 0))) {
             flow = Flow::Unsupported;
+        }
+        if flow != Flow::Done {
+            totals.undo(&mut buckets, claims.get(..end).unwrap_or_default(), scratch);
         }
         self.buckets = buckets;
         if flow != Flow::Done {
@@ -493,6 +494,27 @@ mod tests {
             totals.total_minor_units(),
             100 * i64::try_from(super::FIELD_LIMIT + 1).unwrap()
         );
+    }
+
+    /// A bucket that overflows only with what earlier calls put in it: the
+    /// streaming loop takes back its own work exactly and hands the call
+    /// back, and the general path reports the overflow.
+    #[test]
+    fn a_bucket_overflowing_across_calls_is_taken_back_and_reported() {
+        let rule = rule(i64::MAX / 3, Repeat::OncePerParticipant);
+        let first = OutcomeIndex::new(0).unwrap();
+        let claims = |from: u64| -> Vec<Claim> {
+            (from..from + 2).map(|p| Claim::new(p, first, Date::constant(2020, 5, 1))).collect()
+        };
+        let none = Participants::none();
+        let mut tally = rule.tally(&none, Detail::TotalsOnly);
+        tally.add(&claims(0)).unwrap();
+        let before = tally.acc.clone();
+        assert_eq!(stream(&mut tally, &claims(2)), Flow::Unsupported);
+        assert_eq!(tally.acc, before);
+        let err = tally.add(&claims(2)).unwrap_err();
+        assert!(matches!(err, OutcomeError::Overflow { .. }), "{err}");
+        assert_eq!(tally.acc, before);
     }
 
     /// Enough claims for several flushes of the packed counters, with
@@ -606,6 +628,33 @@ mod tests {
                 prop_assert_eq!(totals.outcomes(), audit.outcomes());
                 prop_assert_eq!(totals.rejections(), audit.rejections());
                 prop_assert_eq!(totals.total(), audit.total());
+            }
+
+            /// A call the streaming loop hands back leaves the tally exactly
+            /// as it was: the loop takes back its own work. Here the claims
+            /// are sorted by participant (dates in any order, so that some
+            /// participants are settled again) but for a last claim of the
+            /// first participant, found out of order after all the others
+            /// are settled.
+            #[test]
+            fn a_call_handed_back_leaves_the_tally_as_it_was(
+                (rule, claims) in strategies::rule_with_claims(12, 200),
+                split in 0..200_usize,
+            ) {
+                let rule = streamable(&rule);
+                let (earlier, later) = claims.split_at(split.min(claims.len()));
+                let mut later = later.to_vec();
+                later.sort_by_key(|c| c.participant());
+                if let Some(&first) = later.first() {
+                    later.push(first);
+                }
+                let none = Participants::none();
+                let mut tally = rule.tally(&none, Detail::TotalsOnly);
+                prop_assume!(tally.add(earlier).is_ok());
+                let before = tally.acc.clone();
+                if super::stream(&mut tally, &later) != Flow::Done {
+                    prop_assert_eq!(&tally.acc, &before);
+                }
             }
         }
     }
