@@ -185,14 +185,16 @@ fn main() {
     ];
     #[cfg(feature = "rayon")]
     {
+        let expected = round.profile();
+        assert_eq!(expected.respondents(), RESPONSES as u64);
         let serial = || {
             let p = black_box(&round).profile();
-            assert_eq!(p.respondents(), RESPONSES as u64);
+            assert_eq!(p, expected);
             p
         };
         let parallel = || {
             let p = black_box(&round).par_profile();
-            assert_eq!(p.respondents(), RESPONSES as u64);
+            assert_eq!(p, expected);
             p
         };
         rows.push(Ratio::speed_up(n, 31, serial, parallel));

@@ -212,10 +212,10 @@ enum Flow {
     Unsupported,
 }
 
-/// The accumulator's state before an `add`, to roll back to: small tables
-/// are copied (into the tally's last checkpoint, so that a tally fed in
-/// small batches does not allocate one per call), growing lists are
-/// truncated to their old lengths.
+/// The accumulator's state before the general path settles a call, to roll
+/// back to on error: small tables are copied (into the tally's last
+/// checkpoint, so that a tally fed in small batches does not allocate one
+/// per call), growing lists are truncated to their old lengths.
 #[derive(Debug, Clone, Default)]
 struct Checkpoint {
     buckets: Vec<i64>,
@@ -408,8 +408,9 @@ pub struct RateCardTally<'a> {
     participants: &'a Participants,
     acc: Accumulator,
     scratch: Vec<Claim>,
-    /// The state before the current `add`, kept between calls for its
-    /// buffers.
+    /// The general path's checkpoint, kept between calls only for its
+    /// buffers (what it holds between calls means nothing; once the general
+    /// path has run, it is a second copy of the buckets).
     saved: Checkpoint,
 }
 

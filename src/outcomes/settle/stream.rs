@@ -13,10 +13,11 @@
 //! settled again from a sorted copy: every effect of a claim is an addition
 //! in modular arithmetic, so taking back restores the state exactly.
 //! Anything else the loop was not written for (participants out of order, a
-//! total that overflows) is handed back as a [`Flow`], so that
-//! [`RateCardTally::add`](super::RateCardTally::add) can roll back and take
-//! the general path; the result is identical either way (property tests
-//! compare the two).
+//! total that overflows) is handed back as a [`Flow`], after the loop has
+//! taken back its own work the same way, so that
+//! [`RateCardTally::add`](super::RateCardTally::add) can settle a sorted copy
+//! or take the general path; the result is identical either way (property
+//! tests compare the two).
 
 use std::hint::select_unpredictable;
 
