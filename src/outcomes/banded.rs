@@ -1,8 +1,6 @@
 //! Banded schedules (Rikers Island): payment by reduction band, stepped or
 //! interpolated, with a maximum.
 
-use std::cmp::Ordering;
-
 use super::cohort::check_amount;
 use super::ratio::Ratio;
 use super::{Cohort, CohortStatus, OutcomeError, RejectionReason, RuleId};
@@ -142,7 +140,7 @@ impl BandedMeasurement {
     pub(crate) fn exact(&self) -> Result<Option<Ratio>, OutcomeError> {
         match self {
             BandedMeasurement::Reduction { reduction, .. } => {
-                Ratio::from_rate(*reduction).map(Some)
+                Ok(Some(Ratio::from_rate(*reduction)))
             }
             BandedMeasurement::Cohort(c) => c.exact_reduction(),
         }
@@ -171,8 +169,8 @@ impl BandedMeasurement {
 ///     Band::new("10%".parse()?, usd(9_600_000)),   // illustrative
 ///     Band::new("20%".parse()?, usd(11_712_000)),  // confirmed
 /// ], BandMode::Stepped, usd(11_712_000))?;
-/// assert_eq!(rule.band_index("9.99%".parse()?)?, None);
-/// assert_eq!(rule.band_index("10%".parse()?)?, Some(0));
+/// assert_eq!(rule.band_index("9.99%".parse()?), None);
+/// assert_eq!(rule.band_index("10%".parse()?), Some(0));
 /// assert_eq!(rule.amount_for("25%".parse()?)?, usd(11_712_000));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -338,22 +336,23 @@ impl BandedRule {
         self.maximum.currency()
     }
 
-    pub(crate) fn band_of(&self, reduction: Ratio) -> Result<Option<usize>, OutcomeError> {
+    /// The highest band reached: bands are in ascending order of threshold,
+    /// and a band is reached when the reduction is at least its threshold.
+    pub(crate) fn band_of(&self, reduction: Ratio) -> Option<usize> {
         let mut found = None;
         for (k, b) in self.bands.iter().enumerate() {
-            if reduction.compare(Ratio::from_rate(b.threshold)?) == Ordering::Less {
+            if reduction < Ratio::from_rate(b.threshold) {
                 break;
             }
             found = Some(k);
         }
-        Ok(found)
+        found
     }
 
-    /// The index of the highest band `reduction` reaches, if any.
-    ///
-    /// # Errors
-    ///
-    /// [`OutcomeError::Overflow`] for a reduction too precise to compare.
+    /// The index of the highest band `reduction` reaches, if any: the last
+    /// band whose threshold is at most `reduction`, compared exactly (every
+    /// rate converts to an exact fraction and fractions compare without
+    /// overflow, so this cannot fail).
     ///
     /// # Example
     ///
@@ -365,12 +364,13 @@ impl BandedRule {
     ///     Band::new("10%".parse()?, usd(9_600_000)),
     ///     Band::new("20%".parse()?, usd(11_712_000)),
     /// ], BandMode::Interpolated, usd(11_712_000))?;
-    /// assert_eq!(rule.band_index("15%".parse()?)?, Some(0));
-    /// assert_eq!(rule.band_index("20%".parse()?)?, Some(1));
+    /// assert_eq!(rule.band_index("15%".parse()?), Some(0));
+    /// assert_eq!(rule.band_index("20%".parse()?), Some(1));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn band_index(&self, reduction: Rate) -> Result<Option<usize>, OutcomeError> {
-        self.band_of(Ratio::from_rate(reduction)?)
+    #[must_use]
+    pub fn band_index(&self, reduction: Rate) -> Option<usize> {
+        self.band_of(Ratio::from_rate(reduction))
     }
 
     /// The amount for `reduction` (before the maximum and rounding).
@@ -395,21 +395,21 @@ impl BandedRule {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn amount_for(&self, reduction: Rate) -> Result<Money, OutcomeError> {
-        let amount = self.amount_exact(Ratio::from_rate(reduction)?)?;
+        let amount = self.amount_exact(Ratio::from_rate(reduction))?;
         Ok(Money::new(amount.to_decimal()?, self.currency()))
     }
 
     pub(crate) fn amount_exact(&self, reduction: Ratio) -> Result<Ratio, OutcomeError> {
-        let Some(k) = self.band_of(reduction)? else { return Ok(Ratio::ZERO) };
+        let Some(k) = self.band_of(reduction) else { return Ok(Ratio::ZERO) };
         let (Some(low), next) = (self.bands.get(k), self.bands.get(k + 1)) else {
             return Ok(Ratio::ZERO);
         };
-        let low_amount = Ratio::from_decimal(low.amount.amount())?;
+        let low_amount = Ratio::from_decimal(low.amount.amount());
         match (self.mode, next) {
             (BandMode::Interpolated, Some(high)) => {
-                let t0 = Ratio::from_rate(low.threshold)?;
-                let t1 = Ratio::from_rate(high.threshold)?;
-                let a1 = Ratio::from_decimal(high.amount.amount())?;
+                let t0 = Ratio::from_rate(low.threshold);
+                let t1 = Ratio::from_rate(high.threshold);
+                let a1 = Ratio::from_decimal(high.amount.amount());
                 let step = a1
                     .checked_sub(low_amount)?
                     .checked_mul(reduction.checked_sub(t0)?)?

@@ -1,7 +1,6 @@
 //! Cohorts measured against a matched comparison group (Peterborough):
 //! exact reductions, a per-cohort trigger and a pooled fallback.
 
-use std::cmp::Ordering;
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -110,7 +109,7 @@ impl Comparison {
                 Ratio::new(i128::from(events), i128::from(size)).ok_or_else(overflow)
             }
             ComparisonRepr::Rate { events, per } => {
-                Ratio::from_decimal(events)?.checked_div(Ratio::from_int(i128::from(per)))
+                Ratio::from_decimal(events).checked_div(Ratio::from_int(i128::from(per)))
             }
         }
     }
@@ -687,8 +686,8 @@ impl CohortRule {
 
     /// Decides every cohort and the fallback, before caps and rounding.
     pub(crate) fn assess(&self, cohorts: &[Cohort]) -> Result<Vec<CohortAssessment>, OutcomeError> {
-        let price = Ratio::from_decimal(self.price_per_event.amount())?;
-        let cohort_t = Ratio::from_rate(self.cohort_trigger)?;
+        let price = Ratio::from_decimal(self.price_per_event.amount());
+        let cohort_t = Ratio::from_rate(self.cohort_trigger);
         let mut out = Vec::with_capacity(cohorts.len() + 1);
         let mut ids = std::collections::HashSet::new();
         let mut run: Vec<(Ratio, Ratio)> = Vec::new();
@@ -763,7 +762,7 @@ impl CohortRule {
         price: Ratio,
         paid: Ratio,
     ) -> Result<CohortAssessment, OutcomeError> {
-        let t = Ratio::from_rate(self.fallback_trigger)?;
+        let t = Ratio::from_rate(self.fallback_trigger);
         let mut expected = Ratio::ZERO;
         let mut observed = Ratio::ZERO;
         for (e, o) in run {
@@ -798,7 +797,7 @@ impl CohortRule {
             Err(super::RejectionReason::BelowThreshold)
         } else {
             let owed = avoided.checked_mul(price)?.checked_sub(paid)?;
-            if owed.compare(Ratio::ZERO) == Ordering::Greater {
+            if owed > Ratio::ZERO {
                 Ok(owed.to_decimal()?)
             } else {
                 Err(super::RejectionReason::NothingLeftToPay)
@@ -821,7 +820,7 @@ impl CohortRule {
 
 /// `num / den ≥ t`, by cross-multiplication (`den > 0`).
 fn reaches(num: Ratio, den: Ratio, t: Ratio) -> Result<bool, OutcomeError> {
-    Ok(num.compare(t.checked_mul(den)?) != Ordering::Less)
+    Ok(num >= t.checked_mul(den)?)
 }
 
 /// The label statements give the all-cohorts fallback in totals by

@@ -202,7 +202,9 @@ pub enum OutcomeError {
         /// Why they were rejected.
         reason: String,
     },
-    /// A contract's rule has no evidence, or evidence of the wrong kind.
+    /// A contract's rule has no evidence, evidence of the wrong kind, or
+    /// evidence given twice; or group-threshold evidence gives a cohort
+    /// smaller than the number of participants placed.
     #[error("evidence for rule {rule:?}: {reason}")]
     Evidence {
         /// The rule.

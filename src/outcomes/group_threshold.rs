@@ -1,7 +1,6 @@
 //! Group thresholds (Eleven Augsburg): a fixed payment when enough
 //! participants achieve a qualifying outcome.
 
-use std::cmp::Ordering;
 use std::fmt;
 
 use super::cohort::check_amount;
@@ -490,9 +489,9 @@ impl GroupThresholdRule {
             GroupThreshold::ShareOfCohort(share) => {
                 // Exactly: qualifying >= share × cohort, with no rounding of
                 // the product.
-                let needed = Ratio::from_rate(share)?
+                let needed = Ratio::from_rate(share)
                     .checked_mul(Ratio::from_int(i128::from(cohort_size)))?;
-                Ratio::from_int(i128::from(qualifying)).compare(needed) != Ordering::Less
+                Ratio::from_int(i128::from(qualifying)) >= needed
             }
         };
         Ok(GroupAssessment { placed, qualifying, cohort_size, met })

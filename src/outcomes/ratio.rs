@@ -67,14 +67,21 @@ impl Ratio {
         Ratio { num: n, den: 1 }
     }
 
-    /// A decimal as the exact fraction `mantissa / 10^scale`.
-    pub(crate) fn from_decimal(d: Decimal) -> Result<Ratio, OutcomeError> {
+    /// A decimal as the exact fraction `mantissa / 10^scale`. Cannot fail:
+    /// a decimal's scale is at most 28, so `10^scale < 10^29` fits `i128`,
+    /// and its mantissa is below 2^96 in magnitude, so it is never
+    /// `i128::MIN` and negating the reduced fraction cannot overflow.
+    pub(crate) fn from_decimal(d: Decimal) -> Ratio {
         let d = d.normalize();
-        let den = 10_i128.checked_pow(d.scale()).ok_or_else(|| overflow("decimal to fraction"))?;
-        Ratio::new(d.mantissa(), den).ok_or_else(|| overflow("decimal to fraction"))
+        let (num, den) = (d.mantissa(), 10_i128.pow(d.scale()));
+        // `den` is a positive power of ten, so the gcd is positive and
+        // dividing by it keeps the denominator positive.
+        let g = gcd(num, den);
+        Ratio { num: num / g, den: den / g }
     }
 
-    pub(crate) fn from_rate(r: Rate) -> Result<Ratio, OutcomeError> {
+    /// A rate as the exact fraction it stands for (`7.5%` is `3/40`).
+    pub(crate) fn from_rate(r: Rate) -> Ratio {
         Ratio::from_decimal(r.as_fraction())
     }
 
@@ -121,23 +128,6 @@ impl Ratio {
         Ratio::new(self.num, self.den).ok_or_else(|| overflow("fraction"))
     }
 
-    /// Exact comparison by cross-multiplication, in 256-bit arithmetic so
-    /// that it cannot overflow (denominators are positive, so the signs of
-    /// the numerators decide unless they agree).
-    pub(crate) fn compare(self, o: Ratio) -> Ordering {
-        let (a, b) = (self.num, o.num);
-        match (a.signum(), b.signum()) {
-            (x, y) if x != y => return x.cmp(&y),
-            (0, _) => return Ordering::Equal,
-            _ => {}
-        }
-        // Same sign: compare |a| × o.den with |b| × self.den.
-        let left = mul_wide(a.unsigned_abs(), o.den.unsigned_abs());
-        let right = mul_wide(b.unsigned_abs(), self.den.unsigned_abs());
-        let magnitude = left.cmp(&right);
-        if a < 0 { magnitude.reverse() } else { magnitude }
-    }
-
     /// The value as a decimal: exact when it terminates within 28 places
     /// and numerator and denominator fit a decimal's 96-bit mantissa;
     /// otherwise correct to about 28 significant digits (numerator and
@@ -162,6 +152,33 @@ impl Ratio {
     }
 }
 
+/// Numeric order, exact: by cross-multiplication in 256-bit arithmetic, so
+/// that it cannot overflow (denominators are positive, so the signs of the
+/// numerators decide unless they agree). A ratio is always in lowest terms
+/// with a positive denominator, so equal values have equal fields and this
+/// order agrees with the derived `Eq`.
+impl Ord for Ratio {
+    fn cmp(&self, o: &Ratio) -> Ordering {
+        let (a, b) = (self.num, o.num);
+        match (a.signum(), b.signum()) {
+            (x, y) if x != y => return x.cmp(&y),
+            (0, _) => return Ordering::Equal,
+            _ => {}
+        }
+        // Same sign: compare |a| × o.den with |b| × self.den.
+        let left = mul_wide(a.unsigned_abs(), o.den.unsigned_abs());
+        let right = mul_wide(b.unsigned_abs(), self.den.unsigned_abs());
+        let magnitude = left.cmp(&right);
+        if a < 0 { magnitude.reverse() } else { magnitude }
+    }
+}
+
+impl PartialOrd for Ratio {
+    fn partial_cmp(&self, o: &Ratio) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,14 +187,52 @@ mod tests {
     fn comparison_never_overflows() {
         let big = Ratio::new(i128::MAX - 1, i128::MAX).unwrap();
         let bigger = Ratio::new(i128::MAX, i128::MAX - 1).unwrap();
-        assert_eq!(big.compare(bigger), Ordering::Less);
-        assert_eq!(bigger.compare(big), Ordering::Greater);
+        assert_eq!(big.cmp(&bigger), Ordering::Less);
+        assert_eq!(bigger.cmp(&big), Ordering::Greater);
         let neg = Ratio::new(-(i128::MAX - 1), i128::MAX).unwrap();
         let more_neg = Ratio::new(-i128::MAX, i128::MAX - 1).unwrap();
-        assert_eq!(neg.compare(more_neg), Ordering::Greater);
-        assert_eq!(neg.compare(big), Ordering::Less);
-        assert_eq!(Ratio::new(0, 5).unwrap().compare(Ratio::new(0, 7).unwrap()), Ordering::Equal);
+        assert_eq!(neg.cmp(&more_neg), Ordering::Greater);
+        assert_eq!(neg.cmp(&big), Ordering::Less);
+        assert_eq!(Ratio::new(0, 5).unwrap().cmp(&Ratio::new(0, 7).unwrap()), Ordering::Equal);
         assert_eq!(mul_wide(u128::MAX, u128::MAX), (u128::MAX - 1, 1));
+    }
+
+    #[test]
+    fn order_operators_are_exact_and_agree_with_eq() {
+        let tenth = Ratio::new(1, 10).unwrap();
+        let also_tenth = Ratio::new(155, 1550).unwrap();
+        assert_eq!(tenth, also_tenth);
+        // "At least" is inclusive: an equal value reaches the threshold.
+        assert!(also_tenth >= tenth);
+        assert!(also_tenth <= tenth);
+        assert_eq!(also_tenth.partial_cmp(&tenth), Some(Ordering::Equal));
+        let just_below = Ratio::new(13, 155).unwrap();
+        assert!(just_below < tenth);
+        assert!(tenth > just_below);
+        assert_ne!(just_below, tenth);
+        assert!(Ratio::new(-1, 3).unwrap() < Ratio::ZERO);
+        assert_eq!(Ratio::ZERO.max(just_below), just_below);
+    }
+
+    #[test]
+    fn every_decimal_converts_exactly() {
+        // The extremes of scale and mantissa: no conversion can fail.
+        let cases = [
+            (Decimal::MAX, Ratio::new(Decimal::MAX.mantissa(), 1).unwrap()),
+            (Decimal::MIN, Ratio::new(Decimal::MIN.mantissa(), 1).unwrap()),
+            (Decimal::new(1, 28), Ratio::new(1, 10_i128.pow(28)).unwrap()),
+            (Decimal::new(-1, 28), Ratio::new(-1, 10_i128.pow(28)).unwrap()),
+            (
+                Decimal::from_i128_with_scale(Decimal::MAX.mantissa(), 28),
+                Ratio::new(Decimal::MAX.mantissa(), 10_i128.pow(28)).unwrap(),
+            ),
+            ("-0.000".parse().unwrap(), Ratio::ZERO),
+            ("2.50".parse().unwrap(), Ratio::new(5, 2).unwrap()),
+        ];
+        for (d, r) in cases {
+            assert_eq!(Ratio::from_decimal(d), r, "{d}");
+            assert_eq!(Ratio::from_rate(Rate::from_fraction(d)), r, "{d}");
+        }
     }
 
     proptest::proptest! {
@@ -187,7 +242,7 @@ mod tests {
         fn wide_comparison_agrees_with_narrow(a in -1_i128 << 60..1 << 60, b in 1_i128..1 << 60,
                                               c in -1_i128 << 60..1 << 60, d in 1_i128..1 << 60) {
             let (x, y) = (Ratio::new(a, b).unwrap(), Ratio::new(c, d).unwrap());
-            proptest::prop_assert_eq!(x.compare(y), (a * d).cmp(&(c * b)));
+            proptest::prop_assert_eq!(x.cmp(&y), (a * d).cmp(&(c * b)));
         }
     }
 
@@ -197,18 +252,12 @@ mod tests {
         let sum = third.checked_add(third).unwrap().checked_add(third).unwrap();
         assert_eq!(sum, Ratio::from_int(1));
         assert_eq!(Ratio::new(2, -4).unwrap(), Ratio::new(-1, 2).unwrap());
+        assert_eq!(Ratio::new(13, 155).unwrap().cmp(&Ratio::new(1, 10).unwrap()), Ordering::Less);
         assert_eq!(
-            Ratio::new(13, 155).unwrap().compare(Ratio::new(1, 10).unwrap()),
-            Ordering::Less
-        );
-        assert_eq!(
-            Ratio::new(155, 1550).unwrap().compare(Ratio::new(1, 10).unwrap()),
+            Ratio::new(155, 1550).unwrap().cmp(&Ratio::new(1, 10).unwrap()),
             Ordering::Equal
         );
-        assert_eq!(
-            Ratio::from_decimal("0.075".parse().unwrap()).unwrap(),
-            Ratio::new(3, 40).unwrap()
-        );
+        assert_eq!(Ratio::from_decimal("0.075".parse().unwrap()), Ratio::new(3, 40).unwrap());
         assert!(
             Ratio::new(13, 155)
                 .unwrap()

@@ -1139,10 +1139,12 @@ impl Contract {
     ///
     /// # Errors
     ///
-    /// [`OutcomeError::Evidence`] if a rule has no evidence or evidence of
-    /// the wrong kind; [`OutcomeError::UnknownRule`] if evidence names a rule
-    /// the contract does not have; [`OutcomeError::Duplicate`] for a cohort
-    /// listed twice or two measurements of one rule on one date;
+    /// [`OutcomeError::Evidence`] if a rule has no evidence, evidence of the
+    /// wrong kind, or evidence given twice, or if group-threshold evidence
+    /// gives a cohort size smaller than the number of participants placed;
+    /// [`OutcomeError::UnknownRule`] if evidence names a rule the contract
+    /// does not have; [`OutcomeError::Duplicate`] for a cohort listed twice
+    /// or two measurements of one rule on one date;
     /// [`OutcomeError::InvalidId`] for a cohort named `fallback` (the label
     /// of the pooled fallback); [`OutcomeError::ZeroCount`] for
     /// group-threshold evidence with a cohort size of zero;
@@ -1151,7 +1153,7 @@ impl Contract {
     /// # Example
     ///
     /// ```
-    /// use integration_outcomes::outcomes::{ClaimWindow, Contract, Evidence, Participants, PayerShares, RateCard, RateCardRule, RateCardTerms, RuleEvidence};
+    /// use integration_outcomes::outcomes::{ClaimWindow, Contract, Evidence, OutcomeError, Participants, PayerShares, RateCard, RateCardRule, RateCardTerms, RuleEvidence};
     /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
     /// let rule = RateCardRule::new("if_round_1", RateCard::innovation_fund_round_1()?,
     ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?))?;
@@ -1167,8 +1169,10 @@ impl Contract {
     /// let statement = contract.settle(&evidence)?;
     /// assert_eq!(statement.lines().len(), 2); // every claim is a line
     /// assert_eq!(statement.total(), Money::from_major(3_600, Currency::GBP));
-    /// // Evidence for a rule the contract does not have is refused.
-    /// assert!(contract.settle(&Evidence::new().with("no_such_rule", RuleEvidence::Claims { claims: &claims, participants: &nobody })).is_err());
+    /// // Evidence for a rule the contract does not have is refused, even
+    /// // alongside complete evidence for the rules it does have.
+    /// let stray = evidence.with("no_such_rule", RuleEvidence::Claims { claims: &claims, participants: &nobody });
+    /// assert!(matches!(contract.settle(&stray), Err(OutcomeError::UnknownRule { rule, .. }) if rule == "no_such_rule"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn settle(&self, evidence: &Evidence<'_>) -> Result<Statement, OutcomeError> {
@@ -1403,7 +1407,7 @@ impl Contract {
                                 // The band and the amount both come from the
                                 // exact reduction, never from a rounded one.
                                 let amount = b.amount_exact(red)?.to_decimal()?;
-                                let band = b.band_of(red)?;
+                                let band = b.band_of(red);
                                 (
                                     band.and_then(|i| b.bands().get(i)).map(super::Band::threshold),
                                     amount,

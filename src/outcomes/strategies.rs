@@ -90,7 +90,7 @@ pub fn claim_date() -> impl Strategy<Value = Date> {
     })
 }
 
-/// A valid rate card of 1 to 12 outcomes priced £1 to £5,000 in whole
+/// A valid rate card of 1 to 12 outcomes priced £0.01 to £5,000 in whole
 /// pence, each once-per-participant or repeatable, with prerequisites only
 /// on earlier outcomes (so never a cycle).
 ///
@@ -106,7 +106,9 @@ pub fn claim_date() -> impl Strategy<Value = Date> {
 /// runner.run(&strategies::rate_card(), |card| {
 ///     prop_assert!((1..=12).contains(&card.len()));
 ///     for o in card.outcomes() {
-///         prop_assert!(o.maximum_price().amount() <= Money::from_major(5_000, Currency::GBP).amount());
+///         let price = o.maximum_price().amount();
+///         prop_assert!(price >= Money::from_minor(1, Currency::GBP).amount());
+///         prop_assert!(price <= Money::from_major(5_000, Currency::GBP).amount());
 ///     }
 ///     Ok(())
 /// })?;
@@ -195,9 +197,19 @@ pub fn rate_card_rule() -> impl Strategy<Value = RateCardRule> {
         .prop_filter_map("rule construction failed", Result::ok)
 }
 
-/// Claims by up to `participants` participants (ids `0..participants`) for
-/// outcomes `0..outcomes` plus, rarely, an index beyond the card, dated by
-/// [`claim_date`]; up to `max_claims` of them, in arbitrary order.
+/// Claims by up to `participants` participants (ids `0..participants`),
+/// dated by [`claim_date`]; up to `max_claims` of them, in arbitrary order.
+///
+/// Each claim's outcome index is drawn uniformly from `0..=top`, where
+/// `top` is `outcomes` clamped to between 1 and [`MAX_OUTCOMES`]. With
+/// `outcomes` = `n` for a card of `n < MAX_OUTCOMES` outcomes, each claim
+/// names the index `n`, one beyond the card, with probability
+/// `1 / (n + 1)`, and no index further out. With `outcomes ≥ MAX_OUTCOMES`
+/// the draw `MAX_OUTCOMES` is not a representable index and is dropped: no
+/// claim is beyond a 64-outcome card, and fewer claims than were drawn may
+/// be returned.
+///
+/// [`MAX_OUTCOMES`]: crate::outcomes::MAX_OUTCOMES
 ///
 /// # Example
 ///
@@ -353,7 +365,7 @@ pub fn threshold() -> impl Strategy<Value = Rate> {
 }
 
 /// A cohort rule: per-cohort and fallback triggers, either pooling rule, a
-/// price of £1 to £5,000 per event avoided, and sometimes a cap.
+/// price of £0.01 to £5,000 per event avoided, and sometimes a cap.
 ///
 /// # Example
 ///
@@ -366,7 +378,9 @@ pub fn threshold() -> impl Strategy<Value = Rate> {
 /// let mut runner = TestRunner::deterministic();
 /// runner.run(&strategies::cohort_rule(), |rule| {
 ///     prop_assert!(rule.fallback_trigger() <= rule.cohort_trigger());
-///     prop_assert!(rule.price_per_event().amount() <= Money::from_major(5_000, Currency::GBP).amount());
+///     let price = rule.price_per_event().amount();
+///     prop_assert!(price >= Money::from_minor(1, Currency::GBP).amount());
+///     prop_assert!(price <= Money::from_major(5_000, Currency::GBP).amount());
 ///     Ok(())
 /// })?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
