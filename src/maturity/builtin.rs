@@ -68,7 +68,9 @@ impl Framework {
                 let file: DerivedFile = serde_json::from_str(AQUA_CHORLEY)
                     .map_err(|e| FrameworkError::Json { message: e.to_string() })?;
                 let parent = Framework::builtin(file.derivation.parent())?;
-                let mut framework = file.derivation.apply(&parent, file.id, file.name)?;
+                // The built-in's own id, which `Framework::derive` refuses.
+                let start = parent.derive_builtin(file.id, file.name)?;
+                let mut framework = file.derivation.replay(start)?;
                 framework.set_source(file.source);
                 Ok(framework)
             }

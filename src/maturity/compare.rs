@@ -13,8 +13,6 @@ use crate::Date;
 ///
 /// # Example
 ///
-/// See [`Progress::between`].
-///
 /// ```
 /// use integration_outcomes::maturity::{AgreementPolicy, Assessment, Framework, Progress, ReassessmentOptions, Respondent, Response, Score, Trend};
 /// use integration_outcomes::Date;
@@ -955,7 +953,7 @@ impl Benchmark {
     /// `partnership: organisation` for an organisation's profile
     /// ([`Assessment::organisation_profile`](super::Assessment::organisation_profile));
     /// when that name appears more than once, the round label follows in
-    /// brackets: `partnership (label)`.
+    /// brackets: `partnership (label)`, or `partnership: organisation (label)`.
     ///
     /// # Errors
     ///
@@ -1042,11 +1040,12 @@ impl Benchmark {
         Ok(Benchmark { framework: first.framework().to_owned(), partnerships, rows })
     }
 
-    /// Each profile's name, in the order given: its partnership's name, or
+    /// Each profile's display name, in the order given: `partnership`, or
     /// `partnership: organisation` for one organisation's profile, with the
-    /// round's label added where a name would otherwise repeat. These are
-    /// the names each row's [`highest`](BenchmarkRow::highest) and
-    /// [`lowest`](BenchmarkRow::lowest)
+    /// round's label added in brackets (`partnership (label)`,
+    /// `partnership: organisation (label)`) where that name would otherwise
+    /// repeat. These are the names each row's
+    /// [`highest`](BenchmarkRow::highest) and [`lowest`](BenchmarkRow::lowest)
     /// return.
     ///
     /// ```

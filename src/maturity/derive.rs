@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::text::{is_blank, non_empty};
-use super::{Domain, Framework, FrameworkError, Source};
+use super::text::{non_empty, require};
+use super::{BUILTIN_FRAMEWORKS, Domain, Framework, FrameworkError, Source};
 
 /// One change a derived framework made to its parent.
 ///
@@ -64,9 +64,13 @@ pub enum Adjustment {
 ///
 /// Reading a derivation validates it: the parent's id and name and every
 /// text an adjustment gives are non-empty, and questions are numbered from 1.
-/// Reading a derived [`Framework`] also checks its derivation against its
-/// domains: every adjustment names a domain the framework had at that step,
-/// and each subset keeps exactly the domains that follow it.
+/// Reading a derived [`Framework`] also checks its derivation against the
+/// framework: its id is neither its parent's nor a built-in framework's
+/// (unless it is that built-in), every adjustment names a domain the
+/// framework had at that step, each subset keeps exactly the domains that
+/// follow it, and a reworded question exists in the framework's domain (the
+/// questions of a domain a later subset removes are not in the framework, so
+/// only that domain's presence is checked).
 ///
 /// # Example
 ///
@@ -110,11 +114,6 @@ impl TryFrom<DerivationRepr> for Derivation {
         }
         Ok(Derivation { parent, parent_name, adjustments: repr.adjustments })
     }
-}
-
-/// `Ok` unless `text` is blank, then [`FrameworkError::EmptyText`] naming `item`.
-fn require(text: &str, item: impl FnOnce() -> String) -> Result<(), FrameworkError> {
-    if is_blank(text) { Err(FrameworkError::EmptyText { item: item() }) } else { Ok(()) }
 }
 
 /// What an adjustment says on its own: ids and texts present, questions
@@ -194,18 +193,25 @@ impl Derivation {
         &self.adjustments
     }
 
-    /// Checks that this derivation can have produced `framework`: a new id,
-    /// and, going back from the framework's domains, every adjustment naming
-    /// a domain present at its step and every subset keeping exactly the
-    /// domains after it.
+    /// Checks that this derivation, which `framework` carries, can have
+    /// produced it: an id of its own (neither the parent's nor a built-in
+    /// framework's, unless `framework` is that built-in) and, going back from
+    /// the framework's domains, every adjustment naming a domain present at
+    /// its step and every subset keeping exactly the domains after it. A
+    /// reworded question's number is checked against the framework's domain;
+    /// a domain a later subset removes is not in the framework, so only its
+    /// presence at the step is checked, not its questions.
     pub(crate) fn check_against(&self, framework: &Framework) -> Result<(), FrameworkError> {
         if framework.id() == self.parent {
             return Err(FrameworkError::SameIdAsParent { id: self.parent.clone() });
         }
-        let unknown = |domain: &str| FrameworkError::UnknownDomain {
-            framework: framework.id().to_owned(),
-            domain: domain.to_owned(),
-        };
+        // A built-in read back (with this derivation) is equal to itself.
+        if BUILTIN_FRAMEWORKS.contains(&framework.id())
+            && !Framework::builtin(framework.id()).is_ok_and(|builtin| builtin == *framework)
+        {
+            return Err(FrameworkError::BuiltinId { id: framework.id().to_owned() });
+        }
+        let unknown = |domain: &str| FrameworkDerivation::unknown(framework.id(), domain);
         // The domains after the adjustment being looked at, in order.
         let mut present: Vec<&str> = framework.domains().iter().map(|d| d.id()).collect();
         for adjustment in self.adjustments.iter().rev() {
@@ -219,7 +225,8 @@ impl Derivation {
                     if !present.contains(&domain.as_str()) {
                         return Err(unknown(domain));
                     }
-                    // Derivations never add or remove questions.
+                    // Derivations never add or remove questions. A domain
+                    // removed later is not in `framework`: nothing to check.
                     let questions = framework.domain(domain).map(|d| d.guiding_questions().len());
                     if questions.is_some_and(|n| *number > n) {
                         return Err(FrameworkError::UnknownQuestion {
@@ -251,9 +258,9 @@ impl Derivation {
     /// # Errors
     ///
     /// [`FrameworkError::WrongParent`] if `parent` is not the recorded parent,
-    /// otherwise the errors of [`Framework::derive`] (an empty id or name, or
-    /// the parent's id) and of the individual adjustments (an unknown domain
-    /// or question).
+    /// otherwise the errors of [`Framework::derive`] (an empty id or name,
+    /// the parent's id or another built-in framework's) and of the individual
+    /// adjustments (an unknown domain or question).
     ///
     /// ```
     /// use integration_outcomes::maturity::{Framework, FrameworkError};
@@ -275,7 +282,15 @@ impl Derivation {
                 found: parent.id().to_owned(),
             });
         }
-        let mut derivation = parent.derive(id, name)?;
+        self.replay(parent.derive(id, name)?)
+    }
+
+    /// Replays the adjustments on `derivation`, started from the recorded
+    /// parent, and finishes it.
+    pub(crate) fn replay(
+        &self,
+        mut derivation: FrameworkDerivation,
+    ) -> Result<Framework, FrameworkError> {
         for adjustment in &self.adjustments {
             derivation = match adjustment {
                 Adjustment::RenameDomain { domain, to, .. } => {
@@ -329,8 +344,11 @@ impl Framework {
     ///
     /// # Errors
     ///
-    /// [`FrameworkError::EmptyText`] if `id` or `name` is empty, and
-    /// [`FrameworkError::SameIdAsParent`] if `id` is this framework's own.
+    /// [`FrameworkError::EmptyText`] if `id` or `name` is empty,
+    /// [`FrameworkError::SameIdAsParent`] if `id` is this framework's own,
+    /// and [`FrameworkError::BuiltinId`] if it is another built-in
+    /// framework's (see [`BUILTIN_FRAMEWORKS`](super::BUILTIN_FRAMEWORKS)),
+    /// such as this framework's parent's.
     ///
     /// ```
     /// use integration_outcomes::maturity::{Framework, FrameworkError};
@@ -340,6 +358,12 @@ impl Framework {
     ///     aqua.derive("aqua-sif-2014", "Adjusted AQuA").unwrap_err(),
     ///     FrameworkError::SameIdAsParent { id: "aqua-sif-2014".into() }
     /// );
+    /// // Chorley is derived from AQuA: a framework derived from it cannot take AQuA's id.
+    /// let chorley = Framework::builtin("aqua-sif-chorley")?;
+    /// assert_eq!(
+    ///     chorley.derive("aqua-sif-2014", "Adjusted Chorley").unwrap_err(),
+    ///     FrameworkError::BuiltinId { id: "aqua-sif-2014".into() }
+    /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn derive(
@@ -347,11 +371,25 @@ impl Framework {
         id: impl Into<String>,
         name: impl Into<String>,
     ) -> Result<FrameworkDerivation, FrameworkError> {
-        let id = non_empty(id.into(), || "framework id".to_owned())?;
+        let id = id.into();
+        if id != self.id() && BUILTIN_FRAMEWORKS.contains(&id.as_str()) {
+            return Err(FrameworkError::BuiltinId { id });
+        }
+        self.derive_builtin(id, name.into())
+    }
+
+    /// [`derive`](Self::derive), allowing a built-in framework's id: how a
+    /// built-in stored as a derivation of another is loaded.
+    pub(crate) fn derive_builtin(
+        &self,
+        id: String,
+        name: String,
+    ) -> Result<FrameworkDerivation, FrameworkError> {
+        let id = non_empty(id, || "framework id".to_owned())?;
         if id == self.id() {
             return Err(FrameworkError::SameIdAsParent { id });
         }
-        let name = non_empty(name.into(), || format!("name of framework {id:?}"))?;
+        let name = non_empty(name, || format!("name of framework {id:?}"))?;
         Ok(FrameworkDerivation {
             framework: self.clone(),
             id,
@@ -366,17 +404,19 @@ impl Framework {
 impl FrameworkDerivation {
     /// The error for a domain the framework being derived does not have
     /// (never had, or no longer has after [`keep_domains`](Self::keep_domains)):
-    /// it names the derived framework, not the parent.
-    fn unknown(&self, domain: &str) -> FrameworkError {
-        FrameworkError::UnknownDomain { framework: self.id.clone(), domain: domain.to_owned() }
+    /// it names the derived framework `framework`, not the parent.
+    fn unknown(framework: &str, domain: &str) -> FrameworkError {
+        FrameworkError::UnknownDomain { framework: framework.to_owned(), domain: domain.to_owned() }
     }
 
     /// The domain being adjusted, found once.
     fn domain_mut(&mut self, domain: &str) -> Result<&mut Domain, FrameworkError> {
         let id = &self.id;
-        self.framework.domains_mut().iter_mut().find(|d| d.id() == domain).ok_or_else(|| {
-            FrameworkError::UnknownDomain { framework: id.clone(), domain: domain.to_owned() }
-        })
+        self.framework
+            .domains_mut()
+            .iter_mut()
+            .find(|d| d.id() == domain)
+            .ok_or_else(|| Self::unknown(id, domain))
     }
 
     /// Renames a domain.
@@ -436,7 +476,7 @@ impl FrameworkDerivation {
             return Err(FrameworkError::NoDomains { framework: self.id.clone() });
         }
         if let Some(unknown) = domains.iter().find(|d| self.framework.domain(d).is_none()) {
-            return Err(self.unknown(unknown));
+            return Err(Self::unknown(&self.id, unknown));
         }
         let (kept, removed): (Vec<_>, Vec<_>) =
             self.framework.domains_mut().drain(..).partition(|d| domains.contains(&d.id()));
@@ -613,6 +653,10 @@ mod tests {
         );
         // Before it, it can.
         assert!(with_derivation(&derivation("aqua-sif-2014", &[governance, subset])).is_ok());
+        // A reworded question of a domain a later subset removes: the domain
+        // is checked, but its questions are not in the framework to check.
+        let removed = r#"{"reword_question": {"domain": "governance", "number": 9, "from": "Q", "to": "Why?"}}"#;
+        assert!(with_derivation(&derivation("aqua-sif-2014", &[removed, subset])).is_ok());
         // A subset that does not keep a domain the framework has.
         let narrow = r#"{"subset": {"kept": ["leadership"], "removed": ["culture"]}}"#;
         assert_eq!(
@@ -655,6 +699,39 @@ mod tests {
             chorley.derivation().unwrap().apply(&aqua, "aqua-sif-2014", "X"),
             Err(FrameworkError::SameIdAsParent { .. })
         ));
+    }
+
+    #[test]
+    fn a_derived_framework_cannot_take_a_built_in_id() {
+        let aqua = Framework::builtin("aqua-sif-2014").unwrap();
+        let chorley = Framework::builtin("aqua-sif-chorley").unwrap();
+        // Chorley's parent's id, and a built-in unrelated to it.
+        for id in ["aqua-sif-2014", "scirocco-b3"] {
+            assert_eq!(
+                chorley.derive(id, "X").unwrap_err(),
+                FrameworkError::BuiltinId { id: id.into() }
+            );
+        }
+        let taken = FrameworkError::BuiltinId { id: "aqua-sif-chorley".into() };
+        assert_eq!(aqua.derive("aqua-sif-chorley", "X").unwrap_err(), taken);
+        let replayed = chorley.derivation().unwrap().apply(&aqua, "aqua-sif-chorley", "X");
+        assert_eq!(replayed.unwrap_err(), taken);
+
+        // From JSON, the built-in reads back as itself, but not a changed
+        // copy under its id,
+        let json = serde_json::to_value(&chorley).unwrap();
+        assert_eq!(Framework::from_json(&json.to_string()).unwrap(), chorley);
+        let mut renamed = json;
+        renamed["name"] = "Chorley, adjusted".into();
+        assert_eq!(Framework::from_json(&renamed.to_string()).unwrap_err(), taken);
+        // nor a framework derived from Chorley under its grandparent's id.
+        let local = chorley.derive("local", "Local").unwrap().finish().unwrap();
+        let mut json = serde_json::to_value(&local).unwrap();
+        json["id"] = "aqua-sif-2014".into();
+        assert_eq!(
+            Framework::from_json(&json.to_string()).unwrap_err(),
+            FrameworkError::BuiltinId { id: "aqua-sif-2014".into() }
+        );
     }
 
     #[test]

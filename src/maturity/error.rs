@@ -45,7 +45,8 @@ pub enum FrameworkError {
         /// The level after the break.
         next: u8,
     },
-    /// Two domains share an id.
+    /// Two domains share an id, or a derivation's subset lists one domain
+    /// twice (among those it keeps and removes).
     #[error("duplicate domain id {domain:?}")]
     DuplicateDomain {
         /// The repeated id.
@@ -130,6 +131,17 @@ pub enum FrameworkError {
     #[error("a derived framework needs an id of its own; {id:?} is its parent's")]
     SameIdAsParent {
         /// The id both would share.
+        id: String,
+    },
+    /// A derived framework was given the id of a built-in framework (see
+    /// [`BUILTIN_FRAMEWORKS`](super::BUILTIN_FRAMEWORKS)) other than its
+    /// parent, such as its grandparent's: rounds, comparisons and merges
+    /// tell frameworks apart by id, so the two could be mistaken for each
+    /// other. Read from JSON, a derived framework may carry a built-in's id
+    /// only if it is that built-in.
+    #[error("a derived framework needs an id of its own; {id:?} is a built-in framework's")]
+    BuiltinId {
+        /// The built-in framework's id.
         id: String,
     },
     /// No built-in framework has this id.

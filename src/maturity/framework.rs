@@ -712,9 +712,11 @@ impl TryFrom<FrameworkRepr> for Framework {
         let domains = repr.domains.into_iter().map(Domain::try_from).collect::<Result<_, _>>()?;
         let mut framework = Framework::new(repr.id, repr.name, source, scale, domains)?;
         if let Some(derivation) = repr.derivation {
-            let derivation = Derivation::try_from(derivation)?;
+            framework.derivation = Some(Derivation::try_from(derivation)?);
+        }
+        // Checked as carried, so that a built-in read back equals itself.
+        if let Some(derivation) = &framework.derivation {
             derivation.check_against(&framework)?;
-            framework.derivation = Some(derivation);
         }
         Ok(framework)
     }
@@ -770,9 +772,13 @@ impl Framework {
     /// [`FrameworkError::Json`] for malformed JSON (including unknown fields),
     /// otherwise the validation errors of [`Framework::new`] and, for a
     /// derived framework, of its [`Derivation`]: [`FrameworkError::EmptyText`],
-    /// [`FrameworkError::SameIdAsParent`], [`FrameworkError::UnknownDomain`] or
-    /// [`FrameworkError::UnknownQuestion`] for an adjustment naming a domain or
-    /// question the framework did not have at that step,
+    /// [`FrameworkError::SameIdAsParent`], [`FrameworkError::BuiltinId`] for a
+    /// built-in framework's id on anything but that built-in,
+    /// [`FrameworkError::UnknownDomain`] for an adjustment naming a domain the
+    /// framework did not have at that step, [`FrameworkError::UnknownQuestion`]
+    /// for a reworded question numbered 0 or beyond the questions of its
+    /// domain in this framework (a domain a later subset removes is not in the
+    /// JSON, so its question numbers are not checked),
     /// [`FrameworkError::DuplicateDomain`] or [`FrameworkError::DomainNotKept`]
     /// for a subset that does not match the domains after it.
     ///

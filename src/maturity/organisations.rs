@@ -14,8 +14,6 @@ use super::{Assessment, Profile, ProfileCounts};
 ///
 /// # Example
 ///
-/// See [`Assessment::divergence`].
-///
 /// ```
 /// use integration_outcomes::maturity::{Assessment, DomainDivergence, Framework, Respondent, Response, Score};
 /// use integration_outcomes::Date;

@@ -287,14 +287,13 @@ impl ProfileCounts {
             .checked_add(other.respondents)
             .filter(|n| *n <= MAX_RATINGS)
             .ok_or(ComparisonError::TooManyRatings)?;
-        let counts = self
-            .counts
-            .iter()
-            .zip(&other.counts)
-            .map(|(total, counts)| checked_sum(total, counts))
-            .collect::<Option<Vec<_>>>()
-            .ok_or(ComparisonError::TooManyRatings)?;
-        self.counts = counts;
+        // Each domain's counts sum to its respondents, so every total is at
+        // most the respondents just checked (2⁴⁸): this cannot saturate.
+        for (total, counts) in self.counts.iter_mut().zip(&other.counts) {
+            for (t, c) in total.iter_mut().zip(counts) {
+                *t = t.saturating_add(*c);
+            }
+        }
         self.respondents = respondents;
         Ok(())
     }
@@ -381,11 +380,6 @@ pub(crate) struct CountsParts<'a> {
     pub(crate) scale: &'a Scale,
     pub(crate) domains: &'a [DomainLabel],
     pub(crate) counts: &'a [Vec<u64>],
-}
-
-/// `total + counts`, code by code; `None` on overflow.
-fn checked_sum(total: &[u64], counts: &[u64]) -> Option<Vec<u64>> {
-    total.iter().zip(counts).map(|(t, c)| t.checked_add(*c)).collect()
 }
 
 /// Adds the counts of a round held in memory, which are far below 2⁴⁸ (the

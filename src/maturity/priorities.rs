@@ -50,8 +50,6 @@ impl std::fmt::Display for PriorityPolicy {
 ///
 /// # Example
 ///
-/// See [`Profile::review`].
-///
 /// ```
 /// use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, DomainReview, Framework, PriorityPolicy, Respondent, Response, Score};
 /// use integration_outcomes::Date;

@@ -4,7 +4,6 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
-use super::statistics::MAX_RATINGS;
 use super::{
     Agreement, AgreementPolicy, Assessment, ComparisonError, ProfileCounts, Scale, ScoreStatistics,
 };
@@ -230,8 +229,6 @@ impl DomainProfile {
 /// Only domains somebody scored are counted.
 ///
 /// # Example
-///
-/// See [`Profile::overall`].
 ///
 /// ```
 /// use integration_outcomes::maturity::{Assessment, Framework, OverallPosition, Respondent, Response, Score};
@@ -497,10 +494,10 @@ impl Assessment {
 }
 
 impl Profile {
-    /// The profile of `counts`. [`ProfileCounts`] holds at most 2⁴⁸
-    /// responses (its `add` and `merge` refuse more), the limit
-    /// [`ScoreStatistics::from_counts`] enforces; domains beyond it would get
-    /// no statistics rather than inexact ones.
+    /// The profile of `counts`. [`ProfileCounts`] holds, per domain, one
+    /// count per level then the not scored and not applicable counts, and at
+    /// most 2⁴⁸ responses (its `add` and `merge` refuse more), the limit
+    /// [`ScoreStatistics::from_counts`] enforces, so that never fails here.
     pub(crate) fn from_counts(counts: &ProfileCounts) -> Profile {
         let parts = counts.parts();
         let scale = parts.scale.clone();
@@ -509,14 +506,14 @@ impl Profile {
             .iter()
             .zip(parts.counts)
             .map(|(label, codes)| {
-                let mut counts = codes.clone();
-                let not_applicable = counts.pop().unwrap_or(0);
-                let not_scored = counts.pop().unwrap_or(0);
-                let scored = counts.iter().try_fold(0u64, |sum, c| sum.checked_add(*c));
-                let statistics = scored
-                    .filter(|n| (1..=MAX_RATINGS).contains(n))
-                    .map(|n| ScoreStatistics::compute(&scale, counts, n));
-                let scored = scored.unwrap_or(u64::MAX);
+                let (levels, not_scored, not_applicable) = match codes.as_slice() {
+                    [levels @ .., not_scored, not_applicable] => {
+                        (levels, *not_scored, *not_applicable)
+                    }
+                    _ => (&[][..], 0, 0),
+                };
+                let statistics = ScoreStatistics::from_counts(&scale, levels).ok().flatten();
+                let scored = statistics.as_ref().map_or(0, ScoreStatistics::n);
                 DomainProfile {
                     id: label.id.clone(),
                     name: label.name.clone(),
