@@ -148,13 +148,14 @@ pub enum InvestmentError {
         amount: Money,
     },
     /// An amount a waterfall splits in whole minor units (the principal, a
-    /// guarantee limit) has a fraction of a minor unit.
+    /// guarantee limit, the amount paid to be distributed) has a fraction of
+    /// a minor unit.
     #[error(
         "{what} {amount} is not a whole number of minor units ({} decimal places); round it first",
         .amount.currency().minor_units()
     )]
     NotWholeMinorUnits {
-        /// Which amount ("principal", "guarantee limit").
+        /// Which amount ("principal", "guarantee limit", "amount paid").
         what: &'static str,
         /// The amount as given.
         amount: Money,
@@ -169,17 +170,19 @@ pub enum InvestmentError {
         /// The principal.
         principal: Money,
     },
-    /// A list of parties and shares was invalid (empty, a blank or repeated
-    /// name, a negative weight, or weights summing to zero).
+    /// A list of parties and shares was invalid: no parties, a name
+    /// repeated, a negative weight, weights summing to zero, or weights
+    /// spanning too many digits to split any amount exactly. (A blank name
+    /// is [`InvestmentError::BlankField`].)
     #[error("invalid party shares: {reason}")]
     InvalidShares {
         /// Why it was rejected, naming the party where there is one.
         reason: String,
     },
-    /// A required name is blank (a guarantor's, say).
+    /// A required name is blank (a guarantor's or a party's).
     #[error("{field} is blank")]
     BlankField {
-        /// Which field ("guarantor").
+        /// Which field ("guarantor", "party").
         field: &'static str,
     },
     /// A waterfall's rounding policy keeps more decimal places than its

@@ -372,8 +372,9 @@ impl PartyShares {
     ///
     /// # Errors
     ///
-    /// [`InvestmentError::InvalidShares`] if there are no parties, a name is
-    /// blank or repeated, or the weights could not split any amount: a
+    /// [`InvestmentError::BlankField`] (`field: "party"`) if a name is
+    /// blank; [`InvestmentError::InvalidShares`] if there are no parties, a
+    /// name is repeated, or the weights could not split any amount: a
     /// weight is negative, the weights sum to zero, or they span too many
     /// digits to be whole numbers at the decimal places of the most precise
     /// one (the checks [`Money::allocate`] makes).
@@ -399,16 +400,14 @@ impl PartyShares {
         for (party, weight) in shares {
             let party: String = party.into();
             if party.trim().is_empty() {
-                return Err(invalid("a party's name is blank".to_owned()));
+                return Err(InvestmentError::BlankField { field: "party" });
             }
             if !seen.insert(party.clone()) {
                 return Err(invalid(format!("party {party:?} is named twice")));
             }
             out.push(PartyShare { party, share: weight });
         }
-        if out.is_empty() {
-            return Err(invalid("no parties".to_owned()));
-        }
+        // No parties is `WeightError::Empty`.
         let weights: Vec<Decimal> = out.iter().map(|s| s.share).collect();
         if let Err(e) = integer_weights(&weights) {
             return Err(invalid(match e {
@@ -417,7 +416,8 @@ impl PartyShares {
                     None => e.reason().to_owned(),
                 },
                 WeightError::SumZero => "the shares sum to zero".to_owned(),
-                WeightError::Empty | WeightError::TooWide => e.reason().to_owned(),
+                WeightError::Empty => "no parties".to_owned(),
+                WeightError::TooWide => e.reason().to_owned(),
             }));
         }
         Ok(PartyShares { shares: out })
@@ -584,7 +584,10 @@ impl InvestorLine {
     ///
     /// # Errors
     ///
-    /// [`InvestmentError::Money`] if the sum overflows.
+    /// [`InvestmentError::Money`] if the sum overflows. It does not for a
+    /// line of a [`Distribution`]: a guarantee is called only for a
+    /// shortfall of principal, so the sum is at most the principal (or is
+    /// the payments alone).
     ///
     /// ```
     /// use integration_outcomes::finance::{CappedReturnWaterfall, Guarantee, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
@@ -951,9 +954,7 @@ impl Distribution {
 
 impl fmt::Display for Distribution {
     /// A short statement: what was paid, the investor limit, each investor's
-    /// receipts and loss, and the surplus by party. It never fails: an
-    /// investor's receipts too large to add up are printed as their two
-    /// parts.
+    /// receipts and loss, and the surplus by party.
     ///
     /// ```
     /// use integration_outcomes::finance::{CappedReturnWaterfall, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
@@ -988,18 +989,18 @@ impl fmt::Display for Distribution {
             row(f, "principal lost after the guarantee", self.loss)?;
         }
         for line in &self.investor_lines {
-            match line.total_received() {
-                Ok(received) => row(f, &format!("  {}: received", line.investor), received)?,
-                // A sum too large for a decimal: print its two parts.
-                Err(_) => {
-                    let investor = &line.investor;
-                    row(f, &format!("  {investor}: received from payments"), line.from_payments)?;
-                    row(
-                        f,
-                        &format!("  {investor}: received from the guarantee"),
-                        line.from_guarantee,
-                    )?;
-                }
+            // `total_received` cannot fail for a distribution, which only
+            // `distribute` builds: a line's two parts are shares of
+            // `to_investors` and of `guarantee_called`, both in whole minor
+            // units; a guarantee is called only for a shortfall of principal
+            // (at most the shortfall), so when it is not zero the parts sum
+            // to at most the principal, and when it is zero the sum is
+            // `from_payments` itself. The principal was checked to count in
+            // minor units when the waterfall was built, so the sum fits
+            // exactly. Were the invariant broken, the row would be left out
+            // rather than the statement panicking.
+            if let Ok(received) = line.total_received() {
+                row(f, &format!("  {}: received", line.investor), received)?;
             }
             if !line.loss.is_zero() {
                 row(f, &format!("  {}: lost", line.investor), line.loss)?;
@@ -1316,8 +1317,9 @@ impl CappedReturnWaterfall {
     ///
     /// [`InvestmentError::WrongCurrency`] if `paid` is in another currency;
     /// [`InvestmentError::AmountOutOfRange`] if it is negative;
-    /// [`InvestmentError::Money`] if it is not a whole number of minor units
-    /// (round it first) or on overflow.
+    /// [`InvestmentError::NotWholeMinorUnits`] (`what: "amount paid"`) if it
+    /// is not a whole number of minor units (round it first);
+    /// [`InvestmentError::Money`] on overflow.
     ///
     /// ```
     /// use integration_outcomes::finance::{CappedReturnWaterfall, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
@@ -1356,8 +1358,9 @@ impl CappedReturnWaterfall {
                 amount: paid,
             });
         }
-        // Fail early, naming the payment, if it has fractions of a minor unit.
-        paid.to_minor_units()?;
+        // Fail early, naming the payment, if it has fractions of a minor unit
+        // (or is too large to count in minor units).
+        whole_minor_units("amount paid", paid)?;
         let investor_limit = self.investor_limit()?;
         let to_investors = paid.min(investor_limit)?;
         let surplus = paid.checked_sub(to_investors)?;
@@ -1529,33 +1532,6 @@ mod tests {
     }
 
     #[test]
-    fn display_prints_a_total_too_large_to_add_as_its_parts() {
-        let gbp = |amount: Decimal| Money::new(amount, Currency::GBP);
-        let zero = Money::zero(Currency::GBP);
-        let d = Distribution {
-            paid: gbp(Decimal::MAX),
-            investor_limit: gbp(Decimal::MAX),
-            to_investors: gbp(Decimal::MAX),
-            surplus: zero,
-            surplus_lines: vec![("Council".to_owned(), zero)],
-            shortfall: zero,
-            guarantee_called: gbp(Decimal::MAX),
-            loss: zero,
-            investor_lines: vec![InvestorLine {
-                investor: "A".to_owned(),
-                from_payments: gbp(Decimal::MAX),
-                from_guarantee: gbp(Decimal::MAX),
-                loss: zero,
-            }],
-        };
-        assert!(d.investor_lines()[0].total_received().is_err());
-        let text = d.to_string();
-        assert!(text.contains("A: received from payments"), "{text}");
-        assert!(text.contains("A: received from the guarantee"), "{text}");
-        assert!(text.lines().last().unwrap().ends_with("GBP 0.00"), "{text}");
-    }
-
-    #[test]
     fn shortfall_without_guarantee_is_all_loss() {
         let w = CappedReturnWaterfall::new(
             Money::from_major(900, Currency::GBP),
@@ -1597,10 +1573,13 @@ mod tests {
             w.distribute(Money::from_major(-1, Currency::GBP)),
             Err(InvestmentError::AmountOutOfRange { .. })
         ));
-        assert!(matches!(
-            w.distribute(Money::new("0.001".parse().unwrap(), Currency::GBP)),
-            Err(InvestmentError::Money(_))
-        ));
+        let fraction: Money = "GBP 0.001".parse().unwrap();
+        assert_eq!(
+            w.distribute(fraction),
+            Err(InvestmentError::NotWholeMinorUnits { what: "amount paid", amount: fraction })
+        );
+        // Trailing zeros are not a fraction of a penny.
+        assert!(w.distribute("GBP 1.0000".parse().unwrap()).is_ok());
         assert!(matches!(
             w.clone().with_guarantee(
                 Guarantee::new("G", Money::from_major(101, Currency::GBP)).unwrap()
@@ -1624,8 +1603,24 @@ mod tests {
             ),
             Err(InvestmentError::RoundingFinerThanCurrency { .. })
         ));
-        assert!(PartyShares::new(Vec::<(String, Decimal)>::new()).is_err());
-        assert!(PartyShares::new([(" ", Decimal::ONE)]).is_err());
+        assert_eq!(
+            PartyShares::new(Vec::<(String, Decimal)>::new()),
+            Err(InvestmentError::InvalidShares { reason: "no parties".to_owned() })
+        );
+        assert_eq!(
+            PartyShares::new([("A", Decimal::ONE), (" ", Decimal::ONE)]),
+            Err(InvestmentError::BlankField { field: "party" })
+        );
+        assert_eq!(
+            serde_json::from_str::<PartyShares>(r#"[{"party":"","share":"1"}]"#)
+                .unwrap_err()
+                .to_string(),
+            "party is blank"
+        );
+        assert!(matches!(
+            PartyShares::new([("A", Decimal::ONE), ("A", Decimal::TWO)]),
+            Err(InvestmentError::InvalidShares { .. })
+        ));
         assert!(PartyShares::new([("A", Decimal::NEGATIVE_ONE), ("B", Decimal::TWO)]).is_err());
         assert!(PartyShares::new([("A", Decimal::ZERO)]).is_err());
     }
@@ -1646,5 +1641,12 @@ mod tests {
         );
         let json = r#"[{"party":"A","share":"0.0000000000000000000000000001"},{"party":"B","share":"1000000000000000000"}]"#;
         assert!(serde_json::from_str::<PartyShares>(json).is_err());
+        // Shares are plain numbers, with digits on both sides of any point.
+        for bad in [".5", "5.", "-.5", "1e3", "1_0"] {
+            let json = format!(r#"[{{"party":"A","share":"{bad}"}}]"#);
+            let err = serde_json::from_str::<PartyShares>(&json).unwrap_err().to_string();
+            assert!(err.contains("not a plain decimal number"), "{bad}: {err}");
+        }
+        assert!(serde_json::from_str::<PartyShares>(r#"[{"party":"A","share":"0.5"}]"#).is_ok());
     }
 }

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
 use super::{IndigoError, IndigoErrorKind};
+use crate::money::exact::NumberError;
 use crate::{Currency, Date};
 
 /// A JSON object together with its JSON Pointer.
@@ -132,14 +133,17 @@ impl<'a> Node<'a> {
             Some((path, Value::Number(n))) => number_to_decimal(&path, n).map(Some),
             Some((_, Value::String(s))) if accept_string && s.trim().is_empty() => Ok(None),
             Some((path, Value::String(s))) if accept_string => {
-                crate::money::exact::parse_grouped(s.trim()).map(Some).map_err(|_| {
-                    invalid(
-                        &path,
-                        format!(
+                crate::money::exact::parse_grouped(s.trim()).map(Some).map_err(|e| {
+                    let message = match e {
+                        NumberError::TooManyDigits => {
+                            format!("{s:?} is not an exact decimal number: {}", e.reason())
+                        }
+                        _ => format!(
                             "{s:?} is not a decimal number (such as 3500, 3,500 or 3,500.25; \
                              commas may only separate groups of three digits before the point)"
                         ),
-                    )
+                    };
+                    invalid(&path, message)
                 })
             }
             Some((path, other)) => Err(wrong_type(&path, "a number", other)),
@@ -261,5 +265,36 @@ impl IndigoDate {
             }
             _ => Err(bad()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decimal_error(text: &str) -> String {
+        let doc = serde_json::json!({ "price": { "value": text } });
+        let root = Node::root(&doc).unwrap();
+        let err = root.decimal("price", true).unwrap_err();
+        assert_eq!(err.path(), "/price/value");
+        assert!(matches!(err.kind(), IndigoErrorKind::Invalid { .. }), "{err}");
+        err.to_string()
+    }
+
+    #[test]
+    fn a_string_amount_too_long_for_a_decimal_says_so() {
+        for text in ["79,228,162,514,264,337,593,543,950,336", "1.2345678901234567890123456789012"]
+        {
+            let err = decimal_error(text);
+            assert!(err.contains("more digits than a decimal holds exactly"), "{err}");
+            assert!(!err.contains("commas"), "{err}");
+        }
+        for text in ["1,50", ".5", "5."] {
+            let err = decimal_error(text);
+            assert!(err.contains("commas may only separate"), "{err}");
+        }
+        let doc =
+            serde_json::json!({ "price": { "value": "79,228,162,514,264,337,593,543,950,335" } });
+        assert_eq!(Node::root(&doc).unwrap().decimal("price", true).unwrap(), Some(Decimal::MAX));
     }
 }

@@ -17,9 +17,9 @@ pub(crate) enum WeightError {
     Negative(usize),
     /// The weights sum to zero.
     SumZero,
-    /// At the decimal places of the most precise weight, a weight or the sum
-    /// of the weights has more digits than a decimal holds (96 bits), so no
-    /// split can be computed exactly.
+    /// At the decimal places of the most precise weight, a weight has more
+    /// digits than a decimal holds (96 bits), or the sum of the weights
+    /// overflows an `i128`, so no split can be computed exactly.
     TooWide,
 }
 

@@ -421,7 +421,7 @@ impl FromStr for Money {
             .split_once(char::is_whitespace)
             .ok_or_else(|| invalid("expected \"CODE amount\""))?;
         let currency = Currency::from_code(code)?;
-        let amount = super::exact::parse_grouped(number.trim()).map_err(invalid)?;
+        let amount = super::exact::parse_grouped(number.trim()).map_err(|e| invalid(e.reason()))?;
         Ok(Money { amount, currency })
     }
 }
@@ -449,9 +449,10 @@ impl serde::Serialize for Money {
 
 impl<'de> serde::Deserialize<'de> for Money {
     /// Reads `{"amount": "1300.00", "currency": "GBP"}`. The amount must be a
-    /// string of plain decimal digits that a decimal holds exactly: an
-    /// exponent (`"1e3"`), a JSON number, or more digits than fit are
-    /// errors, never rounded.
+    /// string of plain decimal digits, with digits on both sides of any
+    /// point, that a decimal holds exactly: an exponent (`"1e3"`), `".5"` or
+    /// `"5."`, a JSON number, or more digits than fit are errors, never
+    /// rounded.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let repr = MoneyRepr::deserialize(deserializer)?;
         Ok(Money { amount: repr.amount, currency: repr.currency })
@@ -503,6 +504,9 @@ mod tests {
             "GBP 0,500",
             "GBP .5",
             "GBP 5.",
+            "GBP -.5",
+            "GBP +.5",
+            "GBP -5.",
             "GBP 1,300.",
             "GBP 1,3000",
             "GBP 1,,300",
@@ -510,7 +514,6 @@ mod tests {
             "GBP 1300,",
             "GBP 1,300.000,5",
             "GBP 1.5,00",
-            "GBP 0,500",
             "GBP 1234,567",
             "GBP -,100",
             "GBP 1,a00",
@@ -536,9 +539,19 @@ mod tests {
             assert!(serde_json::from_str::<Money>(&json(bad)).is_err(), "{bad}");
             assert!(format!("GBP {bad}").parse::<Money>().is_err(), "{bad}");
         }
-        for bad in [" 5", "", "0x10", "1,300", "1_300", "0._5"] {
+        for bad in [" 5", "", "0x10", "1,300", "1_300", "0._5", ".5", "5.", "-.5", "+.5", "-5."] {
             assert!(serde_json::from_str::<Money>(&json(bad)).is_err(), "{bad}");
         }
+        let err = serde_json::from_str::<Money>(&json("5.")).unwrap_err().to_string();
+        assert!(err.contains("digits on both sides of any decimal point"), "{err}");
+        // Text and JSON refuse digits that do not fit for the same reason.
+        let long = "1.2345678901234567890123456789012";
+        let err = serde_json::from_str::<Money>(&json(long)).unwrap_err().to_string();
+        assert!(err.contains("more digits than a decimal holds exactly"), "{err}");
+        assert!(matches!(
+            format!("GBP {long}").parse::<Money>(),
+            Err(MoneyError::InvalidAmount { reason, .. }) if reason.contains("more digits than a decimal holds")
+        ));
         let exact = "0.1234567890123456789012345678";
         let m = serde_json::from_str::<Money>(&json(exact)).unwrap();
         assert_eq!(m.amount().to_string(), exact);

@@ -49,55 +49,98 @@ fn mul_parts(a: Decimal, b: Decimal) -> Option<Decimal> {
     fit(a.mantissa().checked_mul(b.mantissa())?, a.scale() + b.scale())
 }
 
-/// Decimal text read exactly ([`Decimal::from_str_exact`]), or `None`.
-/// `from_str_exact` skips underscores anywhere in the text (`"1_3"` reads as
-/// 13); an amount, share or rate is refused if it has any, as it is for a
-/// misplaced comma.
-pub(crate) fn parse(text: &str) -> Option<Decimal> {
-    if text.contains('_') {
-        return None;
-    }
-    Decimal::from_str_exact(text).ok()
+/// Why text is not an exact decimal number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NumberError {
+    /// Not a plain number: an optional sign, digits, and optionally a point
+    /// followed by more digits (so not `.5`, `5.`, `1e3`, `1_000` or ` 5`).
+    NotPlain,
+    /// A comma outside the groups of three digits [`parse_grouped`] allows.
+    Commas,
+    /// A plain number with more digits than a decimal holds exactly (more
+    /// than 28 decimal places, or about 29 significant digits or more).
+    TooManyDigits,
 }
 
-/// An amount as people write it, read exactly by [`parse`]: an optional
-/// sign, a whole part of digits, and an optional fraction of digits after a
-/// point. Commas may separate groups of three digits in the whole part
-/// (`3,500.25`), after a first group of one to three digits that does not
-/// start with `0`; a comma anywhere else (`35,00`, `0,500`, a decimal comma)
-/// is refused, never dropped. Money's `FromStr` and the INDIGO reader both
-/// read amounts with this.
+impl NumberError {
+    /// Why the text was refused, in words.
+    pub(crate) const fn reason(self) -> &'static str {
+        match self {
+            NumberError::NotPlain => {
+                "not a plain decimal number (digits with an optional sign, and digits on both \
+                 sides of any decimal point, such as 12, -0.5 or 3.25; no exponent)"
+            }
+            NumberError::Commas => {
+                "commas may only separate groups of three digits in the whole part"
+            }
+            NumberError::TooManyDigits => {
+                "more digits than a decimal holds exactly (at most 28 decimal places and \
+                 about 28 significant digits)"
+            }
+        }
+    }
+}
+
+/// Whether `text` is a plain number: an optional `-` or `+`, one or more
+/// ASCII digits, and optionally a point followed by one or more digits.
+/// The one grammar for every amount, share and rate this crate reads as
+/// text.
+pub(crate) fn is_plain(text: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    match unsigned.split_once('.') {
+        Some((whole, fraction)) => digits(whole) && digits(fraction),
+        None => digits(unsigned),
+    }
+}
+
+/// A plain number (see [`NumberError::NotPlain`]) read exactly: never
+/// rounded, so one with more digits than a decimal holds is refused.
+/// [`Decimal::from_str_exact`] alone would also take `.5`, `5.` and
+/// `1_3` (as 13).
 ///
 /// # Errors
 ///
-/// Why `text` is not such an amount.
-pub(crate) fn parse_grouped(text: &str) -> Result<Decimal, &'static str> {
-    const COMMAS: &str = "commas may only separate groups of three digits in the whole part";
-    const NOT_AN_AMOUNT: &str = "not a decimal amount";
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let refuse = |part: &str| if part.contains(',') { COMMAS } else { NOT_AN_AMOUNT };
+/// [`NumberError::NotPlain`] or [`NumberError::TooManyDigits`].
+pub(crate) fn parse(text: &str) -> Result<Decimal, NumberError> {
+    if !is_plain(text) {
+        return Err(NumberError::NotPlain);
+    }
+    // Plain digits fail only by not fitting: too many decimal places, or a
+    // whole part beyond 96 bits.
+    Decimal::from_str_exact(text).map_err(|_| NumberError::TooManyDigits)
+}
+
+/// An amount as people write it: a plain number (see [`parse`]) whose
+/// whole part may have commas separating groups of three digits
+/// (`3,500.25`), after a first group of one to three digits that does not
+/// start with `0`; a comma anywhere else (`35,00`, `0,500`, a decimal
+/// comma) is refused, never dropped. Money's `FromStr` and the INDIGO
+/// reader both read amounts with this.
+///
+/// # Errors
+///
+/// [`NumberError::Commas`] for a misplaced comma; otherwise as for
+/// [`parse`], with the commas removed.
+pub(crate) fn parse_grouped(text: &str) -> Result<Decimal, NumberError> {
     let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
-    let (whole, fraction) = match unsigned.split_once('.') {
-        Some((whole, fraction)) => (whole, Some(fraction)),
-        None => (unsigned, None),
-    };
-    if let Some(fraction) = fraction.filter(|f| !digits(f)) {
-        return Err(refuse(fraction));
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    if fraction.contains(',') {
+        return Err(NumberError::Commas);
     }
-    let mut groups = whole.split(',');
-    let first = groups.next().unwrap_or_default();
-    if !digits(first) {
-        return Err(refuse(whole));
-    }
-    let grouped = whole.contains(',');
-    if grouped && (first.len() > 3 || first.starts_with('0')) {
-        return Err(COMMAS);
-    }
-    if !groups.all(|g| g.len() == 3 && digits(g)) {
-        return Err(COMMAS);
+    if whole.contains(',') {
+        let group = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+        let mut groups = whole.split(',');
+        let first = groups.next().unwrap_or_default();
+        if first.is_empty() || first.len() > 3 || first.starts_with('0') || !group(first) {
+            return Err(NumberError::Commas);
+        }
+        if !groups.all(|g| g.len() == 3 && group(g)) {
+            return Err(NumberError::Commas);
+        }
     }
     let plain: String = text.chars().filter(|c| *c != ',').collect();
-    parse(&plain).ok_or(NOT_AN_AMOUNT)
+    parse(&plain)
 }
 
 /// `a × b` exactly, or `None`.
@@ -105,10 +148,10 @@ pub(crate) fn mul(a: Decimal, b: Decimal) -> Option<Decimal> {
     mul_parts(a, b).or_else(|| mul_parts(a.normalize(), b.normalize()))
 }
 
-/// Serde for a [`Decimal`] written as a JSON string, read exactly: the text
-/// must be plain decimal digits that fit in a decimal without rounding (no
-/// exponent, at most 28 decimal places and 96 bits), by
-/// [`Decimal::from_str_exact`]. `rust_decimal::serde::str` would round an
+/// Serde for a [`Decimal`] written as a JSON string, read exactly by
+/// [`parse`]: a plain number (digits on both sides of any point, no
+/// exponent) that fits in a decimal without rounding (at most 28 decimal
+/// places and 96 bits). `rust_decimal::serde::str` would round an
 /// over-long string and accept `"1e3"`.
 pub(crate) mod decimal_str {
     use rust_decimal::Decimal;
@@ -124,11 +167,10 @@ pub(crate) mod decimal_str {
         deserializer: D,
     ) -> Result<Decimal, D::Error> {
         let text = <String as serde::Deserialize>::deserialize(deserializer)?;
-        super::parse(&text).ok_or_else(|| {
+        super::parse(&text).map_err(|e| {
             serde::de::Error::custom(format!(
-                "{text:?} is not an exact decimal number: write plain digits with no \
-                 exponent, few enough for a decimal to hold without rounding (28 decimal \
-                 places, about 28 significant digits)"
+                "{text:?} is not an exact decimal number: {}",
+                e.reason()
             ))
         })
     }
@@ -160,6 +202,36 @@ mod tests {
         assert_eq!(mul(Decimal::MAX, d("1.0")), Some(Decimal::MAX));
         assert_eq!(add(Decimal::MAX, Decimal::ONE), None);
         assert_eq!(sub(d("10.00"), d("0.01")), Some(d("9.99")));
+    }
+
+    #[test]
+    fn one_plain_number_grammar() {
+        for (text, value) in [("5", "5"), ("-0.5", "-0.5"), ("+5.25", "5.25"), ("00.10", "0.10")] {
+            assert_eq!(parse(text), Ok(d(value)), "{text}");
+            assert_eq!(parse_grouped(text), Ok(d(value)), "{text}");
+        }
+        assert_eq!(parse_grouped("-1,234,567.89"), Ok(d("-1234567.89")));
+        // Digits on both sides of any point; `from_str_exact` alone takes
+        // the first three (and `1_3` as 13).
+        for bad in [
+            ".5", "5.", "-.5", "+.5", "-5.", ".", "", "-", "+", "1e3", "1_3", " 5", "5 ", "--5",
+            "+-5", "1.2.3", "0x10",
+        ] {
+            assert_eq!(parse(bad), Err(NumberError::NotPlain), "{bad}");
+            assert_eq!(parse_grouped(bad), Err(NumberError::NotPlain), "{bad}");
+        }
+        for bad in ["1,30", "0,500", ",500", "1300,", "1,300.000,5", "-,100", "1,a00"] {
+            assert_eq!(parse_grouped(bad), Err(NumberError::Commas), "{bad}");
+            assert_eq!(parse(bad), Err(NumberError::NotPlain), "{bad}");
+        }
+        // Plain digits that do not fit get their own reason.
+        let long = "1.2345678901234567890123456789012";
+        for bad in [long, "79228162514264337593543950336", "79,228,162,514,264,337,593,543,950,336"]
+        {
+            assert_eq!(parse_grouped(bad), Err(NumberError::TooManyDigits), "{bad}");
+        }
+        assert_eq!(parse(long), Err(NumberError::TooManyDigits));
+        assert_eq!(parse("79228162514264337593543950335"), Ok(Decimal::MAX));
     }
 
     proptest! {

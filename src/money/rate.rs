@@ -4,6 +4,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::MoneyError;
+use super::exact::NumberError;
 
 /// A rate or percentage, held exactly as a fraction (`10%` is `0.10`).
 ///
@@ -200,22 +201,23 @@ impl FromStr for Rate {
         if let Some(number) = input.strip_suffix('%') {
             let number = number.trim();
             return match super::exact::parse(number) {
-                Some(percent) => fraction_of_percent(percent)
+                Ok(percent) => fraction_of_percent(percent)
                     .map(Rate)
                     .ok_or_else(|| invalid(PERCENT_TOO_PRECISE)),
                 // A percentage too long for a decimal may still be a fraction
                 // that fits (`Display` writes such rates in full).
-                None => match fraction_from_long_percent(number) {
-                    Some(Ok(fraction)) => Ok(Rate(fraction)),
-                    Some(Err(())) => {
-                        Err(invalid("more significant digits than a decimal holds exactly (28)"))
-                    }
-                    None => Err(invalid("not a decimal number before '%'")),
-                },
+                Err(NumberError::TooManyDigits) => fraction_from_long_percent(number)
+                    .map(Rate)
+                    .ok_or_else(|| invalid(NumberError::TooManyDigits.reason())),
+                Err(_) => Err(invalid("not a plain decimal number before '%'")),
             };
         }
-        let fraction = super::exact::parse(input)
-            .ok_or_else(|| invalid("not a decimal number or a percentage"))?;
+        let fraction = super::exact::parse(input).map_err(|e| {
+            invalid(match e {
+                NumberError::TooManyDigits => e.reason(),
+                _ => "not a plain decimal number or a percentage",
+            })
+        })?;
         if fraction.abs() > Decimal::ONE {
             return Err(invalid(
                 "a bare number above 1 is ambiguous; write it as a percentage such as \"10%\"",
@@ -225,22 +227,22 @@ impl FromStr for Rate {
     }
 }
 
-/// The fraction for a percentage written as plain digits (an optional sign,
-/// digits, an optional point and digits), found by moving the point two
-/// places to the left in the text, so that percentages longer than a
-/// decimal holds (such as `Display`'s output for a huge rate) are read
-/// exactly. `None` if the text is not plain digits; `Some(Err)` if the
-/// fraction does not fit in a decimal exactly.
-fn fraction_from_long_percent(number: &str) -> Option<Result<Decimal, ()>> {
+/// The fraction for a percentage written as a plain number (the grammar of
+/// `exact::is_plain`: an optional sign, digits, and optionally a point and
+/// more digits), found by moving the point two places to the left in the
+/// text, so that percentages longer than a decimal holds (such as
+/// `Display`'s output for a huge rate) are read exactly. `None` if the text
+/// is not a plain number (so `.5` and `5.` are refused here as by
+/// `exact::parse`), or if the fraction does not fit in a decimal exactly.
+fn fraction_from_long_percent(number: &str) -> Option<Decimal> {
+    if !super::exact::is_plain(number) {
+        return None;
+    }
     let (sign, unsigned) = match number.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", number.strip_prefix('+').unwrap_or(number)),
     };
     let (int_part, frac_part) = unsigned.split_once('.').unwrap_or((unsigned, ""));
-    let plain = |digits: &str| digits.bytes().all(|b| b.is_ascii_digit());
-    if !plain(int_part) || !plain(frac_part) || int_part.is_empty() {
-        return None;
-    }
     let padded = format!("00{int_part}");
     let (whole, moved) = padded.split_at_checked(padded.len() - 2)?;
     let whole = whole.trim_start_matches('0');
@@ -252,7 +254,7 @@ fn fraction_from_long_percent(number: &str) -> Option<Result<Decimal, ()>> {
     } else {
         format!("{sign}{whole}.{fraction_digits}")
     };
-    Some(super::exact::parse(&text).ok_or(()))
+    super::exact::parse(&text).ok()
 }
 
 impl serde::Serialize for Rate {
@@ -289,9 +291,27 @@ mod tests {
             "0._5",
             "1_0%",
             "1_000000000000000000000000000000%",
+            ".5%",
+            "5.%",
+            "-.5%",
+            "+.5%",
+            "-5.%",
+            ".5",
+            "5.",
+            "-.5",
+            "0.%",
+            // Too long for a decimal as written: refused all the same,
+            // not read by moving the point.
+            ".0000000000000000000000000000001%",
+            "10000000000000000000000000000000.%",
         ] {
             assert!(matches!(bad.parse::<Rate>(), Err(MoneyError::InvalidRate { .. })), "{bad}");
         }
+        assert_eq!(fraction_from_long_percent(".5"), None);
+        assert_eq!(fraction_from_long_percent("5."), None);
+        assert_eq!(fraction_from_long_percent("5.5"), Some(Decimal::new(55, 3)));
+        let json = serde_json::from_str::<Rate>("\".5%\"").unwrap_err().to_string();
+        assert!(json.contains("not a plain decimal number"), "{json}");
     }
 
     #[test]
