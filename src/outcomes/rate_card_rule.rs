@@ -457,13 +457,24 @@ pub(crate) const SPAN: usize = 256;
 /// rule, for the streaming loop.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Columns {
-    price: [i64; SPAN],
-    prerequisites: [u64; SPAN],
-    bit: [u64; SPAN],
-    guard: [u64; SPAN],
+    pub(crate) price: [i64; SPAN],
+    pub(crate) prerequisites: [u64; SPAN],
+    pub(crate) bit: [u64; SPAN],
+    pub(crate) guard: [u64; SPAN],
+    /// The outcome's bucket within a row: its index if it is on the card,
+    /// else [`Columns::NOT_ON_CARD`], which puts any bucket index out of
+    /// range, so that one bounds check refuses both a date outside the
+    /// window and an outcome not on the card.
+    pub(crate) offset: [u64; SPAN],
+    /// Prerequisite depth and outcome index: the low bits of the order key.
+    pub(crate) order: [u64; SPAN],
 }
 
 impl Columns {
+    /// The offset of an outcome not on the card: with any row's first
+    /// bucket (a `u32`) added, past every bucket.
+    pub(crate) const NOT_ON_CARD: u64 = 1 << 32;
+
     pub(crate) fn new(entries: &[Entry; MAX_OUTCOMES]) -> Self {
         /// One field of every entry, zero past the last.
         fn column<T: Copy + Default>(entries: &[Entry], field: impl Fn(&Entry) -> T) -> [T; SPAN] {
@@ -478,21 +489,17 @@ impl Columns {
             prerequisites: column(entries, |e| e.prerequisites),
             bit: column(entries, |e| e.bit),
             guard: column(entries, |e| e.guard),
+            order: column(entries, |e| e.order),
+            offset: {
+                let mut offset = [Self::NOT_ON_CARD; SPAN];
+                for ((o, e), i) in offset.iter_mut().zip(entries).zip(0..) {
+                    if e.bit != 0 {
+                        *o = i;
+                    }
+                }
+                offset
+            },
         }
-    }
-
-    /// The entry of outcome `i`, with the fields the loop reads (`once` and
-    /// `order`, which it does not, read zero).
-    #[inline(always)]
-    pub(crate) fn get(&self, i: usize) -> Option<Entry> {
-        Some(Entry {
-            price: *self.price.get(i)?,
-            prerequisites: *self.prerequisites.get(i)?,
-            bit: *self.bit.get(i)?,
-            once: 0,
-            guard: *self.guard.get(i)?,
-            order: 0,
-        })
     }
 }
 
@@ -513,7 +520,10 @@ pub(crate) struct Calendar {
 }
 
 impl Calendar {
-    /// The marker for a date outside the window.
+    /// The marker for a date outside the window. With any outcome's
+    /// [offset](Columns::offset) added it is past every bucket: a calendar
+    /// spans at most `MAX_YEARS` years, so its rows hold fewer than ten
+    /// million buckets (400 × 366 days × 64 outcomes), far below `u32::MAX`.
     pub(crate) const OUTSIDE: u32 = u32::MAX;
     /// Windows spanning more calendar years than this get no table (it
     /// would take 4 KiB per year) and settle through [`Tables::locate`].

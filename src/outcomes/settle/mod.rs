@@ -5,6 +5,8 @@
 mod radix;
 mod stream;
 
+use stream::Totals;
+
 use std::fmt;
 
 use super::rate_card_rule::{Granularity, RowDates, Tables};
@@ -412,6 +414,9 @@ pub struct RateCardTally<'a> {
     /// buffers (what it holds between calls means nothing; once the general
     /// path has run, it is a second copy of the buckets).
     saved: Checkpoint,
+    /// The streaming loop's tables and running totals, made at the first
+    /// call that streams and kept for the next.
+    stream: Option<Box<Totals<'a>>>,
 }
 
 impl RateCardRule {
@@ -466,6 +471,7 @@ impl RateCardRule {
                 lines: Vec::new(),
             },
             scratch: Vec::new(),
+            stream: None,
             saved: Checkpoint::default(),
         }
     }
@@ -624,10 +630,13 @@ impl<'a> RateCardTally<'a> {
         }
         let streamable =
             self.acc.detail == Detail::TotalsOnly && t.restricted_mask == 0 && t.volume_mask == 0;
-        if let (Some(calendar), true) = (&t.calendar, streamable) {
-            let mut scratch = std::mem::take(&mut self.scratch);
-            let flow = self.acc.stream(t, calendar, claims, &mut scratch);
-            self.scratch = scratch;
+        // The rule's own tables (`t` is them too), for their lifetime.
+        let tables = self.rule.tables();
+        if let (Some(calendar), true) = (&tables.calendar, streamable) {
+            let granularity = self.acc.granularity;
+            let totals =
+                self.stream.get_or_insert_with(|| Totals::new(tables, calendar, granularity));
+            let flow = self.acc.stream(totals, claims, &mut self.scratch);
             if flow != Flow::Unsupported {
                 return Ok(flow);
             }
