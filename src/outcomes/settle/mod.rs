@@ -585,14 +585,14 @@ impl<'a> RateCardTally<'a> {
         // leaves the tally as it was and a copy sorted by participant is
         // settled. This saves a separate pass over the claims to check
         // their order.
-        if self.add_by_participant(t, claims)? == Flow::ParticipantsOutOfOrder {
+        if self.add_by_participant(claims)? == Flow::ParticipantsOutOfOrder {
             let mut copy = radix::sorted_by_participant(claims);
             // Put each participant's claims in processing order too, so
             // that no participant needs settling twice.
             for group in copy.chunk_by_mut(|a, b| a.participant() == b.participant()) {
                 group.sort_unstable_by_key(|c| t.order_key(c));
             }
-            self.add_by_participant(t, &copy)?;
+            self.add_by_participant(&copy)?;
         }
         Ok(())
     }
@@ -607,8 +607,7 @@ impl<'a> RateCardTally<'a> {
     /// As for [`add`](Self::add).
     #[cfg(feature = "rayon")]
     pub(crate) fn add_if_sorted(&mut self, claims: &[Claim]) -> Result<bool, OutcomeError> {
-        let t = self.rule.tables();
-        Ok(self.add_by_participant(t, claims)? == Flow::Done)
+        Ok(self.add_by_participant(claims)? == Flow::Done)
     }
 
     /// Settles claims sorted by participant, through the streaming loop
@@ -618,7 +617,10 @@ impl<'a> RateCardTally<'a> {
     /// sorted by participant; then, and on error, the tally is as it was
     /// (the streaming loop takes back its own work; the general path
     /// restores a checkpoint).
-    fn add_by_participant(&mut self, t: &Tables, claims: &[Claim]) -> Result<Flow, OutcomeError> {
+    fn add_by_participant(&mut self, claims: &[Claim]) -> Result<Flow, OutcomeError> {
+        // Borrowed for the rule's lifetime, which the streaming loop's
+        // state (kept by the tally) needs.
+        let t = self.rule.tables();
         // Every counter the loops increment (claims per outcome accepted,
         // rejected or reduced, rejections per reason) counts some of the
         // tally's claims, so room in `claims` for this call is room in all
@@ -630,12 +632,9 @@ impl<'a> RateCardTally<'a> {
         }
         let streamable =
             self.acc.detail == Detail::TotalsOnly && t.restricted_mask == 0 && t.volume_mask == 0;
-        // The rule's own tables (`t` is them too), for their lifetime.
-        let tables = self.rule.tables();
-        if let (Some(calendar), true) = (&tables.calendar, streamable) {
+        if let (Some(calendar), true) = (&t.calendar, streamable) {
             let granularity = self.acc.granularity;
-            let totals =
-                self.stream.get_or_insert_with(|| Totals::new(tables, calendar, granularity));
+            let totals = self.stream.get_or_insert_with(|| Totals::new(t, calendar, granularity));
             let flow = self.acc.stream(totals, claims, &mut self.scratch);
             if flow != Flow::Unsupported {
                 return Ok(flow);
