@@ -563,14 +563,20 @@ impl Calendar {
     }
 }
 
+/// The within-participant processing key of `c`, whose outcome's
+/// prerequisite depth and index are `order`: date, then depth, then index.
+#[inline(always)]
+pub(crate) fn order_key(c: &Claim, order: u64) -> u64 {
+    (u64::from(c.packed_date().get()) << 16) | order
+}
+
 impl Tables {
     /// The within-participant processing key, packed into one integer:
     /// date, then prerequisite depth, then outcome index (unknown outcomes
     /// sort after known ones on the same day).
     #[inline]
     pub(crate) fn order_key(&self, c: &Claim) -> u64 {
-        let order = self.entries.get(c.outcome().get()).map_or(0, |e| e.order);
-        (u64::from(c.packed_date().get()) << 16) | order
+        order_key(c, self.entries.get(c.outcome().get()).map_or(0, |e| e.order))
     }
 
     /// The entry of the outcome at index `i`, if it is on the card.

@@ -22,7 +22,7 @@
 use std::hint::select_unpredictable;
 
 use super::{Accumulator, Flow};
-use crate::outcomes::rate_card_rule::{Calendar, Columns, Granularity, SPAN, Tables};
+use crate::outcomes::rate_card_rule::{Calendar, Columns, Granularity, SPAN, Tables, order_key};
 use crate::outcomes::{Claim, MAX_OUTCOMES};
 
 /// Width of each field of a packed per-outcome counter: paid in full,
@@ -137,6 +137,24 @@ impl<'t> Totals<'t> {
             lost: false,
         })
     }
+
+    /// Clears the running totals for the next call (the packed counters
+    /// are clear after the last flush, or cleared here after a call
+    /// handed back).
+    fn clear(&mut self) {
+        let n = self.n;
+        for p in self.packed.iter_mut().take(n) {
+            *p = 0;
+        }
+        for f in self.flushed.iter_mut().take(n) {
+            *f = [0; 4];
+        }
+        for o in self.outside.iter_mut().take(n) {
+            *o = 0;
+        }
+        self.unknown = 0;
+        self.lost = false;
+    }
 }
 
 impl Totals<'_> {
@@ -224,8 +242,7 @@ impl Totals<'_> {
     /// [`Tables::order_key`]), from the columns.
     #[inline(always)]
     fn order_key(&self, c: &Claim) -> u64 {
-        let order = self.columns.order.get(usize::from(c.outcome().raw())).copied().unwrap_or(0);
-        (u64::from(c.packed_date().get()) << 16) | order
+        order_key(c, self.columns.order.get(usize::from(c.outcome().raw())).copied().unwrap_or(0))
     }
 
     /// Takes back one participant's claims, settled in the order given, and
@@ -357,7 +374,8 @@ impl Totals<'_> {
     /// Settles `claim`, at `at` in the claims and following `previous`,
     /// unless the loop must pause before it: a new participant is out of
     /// order, the one before must be settled again, or the counters are
-    /// due a flush (at `flush_at` or later).
+    /// due a flush (at `pause_at` or later; finding the participant
+    /// disordered sets `pause_at` to zero).
     #[inline(always)]
     #[expect(
         clippy::too_many_arguments,
@@ -426,26 +444,6 @@ impl Totals<'_> {
             }
             from = pause.at;
         }
-    }
-}
-
-impl Totals<'_> {
-    /// Clears the running totals for the next call (the packed counters
-    /// are clear after the last flush, or cleared here after a call
-    /// handed back).
-    fn clear(&mut self) {
-        let n = self.n;
-        for p in self.packed.iter_mut().take(n) {
-            *p = 0;
-        }
-        for f in self.flushed.iter_mut().take(n) {
-            *f = [0; 4];
-        }
-        for o in self.outside.iter_mut().take(n) {
-            *o = 0;
-        }
-        self.unknown = 0;
-        self.lost = false;
     }
 }
 
