@@ -489,7 +489,7 @@ impl PartyShares {
 /// assert_eq!(line.investor(), "Trust");
 /// assert_eq!(line.from_payments().to_string(), "GBP 300.00");
 /// assert_eq!(line.from_guarantee().to_string(), "GBP 600.00");
-/// assert_eq!(line.total_received()?.to_string(), "GBP 900.00");
+/// assert_eq!(line.total_received().to_string(), "GBP 900.00");
 /// assert_eq!(line.loss().to_string(), "GBP 100.00"); // £1,000 principal less £900
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -498,6 +498,8 @@ pub struct InvestorLine {
     investor: String,
     from_payments: Money,
     from_guarantee: Money,
+    /// `from_payments + from_guarantee`, added (checked) when distributed.
+    received: Money,
     loss: Money,
 }
 
@@ -582,13 +584,6 @@ impl InvestorLine {
 
     /// Payments plus guarantee: everything this investor receives.
     ///
-    /// # Errors
-    ///
-    /// [`InvestmentError::Money`] if the sum overflows. It does not for a
-    /// line of a [`Distribution`]: a guarantee is called only for a
-    /// shortfall of principal, so the sum is at most the principal (or is
-    /// the payments alone).
-    ///
     /// ```
     /// use integration_outcomes::finance::{CappedReturnWaterfall, Guarantee, InvestmentTerm, PartyShares, ReturnBasis, ReturnCap};
     /// use integration_outcomes::{Currency, RoundingPolicy, RoundingStage, RoundingStrategy};
@@ -605,11 +600,12 @@ impl InvestorLine {
     /// .with_guarantee(Guarantee::new("Foundation", "GBP 600".parse()?)?)?;
     /// let d = waterfall.distribute("GBP 300".parse()?)?; // £700 short of principal
     /// let line = &d.investor_lines()[0];
-    /// assert_eq!(line.total_received()?.to_string(), "GBP 900.00");
+    /// assert_eq!(line.total_received().to_string(), "GBP 900.00");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn total_received(&self) -> Result<Money, InvestmentError> {
-        Ok(self.from_payments.checked_add(self.from_guarantee)?)
+    #[must_use]
+    pub const fn total_received(&self) -> Money {
+        self.received
     }
 
     /// The investor's share of the principal lost after the guarantee
@@ -989,19 +985,7 @@ impl fmt::Display for Distribution {
             row(f, "principal lost after the guarantee", self.loss)?;
         }
         for line in &self.investor_lines {
-            // `total_received` cannot fail for a distribution, which only
-            // `distribute` builds: a line's two parts are shares of
-            // `to_investors` and of `guarantee_called`, both in whole minor
-            // units; a guarantee is called only for a shortfall of principal
-            // (at most the shortfall), so when it is not zero the parts sum
-            // to at most the principal, and when it is zero the sum is
-            // `from_payments` itself. The principal was checked to count in
-            // minor units when the waterfall was built, so the sum fits
-            // exactly. Were the invariant broken, the row would be left out
-            // rather than the statement panicking.
-            if let Ok(received) = line.total_received() {
-                row(f, &format!("  {}: received", line.investor), received)?;
-            }
+            row(f, &format!("  {}: received", line.investor), line.received)?;
             if !line.loss.is_zero() {
                 row(f, &format!("  {}: lost", line.investor), line.loss)?;
             }
@@ -1381,13 +1365,16 @@ impl CappedReturnWaterfall {
             .into_iter()
             .zip(guarantees)
             .zip(losses)
-            .map(|(((investor, from_payments), (_, from_guarantee)), (_, loss))| InvestorLine {
-                investor,
-                from_payments,
-                from_guarantee,
-                loss,
+            .map(|(((investor, from_payments), (_, from_guarantee)), (_, loss))| {
+                Ok(InvestorLine {
+                    investor,
+                    from_payments,
+                    from_guarantee,
+                    received: from_payments.checked_add(from_guarantee)?,
+                    loss,
+                })
             })
-            .collect();
+            .collect::<Result<_, InvestmentError>>()?;
         Ok(Distribution {
             paid,
             investor_limit,

@@ -135,9 +135,7 @@ impl<'a> Node<'a> {
             Some((path, Value::String(s))) if accept_string => {
                 crate::money::exact::parse_grouped(s.trim()).map(Some).map_err(|e| {
                     let message = match e {
-                        NumberError::TooManyDigits => {
-                            format!("{s:?} is not an exact decimal number: {}", e.reason())
-                        }
+                        NumberError::TooManyDigits => e.describe(s),
                         _ => format!(
                             "{s:?} is not a decimal number (such as 3500, 3,500 or 3,500.25; \
                              commas may only separate groups of three digits before the point)"

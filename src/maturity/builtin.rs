@@ -44,8 +44,9 @@ struct DerivedFile {
 impl Framework {
     /// A built-in framework by id (see [`BUILTIN_FRAMEWORKS`]).
     ///
-    /// Each call parses and validates the embedded JSON, through the same path
-    /// as [`Framework::from_json`].
+    /// Each call parses and validates the embedded JSON as
+    /// [`Framework::from_json`] does (all but the check that a built-in's id
+    /// is on that built-in, which is this).
     ///
     /// # Errors
     ///
@@ -63,7 +64,7 @@ impl Framework {
     /// ```
     pub fn builtin(id: &str) -> Result<Framework, FrameworkError> {
         match id {
-            "aqua-sif-2014" => Framework::from_json(AQUA),
+            "aqua-sif-2014" => Framework::from_builtin_json(AQUA),
             "aqua-sif-chorley" => {
                 let file: DerivedFile = serde_json::from_str(AQUA_CHORLEY)
                     .map_err(|e| FrameworkError::Json { message: e.to_string() })?;
@@ -74,7 +75,7 @@ impl Framework {
                 framework.set_source(file.source);
                 Ok(framework)
             }
-            "scirocco-b3" => Framework::from_json(SCIROCCO),
+            "scirocco-b3" => Framework::from_builtin_json(SCIROCCO),
             _ => Err(FrameworkError::UnknownBuiltin { id: id.to_owned() }),
         }
     }

@@ -194,8 +194,8 @@ impl Derivation {
     }
 
     /// Checks that this derivation, which `framework` carries, can have
-    /// produced it: an id of its own (neither the parent's nor a built-in
-    /// framework's, unless `framework` is that built-in) and, going back from
+    /// produced it: an id other than the parent's (a built-in's id is
+    /// checked for every framework read from JSON) and, going back from
     /// the framework's domains, every adjustment naming a domain present at
     /// its step and every subset keeping exactly the domains after it. A
     /// reworded question's number is checked against the framework's domain;
@@ -204,12 +204,6 @@ impl Derivation {
     pub(crate) fn check_against(&self, framework: &Framework) -> Result<(), FrameworkError> {
         if framework.id() == self.parent {
             return Err(FrameworkError::SameIdAsParent { id: self.parent.clone() });
-        }
-        // A built-in read back (with this derivation) is equal to itself.
-        if BUILTIN_FRAMEWORKS.contains(&framework.id())
-            && !Framework::builtin(framework.id()).is_ok_and(|builtin| builtin == *framework)
-        {
-            return Err(FrameworkError::BuiltinId { id: framework.id().to_owned() });
         }
         let unknown = |domain: &str| FrameworkDerivation::unknown(framework.id(), domain);
         // The domains after the adjustment being looked at, in order.
@@ -702,7 +696,7 @@ mod tests {
     }
 
     #[test]
-    fn a_derived_framework_cannot_take_a_built_in_id() {
+    fn no_framework_can_take_the_id_of_a_built_in_it_is_not() {
         let aqua = Framework::builtin("aqua-sif-2014").unwrap();
         let chorley = Framework::builtin("aqua-sif-chorley").unwrap();
         // Chorley's parent's id, and a built-in unrelated to it.
@@ -724,7 +718,7 @@ mod tests {
         let mut renamed = json;
         renamed["name"] = "Chorley, adjusted".into();
         assert_eq!(Framework::from_json(&renamed.to_string()).unwrap_err(), taken);
-        // nor a framework derived from Chorley under its grandparent's id.
+        // nor a framework derived from Chorley under its grandparent's id,
         let local = chorley.derive("local", "Local").unwrap().finish().unwrap();
         let mut json = serde_json::to_value(&local).unwrap();
         json["id"] = "aqua-sif-2014".into();
@@ -732,6 +726,23 @@ mod tests {
             Framework::from_json(&json.to_string()).unwrap_err(),
             FrameworkError::BuiltinId { id: "aqua-sif-2014".into() }
         );
+        // nor Chorley without its derivation, nor another built-in under a
+        // built-in's id.
+        let mut json = serde_json::to_value(&chorley).unwrap();
+        json.as_object_mut().unwrap().remove("derivation");
+        assert_eq!(Framework::from_json(&json.to_string()).unwrap_err(), taken);
+        let mut json = serde_json::to_value(&aqua).unwrap();
+        json["id"] = "scirocco-b3".into();
+        assert_eq!(
+            Framework::from_json(&json.to_string()).unwrap_err(),
+            FrameworkError::BuiltinId { id: "scirocco-b3".into() }
+        );
+        // Each built-in reads back as itself.
+        for id in BUILTIN_FRAMEWORKS {
+            let builtin = Framework::builtin(id).unwrap();
+            let json = serde_json::to_string(&builtin).unwrap();
+            assert_eq!(Framework::from_json(&json).unwrap(), builtin);
+        }
     }
 
     #[test]

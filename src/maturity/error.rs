@@ -133,12 +133,12 @@ pub enum FrameworkError {
         /// The id both would share.
         id: String,
     },
-    /// A derived framework was given the id of a built-in framework (see
-    /// [`BUILTIN_FRAMEWORKS`](super::BUILTIN_FRAMEWORKS)) other than its
-    /// parent, such as its grandparent's: rounds, comparisons and merges
-    /// tell frameworks apart by id, so the two could be mistaken for each
-    /// other. Read from JSON, a derived framework may carry a built-in's id
-    /// only if it is that built-in.
+    /// A framework was given the id of a built-in framework (see
+    /// [`BUILTIN_FRAMEWORKS`](super::BUILTIN_FRAMEWORKS)) that it is not:
+    /// derived from one under another built-in's id (its grandparent's,
+    /// say), or read from JSON under a built-in's id with other content.
+    /// Rounds, comparisons and merges tell frameworks apart by id, so the
+    /// two could be mistaken for each other.
     #[error("a derived framework needs an id of its own; {id:?} is a built-in framework's")]
     BuiltinId {
         /// The built-in framework's id.

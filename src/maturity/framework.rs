@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::derive::DerivationRepr;
 use super::scale::ScaleLevelRepr;
 use super::text::non_empty;
-use super::{Derivation, FrameworkError, Scale, ScaleLevel};
+use super::{BUILTIN_FRAMEWORKS, Derivation, FrameworkError, Scale, ScaleLevel};
 
 /// Where a framework, or one of its domains, comes from.
 ///
@@ -704,6 +704,22 @@ struct FrameworkRepr {
 impl TryFrom<FrameworkRepr> for Framework {
     type Error = FrameworkError;
     fn try_from(repr: FrameworkRepr) -> Result<Self, Self::Error> {
+        let framework = Framework::from_repr(repr)?;
+        // Rounds, comparisons and merges tell frameworks apart by id: a
+        // framework read under a built-in's id must be that built-in.
+        if BUILTIN_FRAMEWORKS.contains(&framework.id())
+            && !Framework::builtin(framework.id()).is_ok_and(|builtin| builtin == framework)
+        {
+            return Err(FrameworkError::BuiltinId { id: framework.id().to_owned() });
+        }
+        Ok(framework)
+    }
+}
+
+impl Framework {
+    /// A framework from its JSON form, validated but for the check that a
+    /// built-in's id is on that built-in: the built-ins are read this way.
+    fn from_repr(repr: FrameworkRepr) -> Result<Framework, FrameworkError> {
         // Nested parts are validated here rather than by serde, so that their
         // errors stay structured instead of becoming JSON messages.
         let source = Source::try_from(repr.source)?;
@@ -770,11 +786,11 @@ impl Framework {
     /// # Errors
     ///
     /// [`FrameworkError::Json`] for malformed JSON (including unknown fields),
-    /// otherwise the validation errors of [`Framework::new`] and, for a
-    /// derived framework, of its [`Derivation`]: [`FrameworkError::EmptyText`],
-    /// [`FrameworkError::SameIdAsParent`], [`FrameworkError::BuiltinId`] for a
-    /// built-in framework's id on anything but that built-in,
-    /// [`FrameworkError::UnknownDomain`] for an adjustment naming a domain the
+    /// [`FrameworkError::BuiltinId`] for a built-in framework's id (see
+    /// [`BUILTIN_FRAMEWORKS`]) on anything but that built-in, otherwise the
+    /// validation errors of [`Framework::new`] and, for a derived
+    /// framework, of its [`Derivation`]: [`FrameworkError::EmptyText`],
+    /// [`FrameworkError::SameIdAsParent`], [`FrameworkError::UnknownDomain`] for an adjustment naming a domain the
     /// framework did not have at that step, [`FrameworkError::UnknownQuestion`]
     /// for a reworded question numbered 0 or beyond the questions of its
     /// domain in this framework (a domain a later subset removes is not in the
@@ -821,9 +837,16 @@ impl Framework {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Framework, FrameworkError> {
-        let repr: FrameworkRepr = serde_json::from_str(json)
-            .map_err(|e| FrameworkError::Json { message: e.to_string() })?;
-        Framework::try_from(repr)
+        Framework::try_from(Framework::parse(json)?)
+    }
+
+    /// A built-in framework from its embedded JSON.
+    pub(crate) fn from_builtin_json(json: &str) -> Result<Framework, FrameworkError> {
+        Framework::from_repr(Framework::parse(json)?)
+    }
+
+    fn parse(json: &str) -> Result<FrameworkRepr, FrameworkError> {
+        serde_json::from_str(json).map_err(|e| FrameworkError::Json { message: e.to_string() })
     }
 
     /// The id, such as `aqua-sif-2014`.

@@ -290,9 +290,7 @@ impl ProfileCounts {
         // Each domain's counts sum to its respondents, so every total is at
         // most the respondents just checked (2⁴⁸): this cannot saturate.
         for (total, counts) in self.counts.iter_mut().zip(&other.counts) {
-            for (t, c) in total.iter_mut().zip(counts) {
-                *t = t.saturating_add(*c);
-            }
+            add_in_memory(total, counts);
         }
         self.respondents = respondents;
         Ok(())
@@ -382,8 +380,9 @@ pub(crate) struct CountsParts<'a> {
     pub(crate) counts: &'a [Vec<u64>],
 }
 
-/// Adds the counts of a round held in memory, which are far below 2⁴⁸ (the
-/// additions cannot saturate).
+/// Adds one domain's counts into `total`. Callers keep every total at most
+/// 2⁴⁸ (a round held in memory is far below it; a merge checks its
+/// respondents first), so the additions cannot saturate.
 fn add_in_memory(total: &mut [u64], counts: &[u64]) {
     for (t, c) in total.iter_mut().zip(counts) {
         *t = t.saturating_add(*c);

@@ -510,6 +510,7 @@ impl Profile {
                     [levels @ .., not_scored, not_applicable] => {
                         (levels, *not_scored, *not_applicable)
                     }
+                    // Never: every domain holds its levels and two counts.
                     _ => (&[][..], 0, 0),
                 };
                 let statistics = ScoreStatistics::from_counts(&scale, levels).ok().flatten();

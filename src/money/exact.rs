@@ -57,12 +57,18 @@ pub(crate) enum NumberError {
     NotPlain,
     /// A comma outside the groups of three digits [`parse_grouped`] allows.
     Commas,
-    /// A plain number with more digits than a decimal holds exactly (more
-    /// than 28 decimal places, or about 29 significant digits or more).
+    /// A plain number with more digits than a decimal holds exactly: more
+    /// than 28 decimal places, or a size beyond
+    /// 79,228,162,514,264,337,593,543,950,335 (`Decimal::MAX`).
     TooManyDigits,
 }
 
 impl NumberError {
+    /// Why `text` was refused, as an error message.
+    pub(crate) fn describe(self, text: &str) -> String {
+        format!("{text:?} is not an exact decimal number: {}", self.reason())
+    }
+
     /// Why the text was refused, in words.
     pub(crate) const fn reason(self) -> &'static str {
         match self {
@@ -74,8 +80,8 @@ impl NumberError {
                 "commas may only separate groups of three digits in the whole part"
             }
             NumberError::TooManyDigits => {
-                "more digits than a decimal holds exactly (at most 28 decimal places and \
-                 about 28 significant digits)"
+                "more digits than a decimal holds exactly (at most 28 decimal places, and \
+                 no more than 79,228,162,514,264,337,593,543,950,335 in size)"
             }
         }
     }
@@ -167,12 +173,7 @@ pub(crate) mod decimal_str {
         deserializer: D,
     ) -> Result<Decimal, D::Error> {
         let text = <String as serde::Deserialize>::deserialize(deserializer)?;
-        super::parse(&text).map_err(|e| {
-            serde::de::Error::custom(format!(
-                "{text:?} is not an exact decimal number: {}",
-                e.reason()
-            ))
-        })
+        super::parse(&text).map_err(|e| serde::de::Error::custom(e.describe(&text)))
     }
 }
 

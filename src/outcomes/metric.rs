@@ -355,7 +355,7 @@ impl Metric {
     ///     .with_evidence("matched Police National Computer records")
     ///     .with_data_source("Police National Computer")
     ///     .with_direction(Direction::LowerIsBetter)
-    ///     .with_category(DataCategory::CostBenefit)
+    ///     .with_category(DataCategory::Impact)
     ///     .with_role(MetricRole::LongTermOutcome)
     ///     .with_rationale("reconviction is the outcome the payer wants");
     /// assert_eq!(m.id().as_str(), "reconviction_events");
@@ -374,7 +374,7 @@ impl Metric {
     ///     .with_evidence("matched Police National Computer records")
     ///     .with_data_source("Police National Computer")
     ///     .with_direction(Direction::LowerIsBetter)
-    ///     .with_category(DataCategory::CostBenefit)
+    ///     .with_category(DataCategory::Impact)
     ///     .with_role(MetricRole::LongTermOutcome)
     ///     .with_rationale("reconviction is the outcome the payer wants");
     /// assert_eq!(m.definition(), "reconviction events within 12 months of release");
@@ -393,7 +393,7 @@ impl Metric {
     ///     .with_evidence("matched Police National Computer records")
     ///     .with_data_source("Police National Computer")
     ///     .with_direction(Direction::LowerIsBetter)
-    ///     .with_category(DataCategory::CostBenefit)
+    ///     .with_category(DataCategory::Impact)
     ///     .with_role(MetricRole::LongTermOutcome)
     ///     .with_rationale("reconviction is the outcome the payer wants");
     /// assert_eq!(m.unit(), MetricUnit::Cohort);
@@ -412,7 +412,7 @@ impl Metric {
     ///     .with_evidence("matched Police National Computer records")
     ///     .with_data_source("Police National Computer")
     ///     .with_direction(Direction::LowerIsBetter)
-    ///     .with_category(DataCategory::CostBenefit)
+    ///     .with_category(DataCategory::Impact)
     ///     .with_role(MetricRole::LongTermOutcome)
     ///     .with_rationale("reconviction is the outcome the payer wants");
     /// assert_eq!(m.role(), MetricRole::LongTermOutcome);
@@ -431,7 +431,7 @@ impl Metric {
     ///     .with_evidence("matched Police National Computer records")
     ///     .with_data_source("Police National Computer")
     ///     .with_direction(Direction::LowerIsBetter)
-    ///     .with_category(DataCategory::CostBenefit)
+    ///     .with_category(DataCategory::Impact)
     ///     .with_role(MetricRole::LongTermOutcome)
     ///     .with_rationale("reconviction is the outcome the payer wants");
     /// assert_eq!(m.evidence(), Some("matched Police National Computer records"));
@@ -450,7 +450,7 @@ impl Metric {
     ///     .with_evidence("matched Police National Computer records")
     ///     .with_data_source("Police National Computer")
     ///     .with_direction(Direction::LowerIsBetter)
-    ///     .with_category(DataCategory::CostBenefit)
+    ///     .with_category(DataCategory::Impact)
     ///     .with_role(MetricRole::LongTermOutcome)
     ///     .with_rationale("reconviction is the outcome the payer wants");
     /// assert_eq!(m.data_source(), Some("Police National Computer"));
@@ -469,7 +469,7 @@ impl Metric {
     ///     .with_evidence("matched Police National Computer records")
     ///     .with_data_source("Police National Computer")
     ///     .with_direction(Direction::LowerIsBetter)
-    ///     .with_category(DataCategory::CostBenefit)
+    ///     .with_category(DataCategory::Impact)
     ///     .with_role(MetricRole::LongTermOutcome)
     ///     .with_rationale("reconviction is the outcome the payer wants");
     /// assert_eq!(m.direction(), Direction::LowerIsBetter);
@@ -488,10 +488,11 @@ impl Metric {
     ///     .with_evidence("matched Police National Computer records")
     ///     .with_data_source("Police National Computer")
     ///     .with_direction(Direction::LowerIsBetter)
-    ///     .with_category(DataCategory::CostBenefit)
     ///     .with_role(MetricRole::LongTermOutcome)
     ///     .with_rationale("reconviction is the outcome the payer wants");
-    /// assert_eq!(m.category(), DataCategory::CostBenefit); // not the default (Impact)
+    /// assert_eq!(m.category(), DataCategory::Impact); // the default
+    /// let m = m.with_category(DataCategory::Process);
+    /// assert_eq!(m.category(), DataCategory::Process);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -507,7 +508,7 @@ impl Metric {
     ///     .with_evidence("matched Police National Computer records")
     ///     .with_data_source("Police National Computer")
     ///     .with_direction(Direction::LowerIsBetter)
-    ///     .with_category(DataCategory::CostBenefit)
+    ///     .with_category(DataCategory::Impact)
     ///     .with_role(MetricRole::LongTermOutcome)
     ///     .with_rationale("reconviction is the outcome the payer wants");
     /// assert_eq!(m.rationale(), Some("reconviction is the outcome the payer wants"));
@@ -526,7 +527,7 @@ impl Metric {
     ///     .with_evidence("matched Police National Computer records")
     ///     .with_data_source("Police National Computer")
     ///     .with_direction(Direction::LowerIsBetter)
-    ///     .with_category(DataCategory::CostBenefit)
+    ///     .with_category(DataCategory::Impact)
     ///     .with_role(MetricRole::LongTermOutcome)
     ///     .with_rationale("reconviction is the outcome the payer wants");
     /// use integration_outcomes::outcomes::PricingBasis;

@@ -70,7 +70,7 @@ impl Ratio {
     /// A decimal as the exact fraction `mantissa / 10^scale`. Cannot fail:
     /// a decimal's scale is at most 28, so `10^scale < 10^29` fits `i128`,
     /// and its mantissa is below 2^96 in magnitude, so it is never
-    /// `i128::MIN` and negating the reduced fraction cannot overflow.
+    /// `i128::MIN` (which the gcd could not take the magnitude of).
     pub(crate) fn from_decimal(d: Decimal) -> Ratio {
         let d = d.normalize();
         let (num, den) = (d.mantissa(), 10_i128.pow(d.scale()));

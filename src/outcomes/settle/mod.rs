@@ -199,6 +199,22 @@ struct Accumulator {
     lines: Vec<ClaimLine>,
 }
 
+/// `claims` sorted by `key`: themselves if they already are, else a sorted
+/// copy made in `scratch`.
+fn in_order<'c>(
+    claims: &'c [Claim],
+    scratch: &'c mut Vec<Claim>,
+    key: impl Fn(&Claim) -> u64,
+) -> &'c [Claim] {
+    if claims.is_sorted_by_key(&key) {
+        return claims;
+    }
+    scratch.clear();
+    scratch.extend_from_slice(claims);
+    scratch.sort_unstable_by_key(key);
+    scratch
+}
+
 /// How far a pass over claims got: all the way, or up to the first claim
 /// out of the order that pass needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -208,9 +224,8 @@ enum Flow {
     ParticipantsOutOfOrder,
     /// Something the streaming loop leaves to the general path: a total
     /// that might overflow (for the general path to settle or report
-    /// exactly), or a
-    /// participant with tens of thousands of claims (more than a packed
-    /// counter field holds between flushes).
+    /// exactly), or a participant with tens of thousands of claims (more
+    /// than a packed counter field holds between flushes).
     Unsupported,
 }
 
@@ -665,16 +680,7 @@ impl<'a> RateCardTally<'a> {
                 break;
             }
             previous = Some(first.participant());
-            let in_order =
-                group.windows(2).all(|w| matches!(w, [a, b] if t.order_key(a) <= t.order_key(b)));
-            let group = if in_order {
-                group
-            } else {
-                scratch.clear();
-                scratch.extend_from_slice(group);
-                scratch.sort_unstable_by_key(|c| t.order_key(c));
-                scratch.as_slice()
-            };
+            let group = in_order(group, &mut scratch, |c| t.order_key(c));
             if let Err(e) = self.acc.run_group(t, self.participants, group) {
                 flow = Err(e);
                 break;

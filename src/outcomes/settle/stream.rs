@@ -21,7 +21,7 @@
 
 use std::hint::select_unpredictable;
 
-use super::{Accumulator, Flow};
+use super::{Accumulator, Flow, in_order};
 use crate::outcomes::rate_card_rule::{Calendar, Columns, Granularity, SPAN, Tables, order_key};
 use crate::outcomes::{Claim, MAX_OUTCOMES};
 
@@ -265,14 +265,7 @@ impl Totals<'_> {
         claims: &[Claim],
         scratch: &mut Vec<Claim>,
     ) {
-        let claims = if claims.is_sorted_by_key(|c| self.order_key(c)) {
-            claims
-        } else {
-            scratch.clear();
-            scratch.extend_from_slice(claims);
-            scratch.sort_unstable_by_key(|c| self.order_key(c));
-            scratch.as_slice()
-        };
+        let claims = in_order(claims, scratch, |c| self.order_key(c));
         let mut who = self.fresh();
         for claim in claims {
             self.step::<SIGN>(buckets, &mut who, claim);
