@@ -1361,6 +1361,24 @@ mod csv_readers {
         }
     }
 
+    /// Up to four rows under `headers`: mostly one cell a header, each
+    /// mostly valid for its column; sometimes a row of any cells, of any
+    /// width.
+    fn rows_under<H: AsRef<str>>(
+        headers: &[H],
+        valid: &[(&str, &'static [&'static str])],
+        any: &'static [&'static str],
+    ) -> BoxedStrategy<Vec<Vec<String>>> {
+        let full: Vec<BoxedStrategy<String>> =
+            headers.iter().map(|h| cell_under(h.as_ref(), valid, any)).collect();
+        let anything = prop::sample::select(any).prop_map(str::to_owned);
+        let row = prop_oneof![
+            8 => full,
+            1 => prop::collection::vec(anything, 0..8),
+        ];
+        prop::collection::vec(row, 0..5).boxed()
+    }
+
     /// Valid cells of the claim sheet's columns.
     const CLAIM_COLUMNS: &[(&str, &[&str])] = &[
         ("participant", &["17", "0", " 3 ", "18446744073709551615"]),
@@ -1383,15 +1401,8 @@ mod csv_readers {
             3 => Just(vec!["participant".to_owned(), "outcome".to_owned(), "date".to_owned()]),
         ]
         .prop_flat_map(|headers| {
-            let cells = plain_claim_cells();
-            let full: Vec<BoxedStrategy<String>> =
-                headers.iter().map(|h| cell_under(h, CLAIM_COLUMNS, cells)).collect();
-            let any = prop::sample::select(cells).prop_map(str::to_owned);
-            let row = prop_oneof![
-                8 => full,
-                1 => prop::collection::vec(any, 0..6),
-            ];
-            (Just(headers), prop::collection::vec(row, 0..5))
+            let rows = rows_under(&headers, CLAIM_COLUMNS, plain_claim_cells());
+            (Just(headers), rows)
         })
     }
 
@@ -1496,14 +1507,8 @@ mod csv_readers {
             3 => Just(vec!["name", "organisation", "role", "leadership", "Culture", "workforce"]),
         ]
         .prop_flat_map(|headers| {
-            let full: Vec<BoxedStrategy<String>> =
-                headers.iter().map(|h| cell_under(h, ASSESSMENT_COLUMNS, SCORE_CELLS)).collect();
-            let any = prop::sample::select(SCORE_CELLS).prop_map(str::to_owned);
-            let row = prop_oneof![
-                8 => full,
-                1 => prop::collection::vec(any, 0..8),
-            ];
-            (Just(headers), prop::collection::vec(row, 0..5))
+            let rows = rows_under(&headers, ASSESSMENT_COLUMNS, SCORE_CELLS);
+            (Just(headers), rows)
         })
         .prop_map(|(headers, rows)| {
             let mut out = headers.join(",");
