@@ -6,8 +6,9 @@
 //! straight from the caller's claims into the copy returned. Each digit's
 //! claims are then sorted by the rest of the id within their own range,
 //! through a small buffer kept for the whole sort: for ids spread evenly
-//! each range is a few thousand claims, which stay in cache. Only one pass
-//! crosses main memory and only one copy of the claims is made.
+//! each range is a few thousand claims, which stay in cache. Only one copy
+//! of the claims is made, and only its first scatter writes across main
+//! memory (the other passes over all the claims only read them).
 
 use crate::outcomes::Claim;
 
@@ -28,8 +29,10 @@ pub(super) fn sorted_by_participant(claims: &[Claim]) -> Vec<Claim> {
         sorted.sort_by_key(Claim::participant);
         return sorted;
     }
-    let lowest = claims.iter().map(Claim::participant).min().unwrap_or(0);
-    let highest = claims.iter().map(Claim::participant).max().unwrap_or(0);
+    let (lowest, highest) = claims
+        .iter()
+        .map(Claim::participant)
+        .fold((u64::MAX, 0), |(low, high), p| (low.min(p), high.max(p)));
     let bits = u64::BITS - (highest - lowest).leading_zeros();
     let top = Digit::new(lowest, bits.saturating_sub(DIGIT_BITS), bits);
     let mut counts = Vec::new();
