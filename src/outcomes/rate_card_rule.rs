@@ -529,6 +529,14 @@ impl Calendar {
     /// would take 4 KiB per year) and settle through [`Tables::locate`].
     const MAX_YEARS: i32 = 400;
 
+    /// The rows by `granularity`.
+    pub(crate) fn rows(&self, granularity: Granularity) -> &[u32] {
+        match granularity {
+            Granularity::Day => &self.by_day,
+            Granularity::Month => &self.by_month,
+        }
+    }
+
     fn new(
         first_year: i32,
         last_year: i32,

@@ -2,10 +2,11 @@
 //! the general per-participant loop, and cap application at finalisation.
 //! The streaming loop for the common national case is in [`stream`].
 
+mod layout;
 mod radix;
 mod stream;
 
-use stream::Totals;
+use stream::Loop;
 
 use std::fmt;
 
@@ -430,8 +431,10 @@ pub struct RateCardTally<'a> {
     /// path has run, it is a second copy of the buckets).
     saved: Checkpoint,
     /// The streaming loop's tables and running totals, made at the first
-    /// call that streams and kept for the next.
-    stream: Option<Box<Totals<'a>>>,
+    /// call that streams and kept for the next. From that call it holds
+    /// the tally's buckets (`acc`'s are stale) until
+    /// [`reclaim`](Self::reclaim).
+    stream: Option<Loop<'a>>,
 }
 
 impl RateCardRule {
@@ -649,12 +652,15 @@ impl<'a> RateCardTally<'a> {
             self.acc.detail == Detail::TotalsOnly && t.restricted_mask == 0 && t.volume_mask == 0;
         if let (Some(calendar), true) = (&t.calendar, streamable) {
             let granularity = self.acc.granularity;
-            let totals = self.stream.get_or_insert_with(|| Totals::new(t, calendar, granularity));
-            let flow = self.acc.stream(totals, claims, &mut self.scratch);
+            let len = self.acc.buckets.len();
+            let stream =
+                self.stream.get_or_insert_with(|| Loop::new(t, calendar, granularity, len));
+            let flow = stream.stream(&mut self.acc, claims, &mut self.scratch);
             if flow != Flow::Unsupported {
                 return Ok(flow);
             }
         }
+        self.reclaim();
         let mut checkpoint = std::mem::take(&mut self.saved);
         self.acc.save(&mut checkpoint);
         let flow = self.add_grouped(t, claims);
@@ -663,6 +669,14 @@ impl<'a> RateCardTally<'a> {
         }
         self.saved = checkpoint;
         flow
+    }
+
+    /// Takes the tally's buckets back from the streaming loop, if it holds
+    /// them, before anything else reads or writes them.
+    fn reclaim(&mut self) {
+        if let Some(stream) = &mut self.stream {
+            stream.reclaim(&mut self.acc);
+        }
     }
 
     /// Settles claims participant by participant, putting each
@@ -718,7 +732,10 @@ impl<'a> RateCardTally<'a> {
     /// assert!(rule.tally(&people, Detail::TotalsOnly).merge(audit).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn merge(mut self, other: RateCardTally<'a>) -> Result<RateCardTally<'a>, OutcomeError> {
+    pub fn merge(
+        mut self,
+        mut other: RateCardTally<'a>,
+    ) -> Result<RateCardTally<'a>, OutcomeError> {
         let same_rule = std::ptr::eq(self.rule, other.rule) || self.rule == other.rule;
         if !same_rule
             || self.acc.detail != other.acc.detail
@@ -729,6 +746,8 @@ impl<'a> RateCardTally<'a> {
                 right: other.rule.id().to_string(),
             });
         }
+        self.reclaim();
+        other.reclaim();
         // Each counter below counts some of its tally's claims, so once the
         // claims add up without overflow, so do the counters.
         let claims = self
@@ -780,7 +799,8 @@ impl<'a> RateCardTally<'a> {
     /// assert_eq!(left.merge(right)?.finish()?.total(), gbp(3_000));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn finish(self) -> Result<RateCardSettlement, OutcomeError> {
+    pub fn finish(mut self) -> Result<RateCardSettlement, OutcomeError> {
+        self.reclaim();
         let rule = self.rule;
         let t = rule.tables();
         let mut acc = self.acc;

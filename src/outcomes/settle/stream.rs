@@ -21,6 +21,7 @@
 
 use std::hint::select_unpredictable;
 
+use super::layout::{Inline, Layout, Spread};
 use super::{Accumulator, Flow, in_order};
 use crate::outcomes::rate_card_rule::{Calendar, Columns, Granularity, SPAN, Tables, order_key};
 use crate::outcomes::{Claim, MAX_OUTCOMES};
@@ -72,12 +73,66 @@ struct Pause {
     out_of_order: bool,
 }
 
+/// The streaming loop for one tally, compiled for each [`Layout`]: the
+/// [`Inline`] one if the rule's calendar rows and the tally's buckets fit
+/// it, else the [`Spread`] one.
+#[derive(Debug, Clone)]
+pub(super) enum Loop<'t> {
+    Inline(Box<Totals<Inline>>),
+    Spread(Box<Totals<Spread<'t>>>),
+}
+
+impl<'t> Loop<'t> {
+    /// The loop for settling by `granularity` under the rule whose tables
+    /// and calendar are `t` and `calendar`, for a tally with `len` buckets.
+    pub(super) fn new(
+        t: &Tables,
+        calendar: &'t Calendar,
+        granularity: Granularity,
+        len: usize,
+    ) -> Loop<'t> {
+        let rows = calendar.rows(granularity);
+        match Inline::new(rows, t.n, len) {
+            Some(layout) => Loop::Inline(Totals::new(t, calendar, layout)),
+            None => Loop::spread(t, calendar, granularity),
+        }
+    }
+
+    /// The loop in the [`Spread`] layout, whatever the size of the tables.
+    pub(super) fn spread(t: &Tables, calendar: &'t Calendar, granularity: Granularity) -> Loop<'t> {
+        Loop::Spread(Totals::new(t, calendar, Spread::new(calendar.rows(granularity))))
+    }
+
+    /// Settles `claims` into `acc` (see [`Accumulator::stream`]).
+    pub(super) fn stream(
+        &mut self,
+        acc: &mut Accumulator,
+        claims: &[Claim],
+        scratch: &mut Vec<Claim>,
+    ) -> Flow {
+        match self {
+            Loop::Inline(totals) => acc.stream(totals, claims, scratch),
+            Loop::Spread(totals) => acc.stream(totals, claims, scratch),
+        }
+    }
+
+    /// Gives the tally's buckets back to `acc`, if the loop holds them.
+    pub(super) fn reclaim(&mut self, acc: &mut Accumulator) {
+        match self {
+            Loop::Inline(totals) => totals.reclaim(&mut acc.buckets),
+            Loop::Spread(totals) => totals.reclaim(&mut acc.buckets),
+        }
+    }
+}
+
 /// The streaming loop's tables and running totals. A tally keeps one for
 /// all its calls (it holds a copy of the rule's columns, 12 KiB, which a
-/// call would otherwise make afresh); each call adds its totals into the
-/// accumulator and clears them.
+/// call would otherwise make afresh); each call adds its counts into the
+/// accumulator and clears them, and its amounts into the tally's buckets,
+/// which the layout holds from the first call until the tally reclaims
+/// them.
 #[derive(Clone)]
-pub(super) struct Totals<'t> {
+pub(super) struct Totals<L> {
     /// The rule's entries, field by field (a copy: the loop then finds
     /// them at fixed offsets from its own state, where a reference would
     /// take a register; measured 16.6 ms against 13.7 ms).
@@ -86,7 +141,10 @@ pub(super) struct Totals<'t> {
     n: usize,
     /// The highest price on the card.
     highest: i64,
-    rows: &'t [u32],
+    /// The calendar rows and, while `lent`, the tally's buckets.
+    layout: L,
+    /// The layout holds the tally's buckets.
+    lent: bool,
     base: u32,
     cap: i64,
     /// Claims of each outcome paid in full, rejected as duplicates,
@@ -105,29 +163,26 @@ pub(super) struct Totals<'t> {
 }
 
 /// A summary: the columns alone run to 1,536 entries.
-impl std::fmt::Debug for Totals<'_> {
+impl<L> std::fmt::Debug for Totals<L> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Totals")
             .field("outcomes", &self.n)
-            .field("rows", &self.rows.len())
             .field("cap", &self.cap)
+            .field("holds_the_buckets", &self.lent)
             .finish_non_exhaustive()
     }
 }
 
-impl<'t> Totals<'t> {
-    /// Empty totals for settling by `granularity` under the rule whose
-    /// tables and calendar are `t` and `calendar`.
-    pub(super) fn new(t: &Tables, calendar: &'t Calendar, granularity: Granularity) -> Box<Self> {
-        let rows: &[u32] = match granularity {
-            Granularity::Day => &calendar.by_day,
-            Granularity::Month => &calendar.by_month,
-        };
+impl<L: Layout> Totals<L> {
+    /// Empty totals for settling under the rule whose tables and calendar
+    /// are `t` and `calendar`, with `layout` for the calendar's rows.
+    fn new(t: &Tables, calendar: &Calendar, layout: L) -> Box<Self> {
         Box::new(Totals {
             columns: (*t.columns).clone(),
             n: t.n,
             highest: t.entries.iter().map(|e| e.price).max().unwrap_or(0),
-            rows,
+            layout,
+            lent: false,
             base: calendar.base,
             cap: t.participant_cap.unwrap_or(i64::MAX),
             packed: [0; SPAN],
@@ -155,9 +210,15 @@ impl<'t> Totals<'t> {
         self.unknown = 0;
         self.lost = false;
     }
-}
 
-impl Totals<'_> {
+    /// Gives the tally's buckets back into `to`, if the layout holds them.
+    fn reclaim(&mut self, to: &mut Vec<i64>) {
+        if self.lent {
+            self.layout.hand_back(to);
+            self.lent = false;
+        }
+    }
+
     fn fresh(&self) -> ParticipantState {
         ParticipantState { accepted: 0, room: self.cap }
     }
@@ -169,17 +230,12 @@ impl Totals<'_> {
     /// outcomes, masked, are compared with the prerequisites (the once-only
     /// rule is in the mask), and the result chooses the next state.
     #[inline(always)]
-    fn step<const SIGN: u64>(
-        &mut self,
-        buckets: &mut [i64],
-        who: &mut ParticipantState,
-        claim: &Claim,
-    ) {
+    fn step<const SIGN: u64>(&mut self, who: &mut ParticipantState, claim: &Claim) {
         let date = claim.packed_date().get();
         // A byte indexes `SPAN` entries: the compiler drops the checks.
         let i = usize::from(claim.outcome().raw());
         let slot = date.wrapping_sub(self.base) as usize;
-        let Some(&first) = self.rows.get(slot) else {
+        let Some(&first) = self.layout.row(slot) else {
             self.reject::<SIGN>(i, Calendar::OUTSIDE);
             return;
         };
@@ -187,7 +243,7 @@ impl Totals<'_> {
         // and an outcome not on the card (`NOT_ON_CARD`) alike.
         let offset = self.columns.offset.get(i).copied().unwrap_or(Columns::NOT_ON_CARD);
         let index = usize::try_from(u64::from(first) + offset).unwrap_or(usize::MAX);
-        let Some(bucket) = buckets.get_mut(index) else {
+        let Some(bucket) = self.layout.bucket(index) else {
             self.reject::<SIGN>(i, first);
             return;
         };
@@ -248,27 +304,22 @@ impl Totals<'_> {
     /// Takes back one participant's claims, settled in the order given, and
     /// settles them again in processing order.
     #[inline(never)]
-    fn resettle(&mut self, buckets: &mut [i64], claims: &[Claim], scratch: &mut Vec<Claim>) {
+    fn resettle(&mut self, claims: &[Claim], scratch: &mut Vec<Claim>) {
         let mut who = self.fresh();
         for claim in claims {
-            self.step::<TAKE_BACK>(buckets, &mut who, claim);
+            self.step::<TAKE_BACK>(&mut who, claim);
         }
-        self.settle_in_order::<ADD>(buckets, claims, scratch);
+        self.settle_in_order::<ADD>(claims, scratch);
     }
 
     /// Settles one participant's claims with `SIGN` in processing order,
     /// from a sorted copy if they are not in it: what the sweeps and
     /// [`resettle`](Self::resettle) together do to each participant.
-    fn settle_in_order<const SIGN: u64>(
-        &mut self,
-        buckets: &mut [i64],
-        claims: &[Claim],
-        scratch: &mut Vec<Claim>,
-    ) {
+    fn settle_in_order<const SIGN: u64>(&mut self, claims: &[Claim], scratch: &mut Vec<Claim>) {
         let claims = in_order(claims, scratch, |c| self.order_key(c));
         let mut who = self.fresh();
         for claim in claims {
-            self.step::<SIGN>(buckets, &mut who, claim);
+            self.step::<SIGN>(&mut who, claim);
         }
     }
 
@@ -278,9 +329,9 @@ impl Totals<'_> {
     /// (every effect is an addition in modular arithmetic).
     #[cold]
     #[inline(never)]
-    fn undo(&mut self, buckets: &mut [i64], claims: &[Claim], scratch: &mut Vec<Claim>) {
+    fn undo(&mut self, claims: &[Claim], scratch: &mut Vec<Claim>) {
         for group in claims.chunk_by(|a, b| a.participant() == b.participant()) {
-            self.settle_in_order::<TAKE_BACK>(buckets, group, scratch);
+            self.settle_in_order::<TAKE_BACK>(group, scratch);
         }
     }
 
@@ -304,13 +355,7 @@ impl Totals<'_> {
     /// participant's state: each claim is compared with the one before it
     /// in memory, so that the loop's state stays in registers.
     #[inline(never)]
-    fn sweep(
-        &mut self,
-        buckets: &mut [i64],
-        claims: &[Claim],
-        from: usize,
-        flush_at: usize,
-    ) -> Pause {
+    fn sweep(&mut self, claims: &[Claim], from: usize, flush_at: usize) -> Pause {
         let Some(head) = claims.get(from) else {
             return Pause { at: claims.len(), disordered: false, out_of_order: false };
         };
@@ -319,7 +364,7 @@ impl Totals<'_> {
         // Pausing at the next participant once this one is found disordered
         // leaves one comparison for the three reasons to pause.
         let mut pause_at = flush_at;
-        self.step::<ADD>(buckets, &mut who, head);
+        self.step::<ADD>(&mut who, head);
         // Claims go eight at a time, spelled out, so that the loop's own
         // work (advance, test for the end, carry the claim before) is done
         // once per eight claims: the compiler does not unroll a loop this
@@ -327,15 +372,9 @@ impl Totals<'_> {
         // at a time, 13.7 ms eight at a time; four at a time, 14.3 ms).
         macro_rules! visit {
             ($previous:expr, $claim:expr, $at:expr) => {
-                if let Some(pause) = self.visit(
-                    buckets,
-                    &mut who,
-                    &mut disordered,
-                    $previous,
-                    $claim,
-                    $at,
-                    &mut pause_at,
-                ) {
+                if let Some(pause) =
+                    self.visit(&mut who, &mut disordered, $previous, $claim, $at, &mut pause_at)
+                {
                     return pause;
                 }
             };
@@ -370,13 +409,8 @@ impl Totals<'_> {
     /// due a flush (at `pause_at` or later; finding the participant
     /// disordered sets `pause_at` to zero).
     #[inline(always)]
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "the sweep's state, passed apart so that it stays in registers"
-    )]
     fn visit(
         &mut self,
-        buckets: &mut [i64],
         who: &mut ParticipantState,
         disordered: &mut bool,
         previous: &Claim,
@@ -398,7 +432,7 @@ impl Totals<'_> {
                 *pause_at = 0;
             }
         }
-        self.step::<ADD>(buckets, who, claim);
+        self.step::<ADD>(who, claim);
         None
     }
 
@@ -406,20 +440,15 @@ impl Totals<'_> {
     /// participant again or flushes the counters. Returns how far it went:
     /// the claims before the position returned are settled, each
     /// participant in processing order.
-    fn run(
-        &mut self,
-        buckets: &mut [i64],
-        claims: &[Claim],
-        scratch: &mut Vec<Claim>,
-    ) -> (Flow, usize) {
+    fn run(&mut self, claims: &[Claim], scratch: &mut Vec<Claim>) -> (Flow, usize) {
         let (mut from, mut flushed) = (0_usize, 0_usize);
         loop {
-            let pause = self.sweep(buckets, claims, from, flushed + FLUSH_AFTER);
+            let pause = self.sweep(claims, from, flushed + FLUSH_AFTER);
             if pause.disordered {
                 let before = claims.get(..pause.at).unwrap_or_default();
                 let who = before.last().map(Claim::participant);
                 let n = before.iter().rev().take_while(|c| Some(c.participant()) == who).count();
-                self.resettle(buckets, before.get(before.len() - n..).unwrap_or_default(), scratch);
+                self.resettle(before.get(before.len() - n..).unwrap_or_default(), scratch);
             }
             if pause.out_of_order {
                 return (Flow::ParticipantsOutOfOrder, pause.at);
@@ -446,10 +475,11 @@ impl Accumulator {
     /// Also hands back a call that might overflow `i64` or in which one
     /// participant has tens of thousands of claims, for the general path
     /// to settle or report exactly. A call handed back leaves the
-    /// accumulator as it was; either way `totals` is left clear.
-    pub(super) fn stream(
+    /// accumulator as it was; either way `totals` is left clear, and holds
+    /// the accumulator's buckets (until [`Loop::reclaim`]).
+    fn stream<L: Layout>(
         &mut self,
-        totals: &mut Totals<'_>,
+        totals: &mut Totals<L>,
         claims: &[Claim],
         scratch: &mut Vec<Claim>,
     ) -> Flow {
@@ -461,8 +491,11 @@ impl Accumulator {
         if !fits {
             return Flow::Unsupported;
         }
-        let mut buckets = std::mem::take(&mut self.buckets);
-        let (mut flow, end) = totals.run(&mut buckets, claims, scratch);
+        if !totals.lent {
+            totals.layout.lend(&mut self.buckets);
+            totals.lent = true;
+        }
+        let (mut flow, end) = totals.run(claims, scratch);
         // Every bucket holds what some of the tally's claims were paid,
         // never more than the highest price each: if that bound fits `i64`
         // no bucket can have overflowed. Otherwise, buckets were never
@@ -472,13 +505,13 @@ impl Accumulator {
             .ok()
             .and_then(|h| self.claims.checked_add(claims.len() as u64)?.checked_mul(h))
             .is_some_and(|most| i64::try_from(most).is_ok());
-        if flow == Flow::Done && (totals.lost || (!bounded && buckets.iter().any(|b| *b < 0))) {
+        let negative = || totals.layout.buckets().iter().any(|b| *b < 0);
+        if flow == Flow::Done && (totals.lost || (!bounded && negative())) {
             flow = Flow::Unsupported;
         }
         if flow != Flow::Done {
-            totals.undo(&mut buckets, claims.get(..end).unwrap_or_default(), scratch);
+            totals.undo(claims.get(..end).unwrap_or_default(), scratch);
         }
-        self.buckets = buckets;
         if flow == Flow::Done {
             let [unknown, outside, _, _, duplicates, unmet] = &mut self.rejections;
             for ((c, &[paid, duplicate, unmet_here, capped]), &out) in
@@ -522,11 +555,32 @@ mod tests {
         RateCardRule::new("rule", card, RateCardTerms::new(window)).unwrap()
     }
 
+    /// The layout a test settles through.
+    #[derive(Debug, Clone, Copy)]
+    enum Layout {
+        /// The one the tables fit, as a tally chooses.
+        Chosen,
+        /// The one for tables of any size.
+        Spread,
+    }
+
+    /// Streams `claims` into `tally` through a loop of its own (in the
+    /// layout a tally chooses), and takes the buckets back.
     fn stream(tally: &mut RateCardTally<'_>, claims: &[Claim]) -> Flow {
+        stream_in(Layout::Chosen, tally, claims)
+    }
+
+    fn stream_in(layout: Layout, tally: &mut RateCardTally<'_>, claims: &[Claim]) -> Flow {
         let t = tally.rule.tables();
         let calendar = t.calendar.as_ref().unwrap();
-        let mut totals = super::Totals::new(t, calendar, tally.acc.granularity);
-        tally.acc.stream(&mut totals, claims, &mut Vec::new())
+        let granularity = tally.acc.granularity;
+        let mut l = match layout {
+            Layout::Chosen => super::Loop::new(t, calendar, granularity, tally.acc.buckets.len()),
+            Layout::Spread => super::Loop::spread(t, calendar, granularity),
+        };
+        let flow = l.stream(&mut tally.acc, claims, &mut Vec::new());
+        l.reclaim(&mut tally.acc);
+        flow
     }
 
     #[test]
@@ -570,6 +624,8 @@ mod tests {
         let none = Participants::none();
         let mut tally = rule.tally(&none, Detail::TotalsOnly);
         tally.add(&claims(0)).unwrap();
+        // The tally's own loop holds its buckets until it takes them back.
+        tally.reclaim();
         let before = tally.acc.clone();
         assert_eq!(stream(&mut tally, &claims(2)), Flow::Unsupported);
         assert_eq!(tally.acc, before);
@@ -637,17 +693,62 @@ mod tests {
     }
 
     /// The state the streaming loop leaves after several flushes of the
-    /// packed counters is the general path's, counter for counter.
+    /// packed counters is the general path's, counter for counter, in
+    /// either layout.
     #[test]
     fn counters_flushed_between_pauses_equal_the_general_path() {
         let rule = capped_rule();
         let claims = many_claims();
         let none = Participants::none();
-        let mut streamed = rule.tally(&none, Detail::TotalsOnly);
-        assert_eq!(stream(&mut streamed, &claims), Flow::Done);
-        let mut general = rule.tally(&none, Detail::TotalsOnly);
-        assert_eq!(general.add_grouped(rule.tables(), &claims), Ok(Flow::Done));
-        assert_eq!(streamed.acc, general.acc);
+        for layout in [Layout::Chosen, Layout::Spread] {
+            let mut streamed = rule.tally(&none, Detail::TotalsOnly);
+            assert_eq!(stream_in(layout, &mut streamed, &claims), Flow::Done);
+            let mut general = rule.tally(&none, Detail::TotalsOnly);
+            assert_eq!(general.add_grouped(rule.tables(), &claims), Ok(Flow::Done));
+            assert_eq!(streamed.acc, general.acc, "{layout:?}");
+        }
+    }
+
+    /// One tally settling calls through the streaming loop, then through
+    /// the general path (one participant has more claims than a counter
+    /// field holds), then through the loop again, in each layout: the
+    /// tally takes its buckets back from the loop before the general path
+    /// and lends them again after, and the result is the single pass's.
+    #[test]
+    fn a_tally_alternating_the_loop_and_the_general_path_settles_as_one_pass() {
+        let monthly = capped_rule();
+        // Daily buckets (a total cap) for 3 outcomes over two years: more
+        // than the inline layout holds.
+        let terms =
+            monthly.terms().clone().with_total_cap(Money::from_minor(1_000_000, Currency::GBP));
+        let daily = RateCardRule::new("daily", monthly.card().clone(), terms).unwrap();
+        let claims = many_claims();
+        let (first, later) = claims.split_at(claims.len() / 2);
+        let repeatable = OutcomeIndex::new(2).unwrap();
+        let long = vec![
+            Claim::new(50_000, repeatable, Date::constant(2020, 5, 1));
+            super::FIELD_LIMIT + 1
+        ];
+        let later: Vec<Claim> = later
+            .iter()
+            .map(|c| Claim::new(c.participant() + 100_000, c.outcome(), c.date()))
+            .collect();
+        let none = Participants::none();
+        for (rule, inline) in [(&monthly, true), (&daily, false)] {
+            let mut tally = rule.tally(&none, Detail::TotalsOnly);
+            tally.add(first).unwrap();
+            assert_eq!(matches!(tally.stream, Some(super::Loop::Inline(_))), inline);
+            tally.add(&long).unwrap();
+            tally.add(&later).unwrap();
+            let all: Vec<Claim> = first.iter().chain(&long).chain(&later).copied().collect();
+            let single = rule.settle(&all, &none, Detail::Audit).unwrap();
+            let settled = tally.finish().unwrap();
+            assert_eq!(settled.outcomes(), single.outcomes(), "{}", rule.id());
+            assert_eq!(settled.rejections(), single.rejections());
+            assert_eq!(settled.total(), single.total());
+            let monthly = crate::outcomes::Periodicity::Monthly;
+            assert_eq!(settled.totals_by_period(monthly), single.totals_by_period(monthly));
+        }
     }
 
     /// A tally keeps its loop totals from call to call: a call handed back
@@ -680,6 +781,7 @@ mod tests {
     #[cfg(feature = "proptest")]
     mod properties {
         use super::super::super::{Detail, Flow};
+        use super::Layout;
         use crate::outcomes::{Participants, RateCardRule, RateCardTerms, strategies};
         use proptest::prelude::*;
 
@@ -703,12 +805,15 @@ mod tests {
             /// On claims sorted by participant (dates in order, or not:
             /// then participants are settled again from a sorted copy), the
             /// streaming loop leaves exactly the state the general path
-            /// leaves, counters, buckets and rejections alike.
+            /// leaves, counters, buckets and rejections alike, in either
+            /// layout.
             #[test]
             fn streaming_equals_the_general_path(
                 (rule, claims) in strategies::rule_with_claims(12, 200),
                 dates_in_order in any::<bool>(),
+                spread in any::<bool>(),
             ) {
+                let layout = if spread { Layout::Spread } else { Layout::Chosen };
                 let rule = streamable(&rule);
                 let mut claims = claims;
                 if dates_in_order {
@@ -719,7 +824,7 @@ mod tests {
                 let none = Participants::none();
                 let t = rule.tables();
                 let mut streamed = rule.tally(&none, Detail::TotalsOnly);
-                prop_assert_eq!(super::stream(&mut streamed, &claims), Flow::Done);
+                prop_assert_eq!(super::stream_in(layout, &mut streamed, &claims), Flow::Done);
                 let mut general = rule.tally(&none, Detail::TotalsOnly);
                 prop_assert_eq!(general.add_grouped(t, &claims), Ok(Flow::Done));
                 prop_assert_eq!(&streamed.acc, &general.acc);
@@ -740,7 +845,9 @@ mod tests {
             fn a_call_handed_back_leaves_the_tally_as_it_was(
                 (rule, claims) in strategies::rule_with_claims(12, 200),
                 split in 0..200_usize,
+                spread in any::<bool>(),
             ) {
+                let layout = if spread { Layout::Spread } else { Layout::Chosen };
                 let rule = streamable(&rule);
                 let (earlier, later) = claims.split_at(split.min(claims.len()));
                 let mut later = later.to_vec();
@@ -752,7 +859,7 @@ mod tests {
                 let mut tally = rule.tally(&none, Detail::TotalsOnly);
                 prop_assume!(tally.add(earlier).is_ok());
                 let before = tally.acc.clone();
-                if super::stream(&mut tally, &later) != Flow::Done {
+                if super::stream_in(layout, &mut tally, &later) != Flow::Done {
                     prop_assert_eq!(&tally.acc, &before);
                 }
             }
