@@ -1,6 +1,7 @@
 //! Settling claims against a rate-card rule: the mergeable partial state,
 //! the general per-participant loop, and cap application at finalisation.
-//! The streaming loop for the common national case is in [`stream`].
+//! The streaming loop for the common national case is in [`stream`], and
+//! where it keeps its tables in [`layout`].
 
 mod layout;
 mod radix;

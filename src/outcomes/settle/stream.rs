@@ -5,7 +5,9 @@
 //! two table reads, one mask comparison and selects in place of branches,
 //! one bucket addition and one packed counter addition, with only the
 //! participant's accepted outcomes and room under the cap carried from
-//! claim to claim (DESIGN.md says why that matters).
+//! claim to claim (DESIGN.md says why that matters). The loop is compiled
+//! for each [`Layout`] of the calendar rows and the buckets: inside its own
+//! box where they fit, so that one pointer reaches every table.
 //!
 //! A participant whose claims are not in processing order (two outcomes on
 //! one day listed with the later one first, say) is noticed at the end of
