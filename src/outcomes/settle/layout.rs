@@ -27,16 +27,29 @@ const BUCKETS: usize = 2048;
 
 /// Where the streaming loop finds a claim's bucket row and its bucket.
 pub(super) trait Layout {
-    /// The first bucket of the row of calendar slot `slot` (the claim's
-    /// packed date less the calendar's base), if the calendar has the
-    /// slot.
-    fn row(&self, slot: usize) -> Option<&u32>;
+    /// The calendar rows: the first bucket of the row of each calendar
+    /// slot (a packed date less the calendar's base).
+    fn rows(&self) -> &[u32];
 
-    /// The bucket at `index`, if there is one.
-    fn bucket(&mut self, index: usize) -> Option<&mut i64>;
+    /// The table of buckets the loop indexes: the tally's buckets, while
+    /// the layout holds them (then, inline, zeros never touched).
+    fn table(&mut self) -> &mut [i64];
 
     /// The tally's buckets, while the layout holds them.
     fn buckets(&self) -> &[i64];
+
+    /// The first bucket of the row of calendar slot `slot`, if the
+    /// calendar has the slot.
+    #[inline(always)]
+    fn row(&self, slot: usize) -> Option<&u32> {
+        self.rows().get(slot)
+    }
+
+    /// The bucket at `index`, if there is one.
+    #[inline(always)]
+    fn bucket(&mut self, index: usize) -> Option<&mut i64> {
+        self.table().get_mut(index)
+    }
 
     /// Takes the tally's buckets in; `from` is left to take them back.
     fn lend(&mut self, from: &mut Vec<i64>);
@@ -81,13 +94,13 @@ impl Inline {
 
 impl Layout for Inline {
     #[inline(always)]
-    fn row(&self, slot: usize) -> Option<&u32> {
-        self.rows.get(slot)
+    fn rows(&self) -> &[u32] {
+        &self.rows
     }
 
     #[inline(always)]
-    fn bucket(&mut self, index: usize) -> Option<&mut i64> {
-        self.buckets.get_mut(index)
+    fn table(&mut self) -> &mut [i64] {
+        &mut self.buckets
     }
 
     fn buckets(&self) -> &[i64] {
@@ -124,13 +137,13 @@ impl<'t> Spread<'t> {
 
 impl Layout for Spread<'_> {
     #[inline(always)]
-    fn row(&self, slot: usize) -> Option<&u32> {
-        self.rows.get(slot)
+    fn rows(&self) -> &[u32] {
+        self.rows
     }
 
     #[inline(always)]
-    fn bucket(&mut self, index: usize) -> Option<&mut i64> {
-        self.buckets.get_mut(index)
+    fn table(&mut self) -> &mut [i64] {
+        &mut self.buckets
     }
 
     fn buckets(&self) -> &[i64] {
