@@ -3,11 +3,12 @@
 //!
 //! [`Inline`] keeps both inside the loop's own box, at fixed capacities, so
 //! that one pointer reaches every table the loop reads and writes (the
-//! rule's columns are in the box already): the compiler then keeps the
-//! participant's state and the claim's values in registers instead of the
-//! tables' addresses and lengths. That is the common case, monthly buckets
-//! for a window of a few years, and it settles the rate-card benchmark's
-//! claims about 5% faster (DESIGN.md, "The streaming loop"). [`Spread`]
+//! rule's columns are in the box already): the loop then spends no
+//! register, and no load from the stack, on the tables' addresses and
+//! lengths, and checks indices against constants. That is the common case,
+//! monthly buckets for a window of a few years, and it settles the
+//! rate-card benchmark's claims about 4% faster (DESIGN.md, "The streaming
+//! loop, and one path that is always right"). [`Spread`]
 //! takes tables of any size: the rule's calendar rows where they are, and
 //! the tally's buckets moved in. Both are the same loop, compiled twice.
 //!
