@@ -559,7 +559,7 @@ mod tests {
 
     /// The layout a test settles through.
     #[derive(Debug, Clone, Copy)]
-    enum Layout {
+    enum LayoutChoice {
         /// The one the tables fit, as a tally chooses.
         Chosen,
         /// The one for tables of any size.
@@ -569,16 +569,18 @@ mod tests {
     /// Streams `claims` into `tally` through a loop of its own (in the
     /// layout a tally chooses), and takes the buckets back.
     fn stream(tally: &mut RateCardTally<'_>, claims: &[Claim]) -> Flow {
-        stream_in(Layout::Chosen, tally, claims)
+        stream_in(LayoutChoice::Chosen, tally, claims)
     }
 
-    fn stream_in(layout: Layout, tally: &mut RateCardTally<'_>, claims: &[Claim]) -> Flow {
+    fn stream_in(layout: LayoutChoice, tally: &mut RateCardTally<'_>, claims: &[Claim]) -> Flow {
         let t = tally.rule.tables();
         let calendar = t.calendar.as_ref().unwrap();
         let granularity = tally.acc.granularity;
         let mut l = match layout {
-            Layout::Chosen => super::Loop::new(t, calendar, granularity, tally.acc.buckets.len()),
-            Layout::Spread => super::Loop::spread(t, calendar, granularity),
+            LayoutChoice::Chosen => {
+                super::Loop::new(t, calendar, granularity, tally.acc.buckets.len())
+            }
+            LayoutChoice::Spread => super::Loop::spread(t, calendar, granularity),
         };
         let flow = l.stream(&mut tally.acc, claims, &mut Vec::new());
         l.reclaim(&mut tally.acc);
@@ -702,7 +704,7 @@ mod tests {
         let rule = capped_rule();
         let claims = many_claims();
         let none = Participants::none();
-        for layout in [Layout::Chosen, Layout::Spread] {
+        for layout in [LayoutChoice::Chosen, LayoutChoice::Spread] {
             let mut streamed = rule.tally(&none, Detail::TotalsOnly);
             assert_eq!(stream_in(layout, &mut streamed, &claims), Flow::Done);
             let mut general = rule.tally(&none, Detail::TotalsOnly);
@@ -783,7 +785,7 @@ mod tests {
     #[cfg(feature = "proptest")]
     mod properties {
         use super::super::super::{Detail, Flow};
-        use super::Layout;
+        use super::LayoutChoice;
         use crate::outcomes::{Participants, RateCardRule, RateCardTerms, strategies};
         use proptest::prelude::*;
 
@@ -815,7 +817,7 @@ mod tests {
                 dates_in_order in any::<bool>(),
                 spread in any::<bool>(),
             ) {
-                let layout = if spread { Layout::Spread } else { Layout::Chosen };
+                let layout = if spread { LayoutChoice::Spread } else { LayoutChoice::Chosen };
                 let rule = streamable(&rule);
                 let mut claims = claims;
                 if dates_in_order {
@@ -849,7 +851,7 @@ mod tests {
                 split in 0..200_usize,
                 spread in any::<bool>(),
             ) {
-                let layout = if spread { Layout::Spread } else { Layout::Chosen };
+                let layout = if spread { LayoutChoice::Spread } else { LayoutChoice::Chosen };
                 let rule = streamable(&rule);
                 let (earlier, later) = claims.split_at(split.min(claims.len()));
                 let mut later = later.to_vec();
