@@ -244,6 +244,76 @@ fn volume_then_total_cap() {
     }
 }
 
+/// A claim the volume cap refuses takes nothing from its participant's cap
+/// room: the later qualification is paid as if the refused entry were not
+/// there (it used to be paid £400, the room the refused £2,600 left).
+#[test]
+fn a_claim_refused_by_the_volume_cap_takes_no_participant_cap_room() {
+    let terms = RateCardTerms::new(if_window())
+        .with_participant_cap(gbp(3_000))
+        .with_volume_cap("entry_to_employment".parse().unwrap(), 0);
+    let rule = RateCardRule::new("r", RateCard::innovation_fund_round_1().unwrap(), terms).unwrap();
+    let qualification = rule.claim(1, "first_level_2_qualification", d("2013-09-02")).unwrap();
+    let entry = rule.claim(1, "entry_to_employment", d("2013-03-04")).unwrap();
+    let people = Participants::none();
+    for detail in [Detail::Audit, Detail::TotalsOnly] {
+        let alone = rule.settle(&[qualification], &people, detail).unwrap();
+        assert_eq!(alone.total(), gbp(2_200));
+        let both = rule.settle(&[entry, qualification], &people, detail).unwrap();
+        assert_eq!(both.total(), gbp(2_200), "{detail:?}");
+        let entry_summary = &both.outcomes()[7];
+        assert_eq!(entry_summary.withheld_by_volume_cap(), gbp(2_600));
+        assert_eq!(entry_summary.withheld_by_participant_cap(), gbp(0));
+        if let Some(lines) = both.lines() {
+            let by: Vec<(Decision, Money)> =
+                lines.iter().map(|l| (l.decision(), l.amount())).collect();
+            assert_eq!(
+                by,
+                [
+                    (Decision::Capped { by: CapKind::VolumeCap }, gbp(0)),
+                    (Decision::Paid, gbp(2_200))
+                ]
+            );
+        }
+    }
+}
+
+/// A claim the participant cap leaves nothing takes no place under a volume
+/// cap: participant 1 is at their cap, so participant 2's later entry is the
+/// one the single place pays.
+#[test]
+fn a_claim_the_participant_cap_leaves_nothing_takes_no_volume_place() {
+    let terms = RateCardTerms::new(if_window())
+        .with_participant_cap(gbp(2_600))
+        .with_volume_cap("entry_to_employment".parse().unwrap(), 1);
+    let rule = RateCardRule::new("r", RateCard::innovation_fund_round_1().unwrap(), terms).unwrap();
+    let claims = [
+        rule.claim(1, "esol_course_completed", d("2013-01-01")).unwrap(),
+        rule.claim(1, "first_level_4_or_higher_education", d("2013-01-02")).unwrap(),
+        rule.claim(1, "entry_to_employment", d("2013-02-01")).unwrap(),
+        rule.claim(2, "entry_to_employment", d("2013-03-01")).unwrap(),
+    ];
+    let people = Participants::none();
+    let s = rule.settle(&claims, &people, Detail::Audit).unwrap();
+    let lines = s.lines().unwrap();
+    let last_two: Vec<(u64, Decision, Money)> =
+        lines.iter().skip(2).map(|l| (l.claim().participant(), l.decision(), l.amount())).collect();
+    assert_eq!(
+        last_two,
+        [
+            (1, Decision::Capped { by: CapKind::ParticipantCap }, gbp(0)),
+            (2, Decision::Paid, gbp(2_600)),
+        ]
+    );
+    assert_eq!(s, {
+        let mut t = rule.tally(&people, Detail::Audit);
+        t.add(&claims[..3]).unwrap();
+        let mut u = rule.tally(&people, Detail::Audit);
+        u.add(&claims[3..]).unwrap();
+        u.merge(t).unwrap().finish().unwrap()
+    });
+}
+
 #[test]
 fn claims_outside_the_window_or_card_are_rejected() {
     let rule = if_rule(8_200);

@@ -3,7 +3,6 @@
 
 use std::fmt;
 
-use super::packed_date::PackedDate;
 use super::period::day_number;
 use super::{
     AgeRange, Claim, Eligibility, MAX_OUTCOMES, OutcomeError, OutcomeId, OutcomeIndex,
@@ -405,11 +404,6 @@ pub(crate) struct Tables {
     /// [`OutcomeIndex`](super::OutcomeIndex), so that looking one up needs no
     /// bounds check (indexes not on the card have `bit == 0`).
     pub(crate) entries: Box<[Entry; MAX_OUTCOMES]>,
-    /// The same entries field by field, for the streaming loop.
-    pub(crate) columns: Box<Columns>,
-    /// Bucket rows by packed date, when the window is short enough for a
-    /// table (see [`Calendar`]).
-    pub(crate) calendar: Option<Calendar>,
 }
 
 /// A summary: the tables themselves run to thousands of entries.
@@ -420,7 +414,6 @@ impl fmt::Debug for Tables {
             .field("outcomes", &self.n)
             .field("first_date", &self.first_date)
             .field("days", &self.days)
-            .field("calendar", &self.calendar.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -444,131 +437,6 @@ pub(crate) struct Entry {
     pub(crate) guard: u64,
     /// Prerequisite depth and outcome index: the low bits of the order key.
     pub(crate) order: u64,
-}
-
-/// Columns span every value of an outcome index's byte, so that indexing
-/// by it needs neither a mask nor a bounds check; entries past the card's
-/// outcomes (all of them past [`MAX_OUTCOMES`]) read as "not on the card".
-pub(crate) const SPAN: usize = 256;
-
-/// The rule's table entries stored field by field, one array per field:
-/// an outcome index then addresses each field directly (scaled by 8), where
-/// a 64-byte entry takes an extra shift per claim. Built once with the
-/// rule, for the streaming loop.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Columns {
-    pub(crate) price: [i64; SPAN],
-    pub(crate) prerequisites: [u64; SPAN],
-    pub(crate) bit: [u64; SPAN],
-    pub(crate) guard: [u64; SPAN],
-    /// The outcome's bucket within a row: its index if it is on the card,
-    /// else [`Columns::NOT_ON_CARD`], which puts any bucket index out of
-    /// range, so that one bounds check refuses both a date outside the
-    /// window and an outcome not on the card.
-    pub(crate) offset: [u64; SPAN],
-    /// Prerequisite depth and outcome index: the low bits of the order key.
-    pub(crate) order: [u64; SPAN],
-}
-
-impl Columns {
-    /// The offset of an outcome not on the card: with any row's first
-    /// bucket (a `u32`) added, past every bucket.
-    pub(crate) const NOT_ON_CARD: u64 = 1 << 32;
-
-    pub(crate) fn new(entries: &[Entry; MAX_OUTCOMES]) -> Self {
-        /// One field of every entry, zero past the last.
-        fn column<T: Copy + Default>(entries: &[Entry], field: impl Fn(&Entry) -> T) -> [T; SPAN] {
-            let mut column = [T::default(); SPAN];
-            for (c, e) in column.iter_mut().zip(entries) {
-                *c = field(e);
-            }
-            column
-        }
-        Self {
-            price: column(entries, |e| e.price),
-            prerequisites: column(entries, |e| e.prerequisites),
-            bit: column(entries, |e| e.bit),
-            guard: column(entries, |e| e.guard),
-            order: column(entries, |e| e.order),
-            offset: {
-                let mut offset = [Self::NOT_ON_CARD; SPAN];
-                for ((o, e), i) in offset.iter_mut().zip(entries).zip(0..) {
-                    if e.bit != 0 {
-                        *o = i;
-                    }
-                }
-                offset
-            },
-        }
-    }
-}
-
-/// Bucket rows looked up by [`PackedDate`]: one table read replaces the
-/// calendar arithmetic per claim. Entries for dates outside the window (and
-/// for impossible dates such as 31 February) hold [`Calendar::OUTSIDE`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Calendar {
-    /// The packed date of slot 0 (day 0 of January of the window's first year).
-    pub(crate) base: u32,
-    /// The first bucket of the date's day (day offset from the window's
-    /// first day × outcomes on the card), by packed date minus `base`.
-    pub(crate) by_day: Vec<u32>,
-    /// The first bucket of the date's month (month offset from the
-    /// window's first month × outcomes on the card), by packed date minus
-    /// `base`.
-    pub(crate) by_month: Vec<u32>,
-}
-
-impl Calendar {
-    /// The marker for a date outside the window. With any outcome's
-    /// [offset](Columns::offset) added it is past every bucket: a calendar
-    /// spans at most `MAX_YEARS` years, so its rows hold fewer than ten
-    /// million buckets (400 × 366 days × 64 outcomes), far below `u32::MAX`.
-    pub(crate) const OUTSIDE: u32 = u32::MAX;
-    /// Windows spanning more calendar years than this get no table (it
-    /// would take 4 KiB per year) and settle through [`Tables::locate`].
-    const MAX_YEARS: i32 = 400;
-
-    /// The rows by `granularity`.
-    pub(crate) fn rows(&self, granularity: Granularity) -> &[u32] {
-        match granularity {
-            Granularity::Day => &self.by_day,
-            Granularity::Month => &self.by_month,
-        }
-    }
-
-    fn new(
-        first_year: i32,
-        last_year: i32,
-        outcomes: usize,
-        locate: impl Fn(Date) -> Option<(usize, usize)>,
-    ) -> Option<Calendar> {
-        if last_year - first_year >= Self::MAX_YEARS {
-            return None;
-        }
-        let first = Date::new(i16::try_from(first_year).ok()?, 1, 1).ok()?;
-        let base = PackedDate::new(first).get() & !0x1ff;
-        let slots = usize::try_from((last_year - first_year + 1) * 512).ok()?;
-        let mut by_day = vec![Self::OUTSIDE; slots];
-        let mut by_month = vec![Self::OUTSIDE; slots];
-        let mut date = first;
-        loop {
-            if let Some((day, month)) = locate(date) {
-                let slot = usize::try_from(PackedDate::new(date).get() - base).ok()?;
-                let first_bucket = |row: usize| {
-                    let bucket = u32::try_from(row.checked_mul(outcomes)?).ok()?;
-                    (bucket != Self::OUTSIDE).then_some(bucket)
-                };
-                *by_day.get_mut(slot)? = first_bucket(day)?;
-                *by_month.get_mut(slot)? = first_bucket(month)?;
-            }
-            match date.tomorrow() {
-                Ok(next) if i32::from(next.year()) <= last_year => date = next,
-                _ => break,
-            }
-        }
-        Some(Calendar { base, by_day, by_month })
-    }
 }
 
 /// The within-participant processing key of `c`, whose outcome's
@@ -879,7 +747,7 @@ impl RateCardRule {
                 order: (u64::from(depth) << 8) | i,
             };
         }
-        let mut tables = Tables {
+        let tables = Tables {
             currency,
             n,
             restricted_mask,
@@ -897,13 +765,8 @@ impl RateCardRule {
             volume_caps,
             volume_mask,
             total_cap,
-            columns: Box::new(Columns::new(&entries)),
             entries,
-            calendar: None,
         };
-        tables.calendar = Calendar::new(first_year, i32::from(window.last().year()), n, |date| {
-            tables.locate(date)
-        });
         Ok(RateCardRule { id, card, terms, tables })
     }
 

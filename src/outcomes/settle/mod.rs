@@ -1,14 +1,16 @@
 //! Settling claims against a rate-card rule: the mergeable partial state,
-//! the general per-participant loop, and cap application at finalisation.
-//! The streaming loop for the common national case is in [`stream`], and
-//! where it keeps its tables in [`layout`].
+//! the per-participant loop, and the caps that span participants, applied
+//! at finalisation.
+//!
+//! There is one loop for every feature of a rate card. A participant whose
+//! claims touch an outcome with a volume cap is settled at finalisation
+//! instead, in date order across every such participant, because whether
+//! the cap admits a claim depends on other participants' earlier claims,
+//! and a claim it refuses must leave the participant's cap room untouched.
 
-mod layout;
 mod radix;
-mod stream;
 
-use stream::Loop;
-
+use std::collections::HashMap;
 use std::fmt;
 
 use super::rate_card_rule::{Granularity, RowDates, Tables};
@@ -166,17 +168,18 @@ struct Counters {
     withheld_rule: i64,
 }
 
-/// A paid claim of an outcome with a volume cap, kept (in totals-only mode)
-/// so that the cap can pick the first claims in date order at finalisation.
+/// An accepted claim of a participant settled at finalisation (one with a
+/// claim of an outcome that has a volume cap): everything the caps need.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct VolumeEntry {
-    outcome: u8,
+struct Deferred {
+    claim: Claim,
+    /// Day from the window's first day: the order across participants.
     day: usize,
+    /// The bucket row (day or month).
     row: usize,
-    participant: u64,
+    /// Position in the participant's processing order.
     seq: u32,
-    amount: i64,
-    line: usize,
+    price: i64,
 }
 
 #[inline]
@@ -188,7 +191,7 @@ fn add(a: i64, b: i64, operation: &'static str) -> Result<i64, OutcomeError> {
 }
 
 /// Everything a tally accumulates, split from the scratch buffer so the
-/// hot loop can borrow both.
+/// loop can borrow both.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Accumulator {
     detail: Detail,
@@ -197,7 +200,8 @@ struct Accumulator {
     outcomes: Vec<Counters>,
     rejections: [u64; CLAIM_REASONS.len()],
     claims: u64,
-    volume: Vec<VolumeEntry>,
+    /// Accepted claims of participants settled at finalisation.
+    deferred: Vec<Deferred>,
     lines: Vec<ClaimLine>,
 }
 
@@ -218,31 +222,38 @@ fn in_order<'c>(
 }
 
 /// How far a pass over claims got: all the way, or up to the first claim
-/// out of the order that pass needs.
+/// out of participant order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Flow {
     Done,
     /// A participant lower than the one before.
     ParticipantsOutOfOrder,
-    /// Something the streaming loop leaves to the general path: a total
-    /// that might overflow (for the general path to settle or report
-    /// exactly), or a participant with tens of thousands of claims (more
-    /// than a packed counter field holds between flushes).
-    Unsupported,
 }
 
-/// The accumulator's state before the general path settles a call, to roll
-/// back to on error: small tables are copied (into the tally's last
-/// checkpoint, so that a tally fed in small batches does not allocate one
-/// per call), growing lists are truncated to their old lengths.
+/// The accumulator's state before a call, to roll back to on error or when
+/// the claims turn out not to be sorted by participant: small tables are
+/// copied (into the tally's last checkpoint, so that a tally fed in small
+/// batches does not allocate one per call), growing lists are truncated to
+/// their old lengths.
 #[derive(Debug, Clone, Default)]
 struct Checkpoint {
     buckets: Vec<i64>,
     outcomes: Vec<Counters>,
     rejections: [u64; CLAIM_REASONS.len()],
     claims: u64,
-    volume: usize,
+    deferred: usize,
     lines: usize,
+}
+
+/// A claim accepted so far in a participant's processing order (before the
+/// caps).
+#[derive(Debug, Clone, Copy)]
+struct Accepted {
+    claim: Claim,
+    seq: u32,
+    day: usize,
+    row: usize,
+    price: i64,
 }
 
 impl Accumulator {
@@ -252,7 +263,7 @@ impl Accumulator {
         c.outcomes.clone_from(&self.outcomes);
         c.rejections = self.rejections;
         c.claims = self.claims;
-        c.volume = self.volume.len();
+        c.deferred = self.deferred.len();
         c.lines = self.lines.len();
     }
 
@@ -261,11 +272,10 @@ impl Accumulator {
         self.outcomes.clone_from(&c.outcomes);
         self.rejections = c.rejections;
         self.claims = c.claims;
-        self.volume.truncate(c.volume);
+        self.deferred.truncate(c.deferred);
         self.lines.truncate(c.lines);
     }
 
-    #[cold]
     fn reject(&mut self, t: &Tables, claim: &Claim, seq: u32, price: i64, reason_index: usize) {
         if let Some(slot) = self.rejections.get_mut(reason_index) {
             *slot += 1;
@@ -287,24 +297,64 @@ impl Accumulator {
         }
     }
 
+    /// Pays one accepted claim `amount` (its price, or less under a cap
+    /// `by`): into its bucket, its outcome's counters and the audit trail.
+    fn pay(
+        &mut self,
+        t: &Tables,
+        a: &Accepted,
+        amount: i64,
+        by: Option<CapKind>,
+    ) -> Result<(), OutcomeError> {
+        let i = usize::from(a.claim.outcome().raw());
+        let Some(slot) = self.buckets.get_mut(a.row * t.n + i) else {
+            return Err(OutcomeError::Overflow { operation: "day index" });
+        };
+        *slot = add(*slot, amount, "daily total")?;
+        if let Some(counters) = self.outcomes.get_mut(i) {
+            match by {
+                Some(CapKind::VolumeCap) => {
+                    counters.reduced_volume += 1;
+                    counters.withheld_volume =
+                        add(counters.withheld_volume, a.price, "outcome total")?;
+                }
+                Some(_) => counters.reduced_participant += 1,
+                None => {}
+            }
+        }
+        if self.detail == Detail::Audit {
+            self.lines.push(ClaimLine {
+                claim: a.claim,
+                seq: a.seq,
+                currency: t.currency,
+                price: a.price,
+                amount,
+                decision: by.map_or(Decision::Paid, |by| Decision::Capped { by }),
+            });
+        }
+        Ok(())
+    }
+
     /// Settles one participant's claims, already in processing order.
     ///
-    /// The general per-participant loop (eligibility, volume caps, the
-    /// audit trail, and whatever the streaming loop hands back): per claim a
-    /// handful of table reads, mask tests and checked `i64` additions;
-    /// nothing allocates unless the audit trail or a volume cap asks for it.
-    #[inline]
+    /// Per claim: the outcome, the window, eligibility, once-only and
+    /// prerequisites decide whether it is accepted; the participant cap
+    /// then decides how much of its price is paid. A participant with an
+    /// accepted claim of an outcome under a volume cap is kept for
+    /// [`RateCardTally::finish`] instead, where the volume caps and its
+    /// participant cap are applied together in date order.
     fn run_group(
         &mut self,
         t: &Tables,
         participants: &Participants,
         group: &[Claim],
+        accepted_claims: &mut Vec<Accepted>,
     ) -> Result<(), OutcomeError> {
         let len = u32::try_from(group.len())
             .map_err(|_| OutcomeError::Overflow { operation: "claims per participant" })?;
         self.claims += u64::from(len);
+        accepted_claims.clear();
         let mut accepted = 0_u64;
-        let mut earned = 0_i64;
         let mut profile: Option<Option<&Participant>> = None;
         for (seq, claim) in (0..len).zip(group) {
             let i = usize::from(claim.outcome().raw());
@@ -313,7 +363,7 @@ impl Accumulator {
                 continue;
             };
             let price = entry.price;
-            let Some((offset, month)) = t.locate(claim.date()) else {
+            let Some((day, month)) = t.locate(claim.date()) else {
                 self.reject(t, claim, seq, price, 1);
                 continue;
             };
@@ -341,53 +391,71 @@ impl Accumulator {
                 continue;
             }
             accepted |= bit;
-            // `earned` never exceeds the cap, so the room left is >= 0.
-            let amount = match t.participant_cap {
-                Some(cap) => price.min(cap - earned),
-                None => price,
-            };
-            earned = add(earned, amount, "participant total")?;
             // Claims and the amount at contract price are derived at `finish`
             // (accepted + rejected; accepted × price), not counted here.
             counters.accepted += 1;
-            if amount < price {
-                counters.reduced_participant += 1;
-            }
             let row = match self.granularity {
-                Granularity::Day => offset,
+                Granularity::Day => day,
                 Granularity::Month => month,
             };
-            let Some(slot) = self.buckets.get_mut(row * t.n + i) else {
-                return Err(OutcomeError::Overflow { operation: "day index" });
+            accepted_claims.push(Accepted { claim: *claim, seq, day, row, price });
+        }
+        if accepted & t.volume_mask != 0 {
+            self.deferred.extend(accepted_claims.iter().map(|a| Deferred {
+                claim: a.claim,
+                day: a.day,
+                row: a.row,
+                seq: a.seq,
+                price: a.price,
+            }));
+            return Ok(());
+        }
+        // `earned` never exceeds the cap, so the room left is >= 0.
+        let mut earned = 0_i64;
+        for a in accepted_claims.iter() {
+            let amount = match t.participant_cap {
+                Some(cap) => a.price.min(cap - earned),
+                None => a.price,
             };
-            *slot = add(*slot, amount, "daily total")?;
-            match self.detail {
-                Detail::Audit => self.lines.push(ClaimLine {
-                    claim: *claim,
-                    seq,
-                    currency: t.currency,
-                    price,
-                    amount,
-                    decision: if amount < price {
-                        Decision::Capped { by: CapKind::ParticipantCap }
-                    } else {
-                        Decision::Paid
-                    },
-                }),
-                Detail::TotalsOnly => {
-                    if t.volume_mask & bit != 0 && amount > 0 {
-                        self.volume.push(VolumeEntry {
-                            outcome: claim.outcome().raw(),
-                            day: offset,
-                            row,
-                            participant: claim.participant(),
-                            seq,
-                            amount,
-                            line: usize::MAX,
-                        });
-                    }
+            earned = add(earned, amount, "participant total")?;
+            let by = (amount < a.price).then_some(CapKind::ParticipantCap);
+            self.pay(t, a, amount, by)?;
+        }
+        Ok(())
+    }
+
+    /// Settles the deferred participants: their accepted claims in date
+    /// order across participants (then participant, then processing
+    /// order). A claim of an outcome whose volume cap is used up is refused
+    /// and takes nothing from its participant's cap room; a claim the
+    /// participant cap leaves nothing takes no place under the volume cap.
+    fn settle_deferred(&mut self, t: &Tables) -> Result<(), OutcomeError> {
+        let mut deferred = std::mem::take(&mut self.deferred);
+        deferred.sort_unstable_by_key(|d| (d.day, d.claim.participant(), d.seq));
+        let mut taken = vec![0_u64; t.n];
+        let mut earned: HashMap<u64, i64> = HashMap::new();
+        for d in &deferred {
+            let i = usize::from(d.claim.outcome().raw());
+            let a = Accepted { claim: d.claim, seq: d.seq, day: d.day, row: d.row, price: d.price };
+            let volume = t.volume_caps.get(i).copied().flatten();
+            let count = taken.get(i).copied().unwrap_or(0);
+            if volume.is_some_and(|cap| count >= cap) {
+                self.pay(t, &a, 0, Some(CapKind::VolumeCap))?;
+                continue;
+            }
+            let so_far = earned.entry(d.claim.participant()).or_insert(0);
+            let amount = match t.participant_cap {
+                Some(cap) => d.price.min(cap - *so_far),
+                None => d.price,
+            };
+            *so_far = add(*so_far, amount, "participant total")?;
+            if volume.is_some() && amount > 0 {
+                if let Some(count) = taken.get_mut(i) {
+                    *count += 1;
                 }
             }
+            let by = (amount < d.price).then_some(CapKind::ParticipantCap);
+            self.pay(t, &a, amount, by)?;
         }
         Ok(())
     }
@@ -427,15 +495,11 @@ pub struct RateCardTally<'a> {
     participants: &'a Participants,
     acc: Accumulator,
     scratch: Vec<Claim>,
-    /// The general path's checkpoint, kept between calls only for its
-    /// buffers (what it holds between calls means nothing; once the general
-    /// path has run, it is a second copy of the buckets).
+    /// One participant's accepted claims, reused from participant to
+    /// participant.
+    accepted: Vec<Accepted>,
+    /// The checkpoint, kept between calls only for its buffers.
     saved: Checkpoint,
-    /// The streaming loop's tables and running totals, made at the first
-    /// call that streams and kept for the next. From that call it holds
-    /// the tally's buckets (`acc`'s are stale) until
-    /// [`reclaim`](Self::reclaim).
-    stream: Option<Loop<'a>>,
 }
 
 impl RateCardRule {
@@ -486,11 +550,11 @@ impl RateCardRule {
                 outcomes: vec![Counters::default(); t.n],
                 rejections: [0; CLAIM_REASONS.len()],
                 claims: 0,
-                volume: Vec::new(),
+                deferred: Vec::new(),
                 lines: Vec::new(),
             },
             scratch: Vec::new(),
-            stream: None,
+            accepted: Vec::new(),
             saved: Checkpoint::default(),
         }
     }
@@ -629,39 +693,20 @@ impl<'a> RateCardTally<'a> {
         Ok(self.add_by_participant(claims)? == Flow::Done)
     }
 
-    /// Settles claims sorted by participant, through the streaming loop
-    /// where the rule and detail allow it, else (or if the streaming loop
-    /// hands the call back) participant by participant. Returns
-    /// [`Flow::ParticipantsOutOfOrder`] if the claims turn out not to be
-    /// sorted by participant; then, and on error, the tally is as it was
-    /// (the streaming loop takes back its own work; the general path
-    /// restores a checkpoint).
+    /// Settles claims sorted by participant, participant by participant,
+    /// putting each participant's claims in processing order. Returns
+    /// [`Flow::ParticipantsOutOfOrder`] at the first participant lower than
+    /// the one before; then, and on error, the tally is as it was.
     fn add_by_participant(&mut self, claims: &[Claim]) -> Result<Flow, OutcomeError> {
-        // Borrowed for the rule's lifetime, which the streaming loop's
-        // state (kept by the tally) needs.
         let t = self.rule.tables();
-        // Every counter the loops increment (claims per outcome accepted,
+        // Every counter the loop increments (claims per outcome accepted,
         // rejected or reduced, rejections per reason) counts some of the
         // tally's claims, so room in `claims` for this call is room in all
-        // of them: the loops' unchecked increments cannot overflow. (A
-        // tally merged with copies of itself can get this close.)
+        // of them: the loop's increments cannot overflow.
         let room = u64::try_from(claims.len()).ok().and_then(|n| self.acc.claims.checked_add(n));
         if room.is_none() {
             return Err(OutcomeError::Overflow { operation: "claim count" });
         }
-        let streamable =
-            self.acc.detail == Detail::TotalsOnly && t.restricted_mask == 0 && t.volume_mask == 0;
-        if let (Some(calendar), true) = (&t.calendar, streamable) {
-            let granularity = self.acc.granularity;
-            let len = self.acc.buckets.len();
-            let stream =
-                self.stream.get_or_insert_with(|| Loop::new(t, calendar, granularity, len));
-            let flow = stream.stream(&mut self.acc, claims, &mut self.scratch);
-            if flow != Flow::Unsupported {
-                return Ok(flow);
-            }
-        }
-        self.reclaim();
         let mut checkpoint = std::mem::take(&mut self.saved);
         self.acc.save(&mut checkpoint);
         let flow = self.add_grouped(t, claims);
@@ -672,20 +717,9 @@ impl<'a> RateCardTally<'a> {
         flow
     }
 
-    /// Takes the tally's buckets back from the streaming loop, if it holds
-    /// them, before anything else reads or writes them.
-    fn reclaim(&mut self) {
-        if let Some(stream) = &mut self.stream {
-            stream.reclaim(&mut self.acc);
-        }
-    }
-
-    /// Settles claims participant by participant, putting each
-    /// participant's claims in processing order; stops with
-    /// [`Flow::ParticipantsOutOfOrder`] at the first participant lower than
-    /// the one before.
     fn add_grouped(&mut self, t: &Tables, claims: &[Claim]) -> Result<Flow, OutcomeError> {
         let mut scratch = std::mem::take(&mut self.scratch);
+        let mut accepted = std::mem::take(&mut self.accepted);
         let mut previous: Option<u64> = None;
         let mut flow = Ok(Flow::Done);
         for group in claims.chunk_by(|a, b| a.participant() == b.participant()) {
@@ -696,12 +730,13 @@ impl<'a> RateCardTally<'a> {
             }
             previous = Some(first.participant());
             let group = in_order(group, &mut scratch, |c| t.order_key(c));
-            if let Err(e) = self.acc.run_group(t, self.participants, group) {
+            if let Err(e) = self.acc.run_group(t, self.participants, group, &mut accepted) {
                 flow = Err(e);
                 break;
             }
         }
         self.scratch = scratch;
+        self.accepted = accepted;
         flow
     }
 
@@ -733,10 +768,7 @@ impl<'a> RateCardTally<'a> {
     /// assert!(rule.tally(&people, Detail::TotalsOnly).merge(audit).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn merge(
-        mut self,
-        mut other: RateCardTally<'a>,
-    ) -> Result<RateCardTally<'a>, OutcomeError> {
+    pub fn merge(mut self, other: RateCardTally<'a>) -> Result<RateCardTally<'a>, OutcomeError> {
         let same_rule = std::ptr::eq(self.rule, other.rule) || self.rule == other.rule;
         if !same_rule
             || self.acc.detail != other.acc.detail
@@ -747,8 +779,6 @@ impl<'a> RateCardTally<'a> {
                 right: other.rule.id().to_string(),
             });
         }
-        self.reclaim();
-        other.reclaim();
         // Each counter below counts some of its tally's claims, so once the
         // claims add up without overflow, so do the counters.
         let claims = self
@@ -770,7 +800,7 @@ impl<'a> RateCardTally<'a> {
             *a += b;
         }
         acc.claims = claims;
-        acc.volume.extend(other.acc.volume);
+        acc.deferred.extend(other.acc.deferred);
         acc.lines.extend(other.acc.lines);
         Ok(self)
     }
@@ -800,70 +830,15 @@ impl<'a> RateCardTally<'a> {
     /// assert_eq!(left.merge(right)?.finish()?.total(), gbp(3_000));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn finish(mut self) -> Result<RateCardSettlement, OutcomeError> {
-        self.reclaim();
+    pub fn finish(self) -> Result<RateCardSettlement, OutcomeError> {
         let rule = self.rule;
         let t = rule.tables();
         let mut acc = self.acc;
         let audit = acc.detail == Detail::Audit;
+        acc.settle_deferred(t)?;
         if audit {
             // Canonical order, whatever the order shards were merged in.
             acc.lines.sort_unstable_by_key(|l| (l.claim.participant(), l.seq));
-        }
-        if t.volume_mask != 0 {
-            let mut entries = if audit {
-                acc.lines
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, l)| {
-                        l.amount > 0 && t.volume_mask & (1_u64 << l.claim.outcome().raw()) != 0
-                    })
-                    .map(|(line, l)| {
-                        // A paid claim is in the window: `locate` finds it.
-                        let (day, month) =
-                            t.locate(l.claim.date()).unwrap_or((usize::MAX, usize::MAX));
-                        VolumeEntry {
-                            outcome: l.claim.outcome().raw(),
-                            day,
-                            row: match acc.granularity {
-                                Granularity::Day => day,
-                                Granularity::Month => month,
-                            },
-                            participant: l.claim.participant(),
-                            seq: l.seq,
-                            amount: l.amount,
-                            line,
-                        }
-                    })
-                    .collect()
-            } else {
-                std::mem::take(&mut acc.volume)
-            };
-            entries.sort_unstable_by_key(|e| (e.outcome, e.day, e.participant, e.seq));
-            let mut taken = vec![0_u64; t.n];
-            for e in &entries {
-                let i = usize::from(e.outcome);
-                let (Some(Some(cap)), Some(count)) = (t.volume_caps.get(i), taken.get_mut(i))
-                else {
-                    continue;
-                };
-                if *count < *cap {
-                    *count += 1;
-                    continue;
-                }
-                if let Some(slot) = acc.buckets.get_mut(e.row.saturating_mul(t.n).saturating_add(i))
-                {
-                    *slot -= e.amount;
-                }
-                if let Some(c) = acc.outcomes.get_mut(i) {
-                    c.reduced_volume += 1;
-                    c.withheld_volume = add(c.withheld_volume, e.amount, "outcome total")?;
-                }
-                if let Some(line) = acc.lines.get_mut(e.line) {
-                    line.amount = 0;
-                    line.decision = Decision::Capped { by: CapKind::VolumeCap };
-                }
-            }
         }
         if let Some(cap) = t.total_cap {
             // Buckets are laid out day-major, outcome-minor: (date, outcome) order.
