@@ -449,10 +449,8 @@ impl Accumulator {
                 None => d.price,
             };
             *so_far = add(*so_far, amount, "participant total")?;
-            if volume.is_some() && amount > 0 {
-                if let Some(count) = taken.get_mut(i) {
-                    *count += 1;
-                }
+            if let (Some(_), true, Some(count)) = (volume, amount > 0, taken.get_mut(i)) {
+                *count += 1;
             }
             let by = (amount < d.price).then_some(CapKind::ParticipantCap);
             self.pay(t, &a, amount, by)?;
