@@ -321,7 +321,11 @@ impl Money {
     }
 
     pub(crate) fn minor_units_i128(&self) -> Result<i128, MoneyError> {
-        let minor = u32::from(self.currency.minor_units());
+        self.units_at(u32::from(self.currency.minor_units()))
+    }
+
+    /// The amount as a whole number of units of `minor` decimal places.
+    fn units_at(&self, minor: u32) -> Result<i128, MoneyError> {
         let normalized = self.amount.normalize();
         if normalized.scale() > minor {
             return Err(MoneyError::NotWholeMinorUnits {
@@ -361,9 +365,18 @@ impl Money {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn allocate(&self, weights: &[Decimal]) -> Result<Vec<Money>, MoneyError> {
-        let total = self.minor_units_i128()?;
+        self.allocate_in(weights, u32::from(self.currency.minor_units()))
+    }
+
+    /// As [`allocate`](Self::allocate), in whole units of `scale` decimal
+    /// places (a contract rounding to whole pounds splits whole pounds).
+    pub(crate) fn allocate_in(
+        &self,
+        weights: &[Decimal],
+        scale: u32,
+    ) -> Result<Vec<Money>, MoneyError> {
+        let total = self.units_at(scale)?;
         let units = super::allocation::largest_remainder(total, weights)?;
-        let scale = u32::from(self.currency.minor_units());
         units
             .into_iter()
             .map(|u| {

@@ -1,10 +1,11 @@
 //! Contracts: rules, payers, currency, caps and rounding; and the evidence
 //! they are settled with.
 
+use super::rules::PaymentRule;
 use super::{
-    BandedMeasurement, BandedRule, BaselineMeasurement, BaselineRule, CapKind, Claim, Cohort,
-    CohortRule, ContractId, GroupThresholdRule, OutcomeError, Participants, PayerShares,
-    Periodicity, Placement, RateCardRule, RuleId,
+    BandedMeasurement, BaselineMeasurement, BandedRule, BaselineRule, Claim, Cohort, CohortRule,
+    ContractId, Detail, GroupThresholdRule, OutcomeError, Participants, PayerShares, Periodicity,
+    Placement, RateCardRule, RuleId, Statement,
 };
 use crate::{Currency, Money, RoundingPolicy};
 
@@ -51,13 +52,7 @@ impl Rule {
     /// ```
     #[must_use]
     pub fn id(&self) -> &RuleId {
-        match self {
-            Rule::RateCard(r) => r.id(),
-            Rule::GroupThreshold(r) => r.id(),
-            Rule::Cohort(r) => r.id(),
-            Rule::Baseline(r) => r.id(),
-            Rule::Banded(r) => r.id(),
-        }
+        self.payment_rule().id()
     }
 
     /// The rule's currency.
@@ -71,33 +66,18 @@ impl Rule {
     /// ```
     #[must_use]
     pub fn currency(&self) -> Currency {
-        match self {
-            Rule::RateCard(r) => r.currency(),
-            Rule::GroupThreshold(r) => r.currency(),
-            Rule::Cohort(r) => r.currency(),
-            Rule::Baseline(r) => r.currency(),
-            Rule::Banded(r) => r.currency(),
-        }
+        self.payment_rule().currency()
     }
 
-    /// A cap on the rule's cumulative total, and its kind.
-    pub(crate) fn cumulative_cap(&self) -> Option<(Money, CapKind)> {
+    /// The rule as the settlement interface every rule kind implements: the
+    /// one place a rule kind is matched.
+    pub(crate) fn payment_rule(&self) -> &dyn PaymentRule {
         match self {
-            Rule::RateCard(r) => r.terms().total_cap().map(|c| (c, CapKind::RuleCap)),
-            Rule::GroupThreshold(_) => None,
-            Rule::Cohort(r) => r.cap().map(|c| (c, CapKind::RuleCap)),
-            Rule::Baseline(r) => r.cap().map(|c| (c, CapKind::RuleCap)),
-            Rule::Banded(r) => Some((r.maximum(), CapKind::MaximumPayment)),
-        }
-    }
-
-    const fn kind(&self) -> &'static str {
-        match self {
-            Rule::RateCard(_) => "claims",
-            Rule::GroupThreshold(_) => "placements",
-            Rule::Cohort(_) => "cohorts",
-            Rule::Baseline(_) => "baseline measurements",
-            Rule::Banded(_) => "banded measurements",
+            Rule::RateCard(r) => r.as_ref(),
+            Rule::GroupThreshold(r) => r,
+            Rule::Cohort(r) => r,
+            Rule::Baseline(r) => r,
+            Rule::Banded(r) => r,
         }
     }
 }
@@ -162,7 +142,8 @@ pub enum RuleEvidence<'a> {
 }
 
 impl RuleEvidence<'_> {
-    const fn kind(&self) -> &'static str {
+    /// The kind of evidence, as errors name it.
+    pub(crate) const fn kind(&self) -> &'static str {
         match self {
             RuleEvidence::Claims { .. } => "claims",
             RuleEvidence::Placements { .. } => "placements",
@@ -251,8 +232,9 @@ impl<'a> Evidence<'a> {
         if found.next().is_some() {
             return Err(err("evidence given twice"));
         }
-        if evidence.kind() != rule.kind() {
-            return Err(err("evidence of the wrong kind for the rule"));
+        let rule = rule.payment_rule();
+        if evidence.kind() != rule.evidence_kind() {
+            return Err(super::rules::wrong_evidence(rule, *evidence));
         }
         Ok(*evidence)
     }
@@ -673,6 +655,87 @@ impl Contract {
     #[must_use]
     pub const fn cap(&self) -> Option<Money> {
         self.cap
+    }
+
+    /// Settles the contract with the full audit trail
+    /// ([`Detail::Audit`]): every claim is a line.
+    ///
+    /// # Errors
+    ///
+    /// [`OutcomeError::Evidence`] if a rule has no evidence, evidence of the
+    /// wrong kind, or evidence given twice, or if group-threshold evidence
+    /// gives a cohort size smaller than the number of participants placed;
+    /// [`OutcomeError::UnknownRule`] if evidence names a rule the contract
+    /// does not have; [`OutcomeError::Duplicate`] for a cohort listed twice
+    /// or two measurements of one rule on one date;
+    /// [`OutcomeError::InvalidId`] for a cohort named `fallback` (the label
+    /// of the pooled fallback); [`OutcomeError::ZeroCount`] for
+    /// group-threshold evidence with a cohort size of zero;
+    /// [`OutcomeError::Overflow`] if an amount or count overflows.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{ClaimWindow, Contract, Evidence, OutcomeError, Participants, PayerShares, RateCard, RateCardRule, RateCardTerms, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = RateCardRule::new("if_round_1", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?))?;
+    /// let claims = [
+    ///     rule.claim(7, "entry_to_employment", "2013-03-04".parse()?)?,
+    ///     rule.claim(7, "sustained_employment", "2013-09-02".parse()?)?,
+    /// ];
+    /// let contract = Contract::new("if", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::single("dwp".parse()?), vec![rule.into()])?;
+    /// let nobody = Participants::none();
+    /// let evidence = Evidence::new().with("if_round_1", RuleEvidence::Claims { claims: &claims, participants: &nobody });
+    /// let statement = contract.settle(&evidence)?;
+    /// assert_eq!(statement.lines().len(), 2); // every claim is a line
+    /// assert_eq!(statement.total(), Money::from_major(3_600, Currency::GBP));
+    /// // Evidence for a rule the contract does not have is refused, even
+    /// // alongside complete evidence for the rules it does have.
+    /// let stray = evidence.with("no_such_rule", RuleEvidence::Claims { claims: &claims, participants: &nobody });
+    /// assert!(matches!(contract.settle(&stray), Err(OutcomeError::UnknownRule { rule, .. }) if rule == "no_such_rule"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn settle(&self, evidence: &Evidence<'_>) -> Result<Statement, OutcomeError> {
+        self.settle_with(evidence, Detail::Audit)
+    }
+
+    /// Settles the contract keeping `detail`: with [`Detail::TotalsOnly`],
+    /// rate-card claims are summarised by outcome instead of listed.
+    ///
+    /// # Errors
+    ///
+    /// As for [`settle`](Self::settle).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use integration_outcomes::outcomes::{Detail, ClaimWindow, Contract, Evidence, Participants, PayerShares, RateCard, RateCardRule, RateCardTerms, RuleEvidence};
+    /// use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+    /// let rule = RateCardRule::new("if_round_1", RateCard::innovation_fund_round_1()?,
+    ///     RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?))?;
+    /// let claims = [
+    ///     rule.claim(7, "entry_to_employment", "2013-03-04".parse()?)?,
+    ///     rule.claim(7, "sustained_employment", "2013-09-02".parse()?)?,
+    /// ];
+    /// let contract = Contract::new("if", Currency::GBP,
+    ///     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
+    ///     PayerShares::single("dwp".parse()?), vec![rule.into()])?;
+    /// let nobody = Participants::none();
+    /// let evidence = Evidence::new().with("if_round_1", RuleEvidence::Claims { claims: &claims, participants: &nobody });
+    /// let totals = contract.settle_with(&evidence, Detail::TotalsOnly)?;
+    /// assert!(totals.lines().is_empty()); // claims summarised, not listed
+    /// assert_eq!(totals.total(), contract.settle(&evidence)?.total());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn settle_with(
+        &self,
+        evidence: &Evidence<'_>,
+        detail: Detail,
+    ) -> Result<Statement, OutcomeError> {
+        super::engine::settle(self, evidence, detail)
     }
 }
 

@@ -212,6 +212,17 @@ pub enum OutcomeError {
         /// What was wrong.
         reason: &'static str,
     },
+    /// A rule was given evidence of another kind than it settles from (a
+    /// rate card given cohorts, say).
+    #[error("evidence for rule {rule:?}: expected {expected}, given {given}")]
+    WrongEvidence {
+        /// The rule.
+        rule: String,
+        /// The kind of evidence the rule settles from.
+        expected: &'static str,
+        /// The kind of evidence given.
+        given: &'static str,
+    },
     /// A contract mixes currencies (a rule, price or cap in another currency).
     #[error("{item} is in {found}, but the contract is in {expected}")]
     MixedCurrency {

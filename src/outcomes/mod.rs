@@ -83,6 +83,7 @@ mod contract;
 #[cfg(feature = "csv")]
 mod csv_io;
 mod decision;
+mod engine;
 mod error;
 mod event_counts;
 mod group_threshold;
@@ -98,6 +99,7 @@ mod rate_card;
 mod rate_card_rule;
 mod ratio;
 mod review;
+mod rules;
 mod settle;
 mod statement;
 #[cfg(feature = "proptest")]

@@ -140,7 +140,17 @@ impl PayerShares {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn split(&self, amount: Money) -> Result<Vec<(PayerId, Money)>, OutcomeError> {
-        let parts = amount.allocate(&self.weights)?;
+        self.split_in(amount, u32::from(amount.currency().minor_units()))
+    }
+
+    /// Splits `amount`, a whole number of units of `decimal_places` (a
+    /// contract's rounding unit), into parts that are whole such units.
+    pub(crate) fn split_in(
+        &self,
+        amount: Money,
+        decimal_places: u32,
+    ) -> Result<Vec<(PayerId, Money)>, OutcomeError> {
+        let parts = amount.allocate_in(&self.weights, decimal_places)?;
         Ok(self.shares.iter().map(|(p, _)| p.clone()).zip(parts).collect())
     }
 }
