@@ -203,7 +203,6 @@ fn contract_cap_applies_across_rules_in_date_order() {
     assert!(s.withheld().contains(&(CapKind::ContractCap, gbp(50))));
 }
 
-#[cfg(feature = "proptest")]
 mod properties {
     use super::*;
     use integration_outcomes::outcomes::strategies::{self, ContractCase};

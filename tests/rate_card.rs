@@ -344,7 +344,6 @@ fn rules_round_trip_through_serde_with_validation() {
     assert!(serde_json::from_str::<RateCardRule>(&tampered).is_err());
 }
 
-#[cfg(feature = "proptest")]
 mod properties {
     use super::*;
     use integration_outcomes::outcomes::strategies;

@@ -37,9 +37,9 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 use super::{
-    Band, BandMode, BandedMeasurement, BandedRule, BaselineMeasurement, BaselineRule, BidPrices,
+    AgeRange, Band, BandMode, BandedMeasurement, BandedRule, BaselineMeasurement, BaselineRule, BidPrices,
     Claim, ClaimWindow, Cohort, CohortRule, CohortStatus, Comparison, Contract, Evidence,
-    GroupThreshold, GroupThresholdRule, OutcomeIndex, Participants, PayerShares, Periodicity,
+    Eligibility, GroupThreshold, GroupThresholdRule, OutcomeIndex, Participant, Participants, PayerShares, Periodicity,
     Placement, PoolingRule, RateCard, RateCardOutcome, RateCardRule, RateCardTerms, Repeat, Rule,
     RuleEvidence, SpellLength,
 };
@@ -47,6 +47,155 @@ use crate::{Currency, Date, Money, Rate, RoundingPolicy, RoundingStage, Rounding
 
 fn gbp(minor: i64) -> Money {
     Money::from_minor(minor, Currency::GBP)
+}
+
+/// What generated rate cards, claims and contracts contain: sizes, and how
+/// often each cap, condition and rule kind appears.
+///
+/// The defaults exercise everything; steer them to test what your own code
+/// handles, without `prop_assume!` throwing most cases away. Probabilities
+/// are clamped to 0..=1 (a NaN counts as 0).
+///
+/// # Example
+///
+/// ```
+/// use integration_outcomes::outcomes::strategies::{self, Params};
+/// use proptest::prelude::*;
+/// use proptest::test_runner::TestRunner;
+///
+/// // Rate cards without volume caps, and contracts of rate cards alone.
+/// let params = Params::default().volume_caps(0.0).other_rules(0.0);
+/// let mut runner = TestRunner::deterministic();
+/// runner.run(&strategies::contract_case_with(&params), |case| {
+///     prop_assert_eq!(case.contract().rules().len(), 1);
+///     let statement = case.contract().settle(&case.evidence()).unwrap();
+///     prop_assert!(statement.withheld().iter().all(|(kind, _)| kind.to_string() != "volume cap"));
+///     Ok(())
+/// })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Params {
+    outcomes: usize,
+    participants: u64,
+    claims: usize,
+    participant_cap: f64,
+    volume_caps: f64,
+    total_cap: f64,
+    contract_cap: f64,
+    eligibility: f64,
+    prerequisites: f64,
+    other_rules: f64,
+}
+
+impl Default for Params {
+    /// Up to 12 outcomes, 30 participants and 150 claims; each cap, an age
+    /// condition and a prerequisite each in about half the cases; each other
+    /// rule kind in half the contracts.
+    fn default() -> Params {
+        Params {
+            outcomes: 12,
+            participants: 30,
+            claims: 150,
+            participant_cap: 0.5,
+            volume_caps: 0.5,
+            total_cap: 0.5,
+            contract_cap: 0.5,
+            eligibility: 0.25,
+            prerequisites: 0.5,
+            other_rules: 0.5,
+        }
+    }
+}
+
+fn probability(p: f64) -> f64 {
+    if p.is_nan() { 0.0 } else { p.clamp(0.0, 1.0) }
+}
+
+/// `true` with probability `p` (proptest's own weighting refuses 0 and 1).
+fn chance(p: f64) -> BoxedStrategy<bool> {
+    if p <= 0.0 {
+        Just(false).boxed()
+    } else if p >= 1.0 {
+        Just(true).boxed()
+    } else {
+        proptest::bool::weighted(p).boxed()
+    }
+}
+
+/// A value of `s` with probability `p`, else `None`.
+fn sometimes<S>(p: f64, s: S) -> impl Strategy<Value = Option<S::Value>> + use<S>
+where
+    S: Strategy + 'static,
+    S::Value: Clone,
+{
+    (chance(p), s).prop_map(|(yes, v)| yes.then_some(v))
+}
+
+impl Params {
+    /// Rate cards of 1 to `n` outcomes (at most [`MAX_OUTCOMES`](super::MAX_OUTCOMES)).
+    #[must_use]
+    pub fn outcomes(mut self, n: usize) -> Params {
+        self.outcomes = n.clamp(1, super::MAX_OUTCOMES);
+        self
+    }
+    /// Claims by participants `0..n`.
+    #[must_use]
+    pub fn participants(mut self, n: u64) -> Params {
+        self.participants = n.max(1);
+        self
+    }
+    /// Up to `n` claims.
+    #[must_use]
+    pub fn claims(mut self, n: usize) -> Params {
+        self.claims = n;
+        self
+    }
+    /// How often a rate card has a per-participant cap.
+    #[must_use]
+    pub fn participant_cap(mut self, p: f64) -> Params {
+        self.participant_cap = probability(p);
+        self
+    }
+    /// How often each outcome of a rate card has a volume cap.
+    #[must_use]
+    pub fn volume_caps(mut self, p: f64) -> Params {
+        self.volume_caps = probability(p);
+        self
+    }
+    /// How often a rule has a cap on its total (a rate card's total cap, a
+    /// cohort or baseline rule's cap).
+    #[must_use]
+    pub fn total_cap(mut self, p: f64) -> Params {
+        self.total_cap = probability(p);
+        self
+    }
+    /// How often a contract has a contract cap.
+    #[must_use]
+    pub fn contract_cap(mut self, p: f64) -> Params {
+        self.contract_cap = probability(p);
+        self
+    }
+    /// How often an outcome is restricted to an age at start (participants
+    /// are then generated, some unregistered).
+    #[must_use]
+    pub fn eligibility(mut self, p: f64) -> Params {
+        self.eligibility = probability(p);
+        self
+    }
+    /// How often an outcome needs the one before it.
+    #[must_use]
+    pub fn prerequisites(mut self, p: f64) -> Params {
+        self.prerequisites = probability(p);
+        self
+    }
+    /// How often a contract has each other rule kind (cohort, group
+    /// threshold, baseline, banded) beside its rate card.
+    #[must_use]
+    pub fn other_rules(mut self, p: f64) -> Params {
+        self.other_rules = probability(p);
+        self
+    }
 }
 
 /// The claim window of generated rules: 2020-01-01 to 2022-12-31.
@@ -115,11 +264,22 @@ pub fn claim_date() -> impl Strategy<Value = Date> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn rate_card() -> impl Strategy<Value = RateCard> {
-    vec((1_i64..=500_000, any::<bool>(), any::<bool>()), 1..=12).prop_filter_map(
+    rate_card_with(&Params::default())
+}
+
+/// A valid rate card as [`rate_card`], steered by `params`.
+pub fn rate_card_with(params: &Params) -> impl Strategy<Value = RateCard> + use<> {
+    let outcome = (
+        1_i64..=500_000,
+        any::<bool>(),
+        chance(params.prerequisites),
+        sometimes(params.eligibility, (10_u16..=20, 0_u16..=8)),
+    );
+    vec(outcome, 1..=params.outcomes).prop_filter_map(
         "rate card construction failed",
         |specs| {
             let mut outcomes = Vec::with_capacity(specs.len());
-            for (i, (price, repeatable, needs_previous)) in specs.iter().enumerate() {
+            for (i, (price, repeatable, needs_previous, ages)) in specs.iter().enumerate() {
                 let mut o = RateCardOutcome::new(
                     format!("outcome_{i}"),
                     format!("generated outcome {i}"),
@@ -131,6 +291,9 @@ pub fn rate_card() -> impl Strategy<Value = RateCard> {
                 }
                 if *needs_previous && i > 0 {
                     o = o.with_prerequisite(format!("outcome_{}", i - 1).parse().ok()?);
+                }
+                if let Some((min, width)) = ages {
+                    o = o.with_eligibility(Eligibility::AgeAtStart(AgeRange::new(*min, min + width).ok()?));
                 }
                 outcomes.push(o);
             }
@@ -162,12 +325,17 @@ pub fn rate_card() -> impl Strategy<Value = RateCard> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn rate_card_rule() -> impl Strategy<Value = RateCardRule> {
+    rate_card_rule_with(&Params::default())
+}
+
+/// A valid rate-card rule as [`rate_card_rule`], steered by `params`.
+pub fn rate_card_rule_with(params: &Params) -> impl Strategy<Value = RateCardRule> + use<> {
     (
-        rate_card(),
-        vec(1_u32..=100, 12),
-        proptest::option::of(1_i64..=1_000_000),
-        vec(proptest::option::of(0_u64..20), 12),
-        proptest::option::of(0_i64..=5_000_000),
+        rate_card_with(params),
+        vec(1_u32..=100, params.outcomes),
+        sometimes(params.participant_cap, 1_i64..=1_000_000),
+        vec(sometimes(params.volume_caps, 0_u64..20), params.outcomes),
+        sometimes(params.total_cap, 0_i64..=5_000_000),
     )
         .prop_map(|(card, bid_percent, participant_cap, volume, total_cap)| {
             let bids = card
@@ -264,7 +432,15 @@ pub fn rule_with_claims(
     participants: u64,
     max_claims: usize,
 ) -> impl Strategy<Value = (RateCardRule, Vec<Claim>)> {
-    rate_card_rule().prop_flat_map(move |rule| {
+    rule_with_claims_with(&Params::default().participants(participants).claims(max_claims))
+}
+
+/// A rule and claims as [`rule_with_claims`], steered by `params`.
+pub fn rule_with_claims_with(
+    params: &Params,
+) -> impl Strategy<Value = (RateCardRule, Vec<Claim>)> + use<> {
+    let (participants, max_claims) = (params.participants, params.claims);
+    rate_card_rule_with(params).prop_flat_map(move |rule| {
         let n = rule.card().len();
         (Just(rule), claims(participants, n, max_claims))
     })
@@ -725,6 +901,8 @@ pub fn rounding() -> impl Strategy<Value = RoundingPolicy> {
 #[derive(Debug, Clone)]
 pub struct ContractCase {
     contract: Contract,
+    /// The same contract without its contract cap.
+    uncapped: Contract,
     claims: Vec<Claim>,
     participants: Participants,
     cohorts: Vec<Cohort>,
@@ -788,6 +966,32 @@ impl ContractCase {
     #[must_use]
     pub fn cohorts(&self) -> &[Cohort] {
         &self.cohorts
+    }
+
+    /// The participants the rate card's eligibility is checked against.
+    #[must_use]
+    pub fn participants(&self) -> &Participants {
+        &self.participants
+    }
+
+    /// The baseline rule's measurements (empty without one).
+    #[must_use]
+    pub fn baseline(&self) -> &[BaselineMeasurement] {
+        &self.baseline
+    }
+
+    /// The case with other baseline measurements.
+    #[must_use]
+    pub fn with_baseline(mut self, baseline: Vec<BaselineMeasurement>) -> ContractCase {
+        self.baseline = baseline;
+        self
+    }
+
+    /// The case with the same contract but no contract cap.
+    #[must_use]
+    pub fn without_contract_cap(mut self) -> ContractCase {
+        self.contract = self.uncapped.clone();
+        self
     }
 
     /// The same case with other claims (reordered, say).
@@ -901,16 +1105,44 @@ impl ContractCase {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn contract_case() -> impl Strategy<Value = ContractCase> {
+    contract_case_with(&Params::default())
+}
+
+/// Participants `0..n`, about one in five unregistered, aged 10 to 30 at
+/// the start of the claim window.
+pub fn participants(n: u64) -> impl Strategy<Value = Participants> {
+    vec(sometimes(0.8, 10_i16..=30), usize::try_from(n).unwrap_or(0))
+        .prop_filter_map("participants construction failed", |ages| {
+            let start = window().first();
+            let people = (0_u64..)
+                .zip(ages)
+                .filter_map(|(id, age)| {
+                    let born = Date::new(start.year().checked_sub(age?)?, 6, 1).ok()?;
+                    Participant::new(id, born, start).ok()
+                })
+                .collect();
+            Participants::new(people).ok()
+        })
+}
+
+/// A contract case as [`contract_case`], steered by `params`.
+pub fn contract_case_with(params: &Params) -> impl Strategy<Value = ContractCase> + use<> {
+    let p = params.other_rules;
+    let people = if params.eligibility > 0.0 {
+        participants(params.participants).boxed()
+    } else {
+        Just(Participants::none()).boxed()
+    };
     (
-        rule_with_claims(30, 150),
-        proptest::option::of((cohort_rule(), cohorts())),
-        proptest::option::of((group_threshold_rule(), placements(), 60_u64..=200)),
-        proptest::option::of((baseline_rule(), baseline_measurements())),
-        proptest::option::of((banded_rule(), banded_measurements())),
+        (rule_with_claims_with(params), people),
+        sometimes(p, (cohort_rule(), cohorts())),
+        sometimes(p, (group_threshold_rule(), placements(), 60_u64..=200)),
+        sometimes(p, (baseline_rule(), baseline_measurements())),
+        sometimes(p, (banded_rule(), banded_measurements())),
         (
             payer_shares(),
             rounding(),
-            proptest::option::of(0_i64..=100_000_000),
+            sometimes(params.contract_cap, 0_i64..=100_000_000),
             prop_oneof![
                 Just(Periodicity::Monthly),
                 Just(Periodicity::Quarterly),
@@ -921,7 +1153,7 @@ pub fn contract_case() -> impl Strategy<Value = ContractCase> {
         .prop_filter_map(
             "contract construction failed",
             |(rc, cohort, group, baseline, banded, (payers, rounding, cap, periodicity))| {
-                let (rate_card, claims) = rc;
+                let ((rate_card, claims), participants) = rc;
                 // Generated rate cards are priced in pence: keep pence rounding.
                 let rounding =
                     RoundingPolicy::new(2, rounding.strategy(), rounding.stage()).ok()?;
@@ -945,17 +1177,19 @@ pub fn contract_case() -> impl Strategy<Value = ContractCase> {
                     rules.push(rule.into());
                     banded_m = generated;
                 }
-                let mut contract =
+                let uncapped =
                     Contract::new("generated_contract", Currency::GBP, rounding, payers, rules)
                         .ok()?
                         .with_periodicity(periodicity);
-                if let Some(cap) = cap {
-                    contract = contract.with_cap(gbp(cap)).ok()?;
-                }
+                let contract = match cap {
+                    Some(cap) => uncapped.clone().with_cap(gbp(cap)).ok()?,
+                    None => uncapped.clone(),
+                };
                 Some(ContractCase {
                     contract,
+                    uncapped,
                     claims,
-                    participants: Participants::none(),
+                    participants,
                     cohorts,
                     placements,
                     cohort_size,

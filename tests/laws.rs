@@ -1,0 +1,259 @@
+//! The composition laws of settlement, over generated contracts that combine
+//! every rule kind, every cap, every rounding strategy and stage, and up to
+//! three payers (the crate's own `outcomes::strategies`):
+//!
+//! - *monotone*: more claims, or a better cohort, baseline or banded result,
+//!   never lowers the statement total (nor, with one or two payers sharing
+//!   every rule and rounding per line, any payer's total);
+//! - *caps are exact*: no total exceeds its cap, and a binding cap is paid
+//!   exactly (the contract cap: `min(cap, what the contract pays without
+//!   it)`);
+//! - *a refused claim consumes nothing*: claims refused for being outside
+//!   the window or for an outcome not on the card change nothing;
+//! - *order and sharding never matter*;
+//! - *splits are exact*.
+//!
+//! Each law has a worked example with numbers among the deterministic tests
+//! (`tests/contract.rs`, `tests/rate_card.rs`). Cases: proptest's default
+//! (256), or `PROPTEST_CASES`.
+
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use integration_outcomes::outcomes::strategies::{self, ContractCase, Params};
+use integration_outcomes::outcomes::{
+    BaselineMeasurement, Claim, Cohort, Detail, OutcomeIndex, Rule, Statement,
+};
+use integration_outcomes::{Money, RoundingStage};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn settle(case: &ContractCase) -> Statement {
+    case.contract().settle(&case.evidence()).unwrap()
+}
+
+/// Whether every payer's total must be monotone too. A payer's total is a
+/// sum of per-period splits, each in whole rounding units, so terms that
+/// move money between periods or rules can move a penny between payers
+/// while the total grows: a cumulative cap (reached sooner, it leaves a
+/// later period less), three or more payers (largest remainder is not
+/// monotone in the amount split), or rounding per total.
+fn payer_totals_are_monotone(case: &ContractCase) -> bool {
+    let c = case.contract();
+    let cumulative_caps = c.rules().iter().any(|r| match r {
+        Rule::RateCard(rc) => rc.terms().total_cap().is_some(),
+        Rule::Cohort(r) => r.cap().is_some(),
+        Rule::Baseline(r) => r.cap().is_some(),
+        Rule::Banded(_) => true,
+        _ => false,
+    });
+    c.payers().shares().len() <= 2
+        && c.cap().is_none()
+        && !cumulative_caps
+        && c.rounding().stage() == RoundingStage::PerLine
+}
+
+/// A volume cap on claim counts with a per-participant cap is a term that
+/// can pay less for more claims: an earlier claim admitted by the volume cap
+/// can pay less under its participant's cap than the claim it displaces.
+fn claims_are_monotone(case: &ContractCase) -> bool {
+    case.contract().rules().iter().all(|r| match r {
+        Rule::RateCard(rc) => {
+            rc.terms().participant_cap().is_none() || rc.terms().volume_caps().is_empty()
+        }
+        _ => true,
+    })
+}
+
+fn assert_not_lower(before: &Statement, after: &Statement, payers: bool) -> Result<(), TestCaseError> {
+    prop_assert!(after.total().amount() >= before.total().amount(), "{} < {}", after.total(), before.total());
+    if payers {
+        for ((p, a), (q, b)) in before.totals_by_payer().iter().zip(after.totals_by_payer()) {
+            prop_assert_eq!(p, q);
+            prop_assert!(b.amount() >= a.amount(), "payer {}: {} < {}", p, b, a);
+        }
+    }
+    Ok(())
+}
+
+fn shuffle<T>(items: &mut [T], mut seed: u64) {
+    for i in (1..items.len()).rev() {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        let j = usize::try_from((seed >> 33) % (i as u64 + 1)).unwrap();
+        items.swap(i, j);
+    }
+}
+
+proptest! {
+    /// More claims never lower the total (nor, where payer totals are
+    /// monotone, any payer's total).
+    #[test]
+    fn more_claims_never_pay_less(
+        case in strategies::contract_case(),
+        extra in strategies::claims(30, 12, 20),
+    ) {
+        prop_assume!(claims_are_monotone(&case));
+        let before = settle(&case);
+        let mut claims = case.claims().to_vec();
+        claims.extend(extra);
+        let more = case.clone().with_claims(claims);
+        assert_not_lower(&before, &settle(&more), payer_totals_are_monotone(&case))?;
+    }
+
+    /// The same law over contracts steered to have both volume and
+    /// participant caps absent or present on their own: no case is thrown
+    /// away.
+    #[test]
+    fn more_claims_never_pay_less_without_volume_caps(
+        case in strategies::contract_case_with(&Params::default().volume_caps(0.0).eligibility(0.5)),
+        extra in strategies::claims(30, 12, 20),
+    ) {
+        let before = settle(&case);
+        let mut claims = case.claims().to_vec();
+        claims.extend(extra);
+        let more = case.clone().with_claims(claims);
+        assert_not_lower(&before, &settle(&more), payer_totals_are_monotone(&case))?;
+    }
+
+    /// Fewer events in a cohort, or fewer units used against a baseline,
+    /// never lowers the total.
+    #[test]
+    fn better_results_never_pay_less(
+        case in strategies::contract_case(),
+        which in any::<prop::sample::Index>(),
+        fewer in 1_u64..500,
+    ) {
+        let before = settle(&case);
+        let payers = payer_totals_are_monotone(&case);
+        if !case.cohorts().is_empty() {
+            let k = which.index(case.cohorts().len());
+            let mut cohorts = case.cohorts().to_vec();
+            let c = &cohorts[k];
+            let better = Cohort::new(c.id().as_str(), c.size(), c.events().saturating_sub(fewer), c.comparison(), c.measured_on())
+                .unwrap()
+                .with_status(c.status());
+            cohorts[k] = better;
+            assert_not_lower(&before, &settle(&case.clone().with_cohorts(cohorts)), payers)?;
+        }
+        if !case.baseline().is_empty() {
+            let k = which.index(case.baseline().len());
+            let mut baseline = case.baseline().to_vec();
+            let m = &baseline[k];
+            baseline[k] = BaselineMeasurement::new(m.measured_on(), m.total_units(), m.actual_units().saturating_sub(fewer)).unwrap();
+            assert_not_lower(&before, &settle(&case.clone().with_baseline(baseline)), payers)?;
+        }
+    }
+
+    /// No total exceeds its cap, and the contract cap binds exactly: the
+    /// total is the least of the cap and what the contract pays without it.
+    #[test]
+    fn caps_are_exact(case in strategies::contract_case()) {
+        let s = settle(&case);
+        let c = case.contract();
+        let unit = |m: Money| integration_outcomes::RoundingStrategy::TowardZero.round(m.amount(), c.rounding().decimal_places());
+        if let Some(cap) = c.cap() {
+            let uncapped = settle(&case.clone().without_contract_cap());
+            prop_assert_eq!(s.total().amount(), unit(cap).min(uncapped.total().amount()));
+        }
+        for (rule, (id, total)) in c.rules().iter().zip(s.totals_by_rule()) {
+            prop_assert_eq!(rule.id(), id);
+            let cap = match rule {
+                Rule::RateCard(r) => r.terms().total_cap(),
+                Rule::Cohort(r) => r.cap(),
+                Rule::Baseline(r) => r.cap(),
+                Rule::Banded(r) => Some(r.maximum()),
+                _ => None,
+            };
+            if let Some(cap) = cap {
+                prop_assert!(total.amount() <= unit(cap), "rule {} pays {} over its cap {}", id, total, cap);
+            }
+        }
+        // Rate-card participant caps, from the audit trail.
+        for rc in s.rate_card_settlements() {
+            let Some(Rule::RateCard(rule)) = c.rules().iter().find(|r| r.id() == rc.rule()) else { continue };
+            let (Some(cap), Some(lines)) = (rule.terms().participant_cap(), rc.lines()) else { continue };
+            for group in lines.chunk_by(|a, b| a.claim().participant() == b.claim().participant()) {
+                let paid: Decimal = group.iter().map(|l| l.amount().amount()).sum();
+                prop_assert!(paid <= cap.amount());
+            }
+        }
+    }
+
+    /// Claims refused for a date outside the window or an outcome not on the
+    /// card take nothing from any cap: the statement's money is unchanged.
+    #[test]
+    fn refused_claims_consume_nothing(
+        case in strategies::contract_case(),
+        refused in prop::collection::vec((0_u64..30, 0_usize..12, any::<bool>()), 0..20),
+    ) {
+        let before = settle(&case);
+        let Some(Rule::RateCard(rule)) = case.contract().rules().first() else { return Ok(()) };
+        let window = rule.terms().window();
+        let mut claims = case.claims().to_vec();
+        for (p, o, late) in refused {
+            let date = if late { window.last().tomorrow().unwrap() } else { window.first().yesterday().unwrap() };
+            claims.push(Claim::new(p, OutcomeIndex::new(o).unwrap(), date));
+            // And one for an outcome not on the card.
+            claims.push(Claim::new(p, OutcomeIndex::new(rule.card().len()).unwrap(), window.first()));
+        }
+        let after = settle(&case.clone().with_claims(claims));
+        prop_assert_eq!(after.total(), before.total());
+        prop_assert_eq!(after.payments(), before.payments());
+        prop_assert_eq!(after.withheld(), before.withheld());
+    }
+
+    /// Any permutation of the evidence gives the identical statement, and so
+    /// do shards of claims by participant, tallied apart and merged.
+    #[test]
+    fn order_and_sharding_never_matter(case in strategies::contract_case(), seed in any::<u64>(), cut in any::<u64>()) {
+        let before = settle(&case);
+        let mut claims = case.claims().to_vec();
+        shuffle(&mut claims, seed);
+        let mut cohorts = case.cohorts().to_vec();
+        shuffle(&mut cohorts, seed ^ 1);
+        let mut baseline = case.baseline().to_vec();
+        shuffle(&mut baseline, seed ^ 2);
+        let shuffled = case.clone().with_claims(claims.clone()).with_cohorts(cohorts).with_baseline(baseline);
+        prop_assert_eq!(&settle(&shuffled), &before);
+
+        let Some(Rule::RateCard(rule)) = case.contract().rules().first() else { return Ok(()) };
+        let people = case.participants();
+        for detail in [Detail::TotalsOnly, Detail::Audit] {
+            let single = rule.settle(&claims, people, detail).unwrap();
+            let (left, right): (Vec<Claim>, Vec<Claim>) = claims.iter().partition(|c| c.participant() % 7 < cut % 8);
+            let mut a = rule.tally(people, detail);
+            a.add(&left).unwrap();
+            let mut b = rule.tally(people, detail);
+            b.add(&right).unwrap();
+            prop_assert_eq!(&b.merge(a).unwrap().finish().unwrap(), &single);
+            #[cfg(feature = "rayon")]
+            prop_assert_eq!(&rule.settle_parallel(&claims, people, detail).unwrap(), &single);
+        }
+    }
+
+    /// Every payment split sums to the amount split; payments, totals by
+    /// payer, period and rule all sum to the total.
+    #[test]
+    fn splits_are_exact(case in strategies::contract_case()) {
+        let s = settle(&case);
+        let sum = |ms: &mut dyn Iterator<Item = Money>| -> Decimal { ms.map(|m| m.amount()).sum() };
+        let total = s.total().amount();
+        prop_assert_eq!(sum(&mut s.payments().iter().map(|p| p.amount())), total);
+        prop_assert_eq!(sum(&mut s.totals_by_payer().iter().map(|(_, m)| *m)), total);
+        prop_assert_eq!(sum(&mut s.totals_by_period().iter().map(|(_, m)| *m)), total);
+        prop_assert_eq!(sum(&mut s.totals_by_rule().iter().map(|(_, m)| *m)), total);
+        let unit = Decimal::new(1, case.contract().rounding().decimal_places());
+        for p in s.payments() {
+            prop_assert!((p.amount().amount() / unit).fract().is_zero(), "{} is not whole rounding units", p.amount());
+        }
+    }
+
+    /// Totals-only settlement pays the same money as the audit trail.
+    #[test]
+    fn totals_only_equals_the_audit_trail(case in strategies::contract_case()) {
+        let audit = settle(&case);
+        let totals = case.contract().settle_with(&case.evidence(), Detail::TotalsOnly).unwrap();
+        prop_assert_eq!(audit.total(), totals.total());
+        prop_assert_eq!(audit.payments(), totals.payments());
+        prop_assert_eq!(audit.totals_by_outcome(), totals.totals_by_outcome());
+    }
+}
