@@ -403,8 +403,11 @@ fn a_better_baseline_result_never_pays_less_and_a_binding_cap_is_paid_in_full() 
         .unwrap()
         .with_cap(pence(1_948_911))
         .unwrap();
-    let toward_zero =
-        RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine);
+    let toward_zero = RoundingPolicy::for_currency(
+        Currency::GBP,
+        RoundingStrategy::TowardZero,
+        RoundingStage::PerLine,
+    );
     let c = Contract::new("c", Currency::GBP, toward_zero, single(), vec![rule.into()]).unwrap();
     let settle = |first_actual| {
         let m = [
@@ -426,13 +429,24 @@ fn a_better_baseline_result_never_pays_less_and_a_binding_cap_is_paid_in_full() 
 /// whatever order the evidence lists them in.
 #[test]
 fn cohorts_on_one_date_take_a_cap_in_order_of_id() {
-    let rule = CohortRule::new("r", "10%".parse().unwrap(), "10%".parse().unwrap(),
-        PoolingRule::PooledEvents, gbp(10))
+    let rule = CohortRule::new(
+        "r",
+        "10%".parse().unwrap(),
+        "10%".parse().unwrap(),
+        PoolingRule::PooledEvents,
+        gbp(10),
+    )
     .unwrap()
     .with_cap(gbp(1_500))
     .unwrap();
-    let c = Contract::new("c", Currency::GBP, policy(RoundingStage::PerLine), single(), vec![rule.into()])
-        .unwrap();
+    let c = Contract::new(
+        "c",
+        Currency::GBP,
+        policy(RoundingStage::PerLine),
+        single(),
+        vec![rule.into()],
+    )
+    .unwrap();
     let per_100 = Comparison::rate("200".parse().unwrap(), 100).unwrap();
     // Each cohort of 100 avoids 100 events: £1,000 each.
     let alpha = Cohort::new("alpha", 100, 100, per_100, d("2015-06-30")).unwrap();

@@ -3,7 +3,7 @@
 
 use super::rules::PaymentRule;
 use super::{
-    BandedMeasurement, BaselineMeasurement, BandedRule, BaselineRule, Claim, Cohort, CohortRule,
+    BandedMeasurement, BandedRule, BaselineMeasurement, BaselineRule, Claim, Cohort, CohortRule,
     ContractId, Detail, GroupThresholdRule, OutcomeError, Participants, PayerShares, Periodicity,
     Placement, RateCardRule, RuleId, Statement,
 };

@@ -62,7 +62,8 @@ struct Rooms {
 impl Rooms {
     fn new(contract: &Contract) -> Rooms {
         let policy = contract.rounding();
-        let floor = |m: Money| RoundingStrategy::TowardZero.round(m.amount(), policy.decimal_places());
+        let floor =
+            |m: Money| RoundingStrategy::TowardZero.round(m.amount(), policy.decimal_places());
         Rooms {
             rule: contract
                 .rules()
@@ -85,7 +86,10 @@ impl Rooms {
         let mut by = None;
         if let Some(Some((room, kind))) = self.rule.get_mut(rule) {
             if value > *room {
-                self.withheld.insert(*kind, add(self.withheld.get(kind).copied().unwrap_or_default(), value - *room)?);
+                self.withheld.insert(
+                    *kind,
+                    add(self.withheld.get(kind).copied().unwrap_or_default(), value - *room)?,
+                );
                 value = *room;
                 by = Some(*kind);
             }
@@ -94,7 +98,10 @@ impl Rooms {
         if let Some(room) = self.contract.as_mut() {
             if value > *room {
                 let kind = CapKind::ContractCap;
-                self.withheld.insert(kind, add(self.withheld.get(&kind).copied().unwrap_or_default(), value - *room)?);
+                self.withheld.insert(
+                    kind,
+                    add(self.withheld.get(&kind).copied().unwrap_or_default(), value - *room)?,
+                );
                 // What the contract cap refuses stays in the rule's room.
                 if let Some(Some((r, _))) = self.rule.get_mut(rule) {
                     *r += value - *room;
@@ -224,12 +231,19 @@ pub(crate) fn settle(
         // whether rejected claims were listed).
         let (Some(rule), false) = (contract.rules().get(*r), amount.is_zero()) else { continue };
         let owed = Money::new(*amount, currency);
-        for (payer, part) in contract.payers_of(rule.id()).split_in(owed, policy.decimal_places())? {
+        for (payer, part) in
+            contract.payers_of(rule.id()).split_in(owed, policy.decimal_places())?
+        {
             match by_payer.iter_mut().find(|(p, _)| *p == payer) {
                 Some((_, sum)) => *sum = add(*sum, part.amount())?,
                 None => by_payer.push((payer.clone(), part.amount())),
             }
-            payments.push(Payment { rule: rule.id().clone(), period: *period, payer, amount: part });
+            payments.push(Payment {
+                rule: rule.id().clone(),
+                period: *period,
+                payer,
+                amount: part,
+            });
         }
         let slot = by_period.entry(*period).or_default();
         *slot = add(*slot, *amount)?;
@@ -253,7 +267,12 @@ pub(crate) fn settle(
         detail,
         lines,
         rate_cards,
-        by_rule: contract.rules().iter().zip(by_rule).map(|(r, m)| (r.id().clone(), money(m))).collect(),
+        by_rule: contract
+            .rules()
+            .iter()
+            .zip(by_rule)
+            .map(|(r, m)| (r.id().clone(), money(m)))
+            .collect(),
         by_outcome,
         by_period: by_period.into_iter().map(|(p, m)| (p, money(m))).collect(),
         by_payer: by_payer.into_iter().map(|(p, m)| (p, money(m))).collect(),

@@ -37,11 +37,11 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 use super::{
-    AgeRange, Band, BandMode, BandedMeasurement, BandedRule, BaselineMeasurement, BaselineRule, BidPrices,
-    Claim, ClaimWindow, Cohort, CohortRule, CohortStatus, Comparison, Contract, Evidence,
-    Eligibility, GroupThreshold, GroupThresholdRule, OutcomeIndex, Participant, Participants, PayerShares, Periodicity,
-    Placement, PoolingRule, RateCard, RateCardOutcome, RateCardRule, RateCardTerms, Repeat, Rule,
-    RuleEvidence, SpellLength,
+    AgeRange, Band, BandMode, BandedMeasurement, BandedRule, BaselineMeasurement, BaselineRule,
+    BidPrices, Claim, ClaimWindow, Cohort, CohortRule, CohortStatus, Comparison, Contract,
+    Eligibility, Evidence, GroupThreshold, GroupThresholdRule, OutcomeIndex, Participant,
+    Participants, PayerShares, Periodicity, Placement, PoolingRule, RateCard, RateCardOutcome,
+    RateCardRule, RateCardTerms, Repeat, Rule, RuleEvidence, SpellLength,
 };
 use crate::{Currency, Date, Money, Rate, RoundingPolicy, RoundingStage, RoundingStrategy};
 
@@ -275,31 +275,30 @@ pub fn rate_card_with(params: &Params) -> impl Strategy<Value = RateCard> + use<
         chance(params.prerequisites),
         sometimes(params.eligibility, (10_u16..=20, 0_u16..=8)),
     );
-    vec(outcome, 1..=params.outcomes).prop_filter_map(
-        "rate card construction failed",
-        |specs| {
-            let mut outcomes = Vec::with_capacity(specs.len());
-            for (i, (price, repeatable, needs_previous, ages)) in specs.iter().enumerate() {
-                let mut o = RateCardOutcome::new(
-                    format!("outcome_{i}"),
-                    format!("generated outcome {i}"),
-                    Money::from_minor(*price, Currency::GBP),
-                )
-                .ok()?;
-                if *repeatable {
-                    o = o.with_repeat(Repeat::Repeatable);
-                }
-                if *needs_previous && i > 0 {
-                    o = o.with_prerequisite(format!("outcome_{}", i - 1).parse().ok()?);
-                }
-                if let Some((min, width)) = ages {
-                    o = o.with_eligibility(Eligibility::AgeAtStart(AgeRange::new(*min, min + width).ok()?));
-                }
-                outcomes.push(o);
+    vec(outcome, 1..=params.outcomes).prop_filter_map("rate card construction failed", |specs| {
+        let mut outcomes = Vec::with_capacity(specs.len());
+        for (i, (price, repeatable, needs_previous, ages)) in specs.iter().enumerate() {
+            let mut o = RateCardOutcome::new(
+                format!("outcome_{i}"),
+                format!("generated outcome {i}"),
+                Money::from_minor(*price, Currency::GBP),
+            )
+            .ok()?;
+            if *repeatable {
+                o = o.with_repeat(Repeat::Repeatable);
             }
-            RateCard::new("generated_card", Currency::GBP, outcomes).ok()
-        },
-    )
+            if *needs_previous && i > 0 {
+                o = o.with_prerequisite(format!("outcome_{}", i - 1).parse().ok()?);
+            }
+            if let Some((min, width)) = ages {
+                o = o.with_eligibility(Eligibility::AgeAtStart(
+                    AgeRange::new(*min, min + width).ok()?,
+                ));
+            }
+            outcomes.push(o);
+        }
+        RateCard::new("generated_card", Currency::GBP, outcomes).ok()
+    })
 }
 
 /// A valid [`RateCardRule`]: a generated [`rate_card`], bids at or below
@@ -1111,8 +1110,9 @@ pub fn contract_case() -> impl Strategy<Value = ContractCase> {
 /// Participants `0..n`, about one in five unregistered, aged 10 to 30 at
 /// the start of the claim window.
 pub fn participants(n: u64) -> impl Strategy<Value = Participants> {
-    vec(sometimes(0.8, 10_i16..=30), usize::try_from(n).unwrap_or(0))
-        .prop_filter_map("participants construction failed", |ages| {
+    vec(sometimes(0.8, 10_i16..=30), usize::try_from(n).unwrap_or(0)).prop_filter_map(
+        "participants construction failed",
+        |ages| {
             let start = window().first();
             let people = (0_u64..)
                 .zip(ages)
@@ -1122,7 +1122,8 @@ pub fn participants(n: u64) -> impl Strategy<Value = Participants> {
                 })
                 .collect();
             Participants::new(people).ok()
-        })
+        },
+    )
 }
 
 /// A contract case as [`contract_case`], steered by `params`.

@@ -3,7 +3,9 @@
 
 use rust_decimal::Decimal;
 
-use super::{Draft, DraftContext, Drafts, PaymentRule, number_in_order, one_per_date, wrong_evidence};
+use super::{
+    Draft, DraftContext, Drafts, PaymentRule, number_in_order, one_per_date, wrong_evidence,
+};
 use crate::outcomes::ratio::Ratio;
 use crate::outcomes::statement::{LineInputs, Subject};
 use crate::outcomes::{
@@ -46,18 +48,24 @@ impl PaymentRule for BandedRule {
                 // reduction, never from a rounded one.
                 Some(red) => {
                     let amount = self.amount_exact(red)?.to_decimal()?;
-                    let band = self.band_of(red).and_then(|i| self.bands().get(i)).map(Band::threshold);
+                    let band =
+                        self.band_of(red).and_then(|i| self.bands().get(i)).map(Band::threshold);
                     (band, amount)
                 }
                 None => (None, Decimal::ZERO),
             };
             let decision = match (unmeasured, exact_reduction, band) {
                 (Some(reason), _, _) => Decision::Rejected { reason },
-                (None, None, _) => Decision::Rejected { reason: RejectionReason::ComparisonRateZero },
-                (None, Some(_), None) => Decision::Rejected { reason: RejectionReason::BelowThreshold },
+                (None, None, _) => {
+                    Decision::Rejected { reason: RejectionReason::ComparisonRateZero }
+                }
+                (None, Some(_), None) => {
+                    Decision::Rejected { reason: RejectionReason::BelowThreshold }
+                }
                 (None, Some(_), Some(_)) => Decision::Paid,
             };
-            let reduction = exact_reduction.map(Ratio::to_decimal).transpose()?.map(Rate::from_fraction);
+            let reduction =
+                exact_reduction.map(Ratio::to_decimal).transpose()?.map(Rate::from_fraction);
             let inputs = match m {
                 BandedMeasurement::Cohort(c) if unmeasured.is_some() => {
                     LineInputs::NotMeasured { status: c.status() }

@@ -3,7 +3,9 @@
 
 use rust_decimal::Decimal;
 
-use super::{Draft, DraftContext, Drafts, PaymentRule, number_in_order, one_per_date, wrong_evidence};
+use super::{
+    Draft, DraftContext, Drafts, PaymentRule, number_in_order, one_per_date, wrong_evidence,
+};
 use crate::money::exact;
 use crate::outcomes::statement::{LineInputs, Subject};
 use crate::outcomes::{

@@ -48,68 +48,66 @@ impl PaymentRule for CohortRule {
 }
 
 fn draft_line(
-        rule: &CohortRule,
-        a: &CohortAssessment,
-        cohorts: &BTreeMap<&CohortId, &Cohort>,
-        cx: DraftContext,
-    ) -> Result<Draft, OutcomeError> {
-        let price = rule.price_per_event();
-        let currency = price.currency();
-        let exact = a.outcome.unwrap_or(Decimal::ZERO);
-        let decision = match a.outcome {
-            Ok(_) => Decision::Paid,
-            Err(reason) => Decision::Rejected { reason },
-        };
-        let (subject, inputs, label) = match &a.subject {
-            Some(id) => {
-                let cohort = cohorts
-                    .get(id)
-                    .ok_or_else(|| OutcomeError::Evidence {
-                        rule: rule.id().to_string(),
-                        reason: "a cohort assessed is missing from the evidence",
-                    })?;
-                let inputs = if cohort.status() == CohortStatus::Measured {
-                    LineInputs::Cohort {
-                        size: a.size,
-                        events: a.events,
-                        comparison: cohort.comparison(),
-                        reduction: a.reduction,
-                        events_avoided: a.events_avoided,
-                        threshold: a.threshold,
-                        price,
-                    }
-                } else {
-                    LineInputs::NotMeasured { status: cohort.status() }
-                };
-                (Subject::Cohort(id.clone()), inputs, id.to_string())
-            }
-            None => (
-                Subject::AllCohorts,
-                LineInputs::Fallback {
-                    cohorts: a.cohorts_pooled,
-                    pooling: rule.pooling(),
+    rule: &CohortRule,
+    a: &CohortAssessment,
+    cohorts: &BTreeMap<&CohortId, &Cohort>,
+    cx: DraftContext,
+) -> Result<Draft, OutcomeError> {
+    let price = rule.price_per_event();
+    let currency = price.currency();
+    let exact = a.outcome.unwrap_or(Decimal::ZERO);
+    let decision = match a.outcome {
+        Ok(_) => Decision::Paid,
+        Err(reason) => Decision::Rejected { reason },
+    };
+    let (subject, inputs, label) = match &a.subject {
+        Some(id) => {
+            let cohort = cohorts.get(id).ok_or_else(|| OutcomeError::Evidence {
+                rule: rule.id().to_string(),
+                reason: "a cohort assessed is missing from the evidence",
+            })?;
+            let inputs = if cohort.status() == CohortStatus::Measured {
+                LineInputs::Cohort {
+                    size: a.size,
+                    events: a.events,
+                    comparison: cohort.comparison(),
                     reduction: a.reduction,
                     events_avoided: a.events_avoided,
                     threshold: a.threshold,
-                    already_paid: Money::new(a.already_paid, currency),
                     price,
-                },
-                FALLBACK_LABEL.to_owned(),
-            ),
-        };
-        Ok(Draft {
-            key: (a.date, 0, 0, 0),
-            label,
-            exact,
-            line: Some(StatementLine {
-                rule: rule.id().clone(),
-                date: a.date,
-                period: cx.periodicity.period_of(a.date),
-                subject,
-                inputs,
-                decision,
-                exact: Money::new(exact, currency),
-                amount: Money::new(exact, currency),
-            }),
-        })
-    }
+                }
+            } else {
+                LineInputs::NotMeasured { status: cohort.status() }
+            };
+            (Subject::Cohort(id.clone()), inputs, id.to_string())
+        }
+        None => (
+            Subject::AllCohorts,
+            LineInputs::Fallback {
+                cohorts: a.cohorts_pooled,
+                pooling: rule.pooling(),
+                reduction: a.reduction,
+                events_avoided: a.events_avoided,
+                threshold: a.threshold,
+                already_paid: Money::new(a.already_paid, currency),
+                price,
+            },
+            FALLBACK_LABEL.to_owned(),
+        ),
+    };
+    Ok(Draft {
+        key: (a.date, 0, 0, 0),
+        label,
+        exact,
+        line: Some(StatementLine {
+            rule: rule.id().clone(),
+            date: a.date,
+            period: cx.periodicity.period_of(a.date),
+            subject,
+            inputs,
+            decision,
+            exact: Money::new(exact, currency),
+            amount: Money::new(exact, currency),
+        }),
+    })
+}

@@ -99,7 +99,8 @@ pub(crate) fn wrong_evidence(rule: &dyn PaymentRule, given: RuleEvidence<'_>) ->
 pub(crate) fn number_in_order<T: Ord>(drafts: &mut [(Draft, T)]) -> Result<(), OutcomeError> {
     drafts.sort_by(|(a, ta), (b, tb)| a.key.0.cmp(&b.key.0).then_with(|| ta.cmp(tb)));
     for (k, (d, _)) in drafts.iter_mut().enumerate() {
-        d.key.3 = u32::try_from(k).map_err(|_| OutcomeError::Overflow { operation: "line count" })?;
+        d.key.3 =
+            u32::try_from(k).map_err(|_| OutcomeError::Overflow { operation: "line count" })?;
     }
     Ok(())
 }
