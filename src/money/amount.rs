@@ -325,7 +325,7 @@ impl Money {
     }
 
     /// The amount as a whole number of units of `minor` decimal places.
-    fn units_at(&self, minor: u32) -> Result<i128, MoneyError> {
+    pub(crate) fn units_at(&self, minor: u32) -> Result<i128, MoneyError> {
         let normalized = self.amount.normalize();
         if normalized.scale() > minor {
             return Err(MoneyError::NotWholeMinorUnits {
@@ -365,23 +365,22 @@ impl Money {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn allocate(&self, weights: &[Decimal]) -> Result<Vec<Money>, MoneyError> {
-        self.allocate_in(weights, u32::from(self.currency.minor_units()))
+        let total = self.minor_units_i128()?;
+        let units = super::allocation::largest_remainder(total, weights)?;
+        Money::from_units(units, u32::from(self.currency.minor_units()), self.currency)
     }
 
-    /// As [`allocate`](Self::allocate), in whole units of `scale` decimal
-    /// places (a contract rounding to whole pounds splits whole pounds).
-    pub(crate) fn allocate_in(
-        &self,
-        weights: &[Decimal],
+    /// Amounts of whole units of `scale` decimal places.
+    pub(crate) fn from_units(
+        units: Vec<i128>,
         scale: u32,
+        currency: Currency,
     ) -> Result<Vec<Money>, MoneyError> {
-        let total = self.units_at(scale)?;
-        let units = super::allocation::largest_remainder(total, weights)?;
         units
             .into_iter()
             .map(|u| {
                 Decimal::try_from_i128_with_scale(u, scale)
-                    .map(|amount| Money { amount, currency: self.currency })
+                    .map(|amount| Money { amount, currency })
                     .map_err(|_| overflow("allocate"))
             })
             .collect()

@@ -17,8 +17,12 @@
 //!    zero to the rounding unit. A cap that binds is therefore paid exactly,
 //!    no line or total ever exceeds one, and an amount a cap refuses takes
 //!    nothing from any other.
-//! 5. Each rule's total for each period is split between its payers in the
-//!    contract's rounding unit by largest remainder, so the parts sum to it.
+//! 5. Payers are given their shares of the running total of the rules they
+//!    pay, in (period, rule) order, in the contract's rounding unit, by a
+//!    split that never gives a payer less of a larger amount: each payment
+//!    is what the running total's split adds. Payments sum to each rule's
+//!    total for the period, and each payer's total is exactly its split of
+//!    the whole.
 
 use std::collections::BTreeMap;
 
@@ -27,8 +31,8 @@ use rust_decimal::Decimal;
 use super::rules::{DraftContext, Drafts};
 use super::statement::{OutcomeTotal, Payment};
 use super::{
-    CapKind, Contract, Decision, Detail, Evidence, OutcomeError, PayerId, Period, Statement,
-    StatementLine,
+    CapKind, Contract, Decision, Detail, Evidence, OutcomeError, PayerId, PayerShares, Period,
+    Statement, StatementLine,
 };
 use crate::{Currency, Date, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
 
@@ -220,29 +224,44 @@ pub(crate) fn settle(
         }
     }
 
-    // 5: payments, each (period, rule) total split between the rule's payers.
+    // 5: payments. The payers of each rule are given their shares of the
+    // running total of every rule they pay, in (period, rule) order: a
+    // payment is what that running total's split adds, so each payer's
+    // total is exactly its split of the whole, and grows with it.
     let mut payments = Vec::new();
     let mut by_payer: Vec<(PayerId, Decimal)> = Vec::new();
     let mut by_period: BTreeMap<Period, Decimal> = BTreeMap::new();
     let mut by_rule: Vec<Decimal> = vec![Decimal::ZERO; contract.rules().len()];
     let mut total = Decimal::ZERO;
+    // Per set of payer shares: the running total and its split so far.
+    let mut running: Vec<(&PayerShares, Decimal, Vec<Decimal>)> = Vec::new();
     for ((period, r), amount) in &groups {
         // Nothing owed, nothing to pay (and no zero rows that depend on
         // whether rejected claims were listed).
         let (Some(rule), false) = (contract.rules().get(*r), amount.is_zero()) else { continue };
-        let owed = Money::new(*amount, currency);
-        for (payer, part) in
-            contract.payers_of(rule.id()).split_in(owed, policy.decimal_places())?
-        {
+        let payers = contract.payers_of(rule.id());
+        let k = match running.iter().position(|(p, _, _)| *p == payers) {
+            Some(k) => k,
+            None => {
+                running.push((payers, Decimal::ZERO, vec![Decimal::ZERO; payers.shares().len()]));
+                running.len() - 1
+            }
+        };
+        let Some((_, so_far, split_so_far)) = running.get_mut(k) else { continue };
+        *so_far = add(*so_far, *amount)?;
+        let parts = payers.split_in(Money::new(*so_far, currency), policy.decimal_places())?;
+        for ((payer, part), before) in parts.into_iter().zip(split_so_far.iter_mut()) {
+            let paid = part.amount() - *before;
+            *before = part.amount();
             match by_payer.iter_mut().find(|(p, _)| *p == payer) {
-                Some((_, sum)) => *sum = add(*sum, part.amount())?,
-                None => by_payer.push((payer.clone(), part.amount())),
+                Some((_, sum)) => *sum = add(*sum, paid)?,
+                None => by_payer.push((payer.clone(), paid)),
             }
             payments.push(Payment {
                 rule: rule.id().clone(),
                 period: *period,
                 payer,
-                amount: part,
+                amount: Money::new(paid, currency),
             });
         }
         let slot = by_period.entry(*period).or_default();

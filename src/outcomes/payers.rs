@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::{OutcomeError, PayerId};
+use crate::money::allocation::sainte_lague;
 use crate::money::exact;
 use crate::{Money, Rate};
 
@@ -118,7 +119,15 @@ impl PayerShares {
         &self.shares
     }
 
-    /// Splits `amount` between the payers; the parts sum exactly to `amount`.
+    /// Splits `amount` between the payers in whole minor units; the parts
+    /// sum exactly to `amount`, and a larger amount never gives any payer
+    /// less.
+    ///
+    /// The split is Sainte-Laguë's divisor method: unit after unit goes to
+    /// the payer with the highest `share / (units so far + ½)`, ties to the
+    /// payer listed first. With two payers that is each payer's exact share
+    /// rounded to the nearest unit; unlike largest remainder, it stays
+    /// monotone with three or more payers (see `DESIGN.md`).
     ///
     /// # Errors
     ///
@@ -150,7 +159,9 @@ impl PayerShares {
         amount: Money,
         decimal_places: u32,
     ) -> Result<Vec<(PayerId, Money)>, OutcomeError> {
-        let parts = amount.allocate_in(&self.weights, decimal_places)?;
+        let units = amount.units_at(decimal_places)?;
+        let parts = sainte_lague(units, &self.weights)?;
+        let parts = Money::from_units(parts, decimal_places, amount.currency())?;
         Ok(self.shares.iter().map(|(p, _)| p.clone()).zip(parts).collect())
     }
 }
