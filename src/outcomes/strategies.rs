@@ -438,11 +438,10 @@ pub fn rule_with_claims(
 pub fn rule_with_claims_with(
     params: &Params,
 ) -> impl Strategy<Value = (RateCardRule, Vec<Claim>)> + use<> {
-    let (participants, max_claims) = (params.participants, params.claims);
-    rate_card_rule_with(params).prop_flat_map(move |rule| {
-        let n = rule.card().len();
-        (Just(rule), claims(participants, n, max_claims))
-    })
+    // Claims are drawn for every outcome index the parameters allow, not
+    // only those of the card drawn (the rest are refused as unknown), so
+    // that rule and claims shrink independently.
+    (rate_card_rule_with(params), claims(params.participants, params.outcomes, params.claims))
 }
 
 /// A measured cohort of 1 to 5,000 people with 0 to three events per person
@@ -506,15 +505,27 @@ pub fn cohort(id: usize) -> impl Strategy<Value = Cohort> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn cohorts() -> impl Strategy<Value = Vec<Cohort>> {
-    (1_usize..=4).prop_flat_map(|n| {
-        let each: Vec<_> = (0..n)
-            .map(|i| {
-                (cohort(i), prop_oneof![8 => Just(CohortStatus::Measured), 1 => Just(CohortStatus::Pending), 1 => Just(CohortStatus::Cancelled)])
-                    .prop_map(|(c, s)| c.with_status(s))
-            })
-            .collect();
-        each
-    })
+    let status = prop_oneof![
+        8 => Just(CohortStatus::Measured),
+        1 => Just(CohortStatus::Pending),
+        1 => Just(CohortStatus::Cancelled),
+    ];
+    // One strategy per place, so that shrinking can drop cohorts from the
+    // end without redrawing the others.
+    (
+        (cohort(0), status.clone()),
+        proptest::option::of((cohort(1), status.clone())),
+        proptest::option::of((cohort(2), status.clone())),
+        proptest::option::of((cohort(3), status)),
+    )
+        .prop_map(|(first, b, c, d)| {
+            std::iter::once(first)
+                .chain(b)
+                .chain(c)
+                .chain(d)
+                .map(|(cohort, status)| cohort.with_status(status))
+                .collect()
+        })
 }
 
 /// A reduction threshold of 0% to 30% in steps of 0.1%.
@@ -897,7 +908,7 @@ pub fn rounding() -> impl Strategy<Value = RoundingPolicy> {
 /// assert_eq!(case.contract().settle(&case.evidence())?, statement);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ContractCase {
     contract: Contract,
     /// The same contract without its contract cap.
@@ -909,6 +920,23 @@ pub struct ContractCase {
     cohort_size: u64,
     baseline: Vec<BaselineMeasurement>,
     banded: Vec<BandedMeasurement>,
+}
+
+/// The contract and its evidence (not the uncapped copy kept for
+/// [`ContractCase::without_contract_cap`]).
+impl std::fmt::Debug for ContractCase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ContractCase")
+            .field("contract", &self.contract)
+            .field("claims", &self.claims)
+            .field("participants", &self.participants)
+            .field("cohorts", &self.cohorts)
+            .field("placements", &self.placements)
+            .field("cohort_size", &self.cohort_size)
+            .field("baseline", &self.baseline)
+            .field("banded", &self.banded)
+            .finish_non_exhaustive()
+    }
 }
 
 impl ContractCase {
