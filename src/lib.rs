@@ -141,6 +141,52 @@
 //! way with [`outcomes::EventCounts`], and assessment profiles with
 //! [`maturity::ProfileCounts`].
 //!
+//! **Property-test your own contract logic** (feature `proptest`). Code
+//! that consumes statements (invoicing, a ledger, a dashboard) can be
+//! tested against every kind of contract the crate settles:
+//! [`outcomes::strategies::contract_case_with`] draws contracts that combine
+//! every rule kind, cap, rounding strategy and stage, with their evidence,
+//! and [`outcomes::strategies::Params`] steers what is drawn. Here, an
+//! invoicing function that bills each payer the sum of its payments:
+//!
+//! ```
+//! use integration_outcomes::outcomes::strategies::{self, Params};
+//! use integration_outcomes::{Currency, Money, Statement};
+//! use proptest::prelude::*;
+//! use proptest::test_runner::TestRunner;
+//!
+//! /// Your code: one invoice per payer.
+//! fn invoices(s: &Statement) -> Vec<(String, Money)> {
+//!     let mut out: Vec<(String, Money)> = Vec::new();
+//!     for p in s.payments() {
+//!         match out.iter_mut().find(|(payer, _)| payer == p.payer().as_str()) {
+//!             Some((_, total)) => *total = total.checked_add(p.amount()).unwrap(),
+//!             None => out.push((p.payer().to_string(), p.amount())),
+//!         }
+//!     }
+//!     out
+//! }
+//!
+//! // Contracts with a contract cap and a rate card alone, say.
+//! let params = Params::default().contract_cap(1.0).other_rules(0.0);
+//! let mut runner = TestRunner::default();
+//! runner.run(&strategies::contract_case_with(&params), |case| {
+//!     let statement = case.contract().settle(&case.evidence()).unwrap();
+//!     let billed = invoices(&statement);
+//!     let expected: Vec<(String, Money)> =
+//!         statement.totals_by_payer().iter().map(|(p, m)| (p.to_string(), *m)).collect();
+//!     prop_assert_eq!(billed.clone(), expected);
+//!     let sum = Money::sum(Currency::GBP, billed.iter().map(|(_, m)| *m)).unwrap();
+//!     prop_assert_eq!(sum, statement.total());
+//!     Ok(())
+//! })?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! In a test suite the same reads `proptest! { #[test] fn .. (case in
+//! strategies::contract_case_with(&params)) { .. } }`; a failing case
+//! shrinks to a contract of a few lines.
+//!
 //! **Adjust a framework.** [`Framework::derive`] renames domains, keeps a
 //! subset or rewords a question, and records each change from the parent
 //! (the built-in `aqua-sif-chorley` is stored that way).

@@ -133,7 +133,7 @@ proptest! {
             let mut baseline = case.baseline().to_vec();
             let m = &baseline[k];
             baseline[k] = BaselineMeasurement::new(m.measured_on(), m.total_units(), m.actual_units().saturating_sub(fewer)).unwrap();
-            assert_not_lower(&before, &settle(&case.clone().with_baseline(baseline)), payers)?;
+            assert_not_lower(&before, &settle(&case.with_baseline(baseline)), payers)?;
         }
     }
 

@@ -28,6 +28,17 @@ impl PackedDate {
         self.0
     }
 
+    /// Year, month (1–12) and day (1–31), read from the bit fields without
+    /// building a `Date`.
+    pub(crate) const fn parts(self) -> (i32, i32, i32) {
+        // Each field is at most 23 bits wide: the casts are exact.
+        (
+            (self.0 >> 9).cast_signed() - YEAR_SHIFT,
+            ((self.0 >> 5) & 0xf).cast_signed(),
+            (self.0 & 0x1f).cast_signed(),
+        )
+    }
+
     /// The date.
     pub(crate) fn date(self) -> Date {
         let year = i32::try_from(self.0 >> 9).unwrap_or(0) - YEAR_SHIFT;

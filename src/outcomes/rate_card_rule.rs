@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use super::packed_date::PackedDate;
 use super::period::day_number;
 use super::{
     AgeRange, Claim, Eligibility, MAX_OUTCOMES, OutcomeError, OutcomeId, OutcomeIndex,
@@ -247,6 +248,15 @@ impl RateCardTerms {
 
     /// Caps how many claims of `outcome` the contract pays.
     ///
+    /// The first `max_paid` claims that are paid something, in date order
+    /// across participants, are paid; later ones pay nothing and take
+    /// nothing from their participant's cap. A claim the participant cap
+    /// leaves nothing takes no place.
+    ///
+    /// With a per-participant cap as well, this is a term under which more
+    /// claims can pay less: an earlier claim the volume cap admits may pay
+    /// less under its participant's cap than the later claim it displaces.
+    ///
     /// # Example
     ///
     /// ```
@@ -464,11 +474,12 @@ impl Tables {
     /// Days and calendar months from the window's first day (and first
     /// month) to `date`, if `date` is in the window.
     #[inline]
-    pub(crate) fn locate(&self, date: Date) -> Option<(usize, usize)> {
-        let months = (i32::from(date.year()) - self.first_year) * 12 + i32::from(date.month()) - 1;
+    pub(crate) fn locate(&self, date: PackedDate) -> Option<(usize, usize)> {
+        let (year, month, day) = date.parts();
+        let months = (year - self.first_year) * 12 + month - 1;
         let months = usize::try_from(months).ok()?;
         let start = *self.month_starts.get(months)?;
-        let offset = usize::try_from(start + i32::from(date.day()) - 1).ok()?;
+        let offset = usize::try_from(start + day - 1).ok()?;
         (offset < self.days).then_some((offset, months.wrapping_sub(self.first_month)))
     }
 

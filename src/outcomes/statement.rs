@@ -690,13 +690,20 @@ impl OutcomeTotal {
 /// totals.
 ///
 /// Amounts follow the contract's [`RoundingPolicy`]: with
-/// [`RoundingStage::PerLine`] every line is rounded once after its caps and
-/// everything else sums rounded lines; with [`RoundingStage::PerTotal`] lines
-/// stay exact and each rule's total for each period (the amount invoiced) is
-/// rounded once. Payments (one per rule, period and payer) are those rounded
-/// totals split between payers with [`Money::allocate`]; totals by payer and
-/// period and the grand total are sums of payments, so they agree exactly.
-/// Totals by outcome are sums of line amounts (exact under `PerTotal`).
+/// [`RoundingStage::PerLine`] every line is rounded once and everything else
+/// sums rounded lines; with [`RoundingStage::PerTotal`] lines stay exact and
+/// each rule's total for each period (the amount invoiced) is rounded once.
+/// Cumulative caps (a rule's, the contract's) are then taken in date order
+/// from the rounded amounts, so a cap that binds is paid exactly.
+///
+/// Payments (one per rule, period and payer) give each set of payers its
+/// shares of the running total of the rules it pays, in the contract's
+/// rounding unit, by a split under which a larger amount never gives a
+/// payer less ([`PayerShares::split`](super::PayerShares::split)): each
+/// payer's total is exactly its split of what it pays for, and totals by
+/// payer and period and the grand total are sums of payments, so they agree
+/// exactly. Totals by outcome are sums of line amounts (exact under
+/// `PerTotal`).
 ///
 /// # Example
 ///

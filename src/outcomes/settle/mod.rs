@@ -168,20 +168,6 @@ struct Counters {
     withheld_rule: i64,
 }
 
-/// An accepted claim of a participant settled at finalisation (one with a
-/// claim of an outcome that has a volume cap): everything the caps need.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Deferred {
-    claim: Claim,
-    /// Day from the window's first day: the order across participants.
-    day: usize,
-    /// The bucket row (day or month).
-    row: usize,
-    /// Position in the participant's processing order.
-    seq: u32,
-    price: i64,
-}
-
 #[inline]
 fn add(a: i64, b: i64, operation: &'static str) -> Result<i64, OutcomeError> {
     match a.checked_add(b) {
@@ -201,7 +187,7 @@ struct Accumulator {
     rejections: [u64; CLAIM_REASONS.len()],
     claims: u64,
     /// Accepted claims of participants settled at finalisation.
-    deferred: Vec<Deferred>,
+    deferred: Vec<Accepted>,
     lines: Vec<ClaimLine>,
 }
 
@@ -245,13 +231,17 @@ struct Checkpoint {
     lines: usize,
 }
 
-/// A claim accepted so far in a participant's processing order (before the
-/// caps).
-#[derive(Debug, Clone, Copy)]
+/// An accepted claim, before the caps: everything they need. Kept until
+/// finalisation for a participant with a claim of an outcome under a volume
+/// cap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Accepted {
     claim: Claim,
+    /// Position in the participant's processing order.
     seq: u32,
+    /// Day from the window's first day: the order across participants.
     day: usize,
+    /// The bucket row (day or month).
     row: usize,
     price: i64,
 }
@@ -299,6 +289,7 @@ impl Accumulator {
 
     /// Pays one accepted claim `amount` (its price, or less under a cap
     /// `by`): into its bucket, its outcome's counters and the audit trail.
+    #[inline]
     fn pay(
         &mut self,
         t: &Tables,
@@ -355,6 +346,7 @@ impl Accumulator {
         self.claims += u64::from(len);
         accepted_claims.clear();
         let mut accepted = 0_u64;
+        let mut earned = 0_i64;
         let mut profile: Option<Option<&Participant>> = None;
         for (seq, claim) in (0..len).zip(group) {
             let i = usize::from(claim.outcome().raw());
@@ -363,7 +355,7 @@ impl Accumulator {
                 continue;
             };
             let price = entry.price;
-            let Some((day, month)) = t.locate(claim.date()) else {
+            let Some((day, month)) = t.locate(claim.packed_date()) else {
                 self.reject(t, claim, seq, price, 1);
                 continue;
             };
@@ -398,30 +390,42 @@ impl Accumulator {
                 Granularity::Day => day,
                 Granularity::Month => month,
             };
-            accepted_claims.push(Accepted { claim: *claim, seq, day, row, price });
+            let a = Accepted { claim: *claim, seq, day, row, price };
+            if t.volume_mask == 0 {
+                // Nothing of this rule waits for a volume cap: pay it now.
+                self.pay_under_participant_cap(t, &a, &mut earned)?;
+            } else {
+                accepted_claims.push(a);
+            }
         }
         if accepted & t.volume_mask != 0 {
-            self.deferred.extend(accepted_claims.iter().map(|a| Deferred {
-                claim: a.claim,
-                day: a.day,
-                row: a.row,
-                seq: a.seq,
-                price: a.price,
-            }));
+            self.deferred.extend_from_slice(accepted_claims);
             return Ok(());
         }
-        // `earned` never exceeds the cap, so the room left is >= 0.
-        let mut earned = 0_i64;
         for a in accepted_claims.iter() {
-            let amount = match t.participant_cap {
-                Some(cap) => a.price.min(cap - earned),
-                None => a.price,
-            };
-            earned = add(earned, amount, "participant total")?;
-            let by = (amount < a.price).then_some(CapKind::ParticipantCap);
-            self.pay(t, a, amount, by)?;
+            self.pay_under_participant_cap(t, a, &mut earned)?;
         }
         Ok(())
+    }
+
+    /// Pays an accepted claim what the participant cap leaves of its price,
+    /// `earned` being what the participant was paid so far (never above the
+    /// cap, so the room left is never negative); returns the amount paid.
+    #[inline]
+    fn pay_under_participant_cap(
+        &mut self,
+        t: &Tables,
+        a: &Accepted,
+        earned: &mut i64,
+    ) -> Result<i64, OutcomeError> {
+        let amount = match t.participant_cap {
+            Some(cap) => a.price.min(cap - *earned),
+            None => a.price,
+        };
+        *earned = add(*earned, amount, "participant total")?;
+        let by = (amount < a.price).then_some(CapKind::ParticipantCap);
+        self.pay(t, a, amount, by)?;
+        Ok(amount)
     }
 
     /// Settles the deferred participants: their accepted claims in date
@@ -431,29 +435,21 @@ impl Accumulator {
     /// participant cap leaves nothing takes no place under the volume cap.
     fn settle_deferred(&mut self, t: &Tables) -> Result<(), OutcomeError> {
         let mut deferred = std::mem::take(&mut self.deferred);
-        deferred.sort_unstable_by_key(|d| (d.day, d.claim.participant(), d.seq));
+        deferred.sort_unstable_by_key(|a| (a.day, a.claim.participant(), a.seq));
         let mut taken = vec![0_u64; t.n];
         let mut earned: HashMap<u64, i64> = HashMap::new();
-        for d in &deferred {
-            let i = usize::from(d.claim.outcome().raw());
-            let a = Accepted { claim: d.claim, seq: d.seq, day: d.day, row: d.row, price: d.price };
+        for a in &deferred {
+            let i = usize::from(a.claim.outcome().raw());
             let volume = t.volume_caps.get(i).copied().flatten();
-            let count = taken.get(i).copied().unwrap_or(0);
-            if volume.is_some_and(|cap| count >= cap) {
-                self.pay(t, &a, 0, Some(CapKind::VolumeCap))?;
+            if volume.is_some_and(|cap| taken.get(i).is_some_and(|n| *n >= cap)) {
+                self.pay(t, a, 0, Some(CapKind::VolumeCap))?;
                 continue;
             }
-            let so_far = earned.entry(d.claim.participant()).or_insert(0);
-            let amount = match t.participant_cap {
-                Some(cap) => d.price.min(cap - *so_far),
-                None => d.price,
-            };
-            *so_far = add(*so_far, amount, "participant total")?;
-            if let (Some(_), true, Some(count)) = (volume, amount > 0, taken.get_mut(i)) {
-                *count += 1;
+            let so_far = earned.entry(a.claim.participant()).or_insert(0);
+            let paid = self.pay_under_participant_cap(t, a, so_far)?;
+            if let (Some(_), true, Some(n)) = (volume, paid > 0, taken.get_mut(i)) {
+                *n += 1;
             }
-            let by = (amount < d.price).then_some(CapKind::ParticipantCap);
-            self.pay(t, &a, amount, by)?;
         }
         Ok(())
     }
