@@ -1,13 +1,25 @@
 //! Reading INDIGO 4.1 project documents: every field the crate uses, several
 //! currencies, partial data, and errors that name their JSON path.
 
-use integration_outcomes::indigo::{Gap, IndigoDate, IndigoErrorKind, IndigoProject};
+use integration_outcomes::indigo::{
+    Gap, ImportPolicy, IndigoDate, IndigoError, IndigoErrorKind, IndigoProject,
+};
 use integration_outcomes::outcomes::{MetricUnit, PricingBasis};
 use integration_outcomes::{Currency, Date, Money};
 
 /// A hand-built document in the standard's shape, using every field the crate
 /// reads plus fields it ignores.
 const FULL: &str = include_str!("data/indigo_project.json");
+
+/// Reads `doc` strictly, as before partial imports: the first problem is the error.
+fn strict(doc: &str) -> Result<IndigoProject, IndigoError> {
+    IndigoProject::from_json_with(doc, ImportPolicy::Strict)
+}
+
+/// The problems a partial read and import of `doc` report.
+fn problems(doc: &str) -> Vec<IndigoError> {
+    IndigoProject::from_json(doc).unwrap().import().unwrap().problems().to_vec()
+}
 
 #[test]
 fn reads_every_field_used() {
@@ -92,7 +104,8 @@ fn errors_name_their_json_path() {
     let cases: &[(&str, &str)] = &[
         (r#"{"outcome_metrics": {"id": "a"}}"#, "/outcome_metrics"),
         (r#"{"outcome_metrics": [{"id": 1}]}"#, "/outcome_metrics/0/id"),
-        (r#"{"outcome_metrics": [{"definition": {"value": "x"}}]}"#, "/outcome_metrics/0/id"),
+        // A missing member is reported at the object that lacks it.
+        (r#"{"outcome_metrics": [{"definition": {"value": "x"}}]}"#, "/outcome_metrics/0"),
         (r#"{"outcome_metrics": [{"id": "a"}, {"id": "a"}]}"#, "/outcome_metrics/1/id"),
         (
             r#"{"outcome_metrics": [{"id": "a", "definition": {"value": 3}}]}"#,
@@ -131,8 +144,13 @@ fn errors_name_their_json_path() {
         ("{", "/"),
     ];
     for (doc, path) in cases {
-        let err = IndigoProject::from_json(doc).unwrap_err();
+        let err = strict(doc).unwrap_err();
         assert_eq!(err.path(), *path, "{doc}: {err}");
+        // Read partially, the same problem is listed and the rest is kept.
+        if path.len() > 1 {
+            let listed = problems(doc);
+            assert!(listed.contains(&err), "{doc}: {err} not in {listed:?}");
+        }
     }
 }
 
@@ -182,7 +200,7 @@ fn string_amounts_take_commas_only_as_thousands_separators() {
         "-",
         "1e3",
     ] {
-        let err = IndigoProject::from_json(&with_maximum_price(text)).unwrap_err();
+        let err = strict(&with_maximum_price(text)).unwrap_err();
         assert_eq!(
             err.path(),
             "/outcome_pricings/0/maximum_price_if_all_targets_achieved/amount/value",
@@ -201,7 +219,7 @@ fn metric_ids_are_trimmed_like_their_references() {
     assert_eq!(p.pricings()[0].metric_id(), "m1");
     // ... and two ids that differ only by padding are a duplicate.
     let doc = r#"{"outcome_metrics": [{"id": "a"}, {"id": "a "}]}"#;
-    let err = IndigoProject::from_json(doc).unwrap_err();
+    let err = strict(doc).unwrap_err();
     assert_eq!(err.path(), "/outcome_metrics/1/id");
     assert!(matches!(err.kind(), IndigoErrorKind::Invalid { .. }), "{err}");
 }
@@ -269,7 +287,7 @@ fn commitment_codelists_and_periods_are_checked() {
         ),
     ];
     for (fields, path) in cases {
-        let err = IndigoProject::from_json(&commitment(fields)).unwrap_err();
+        let err = strict(&commitment(fields)).unwrap_err();
         assert_eq!(err.path(), path, "{fields}");
         assert!(matches!(err.kind(), IndigoErrorKind::Invalid { .. }), "{fields}: {err}");
     }
@@ -278,7 +296,7 @@ fn commitment_codelists_and_periods_are_checked() {
 #[test]
 fn a_pricing_naming_an_unknown_metric_is_an_error() {
     let doc = r#"{"outcome_metrics": [{"id": "a"}], "outcome_pricings": [{"outcome_metric_id": {"value": "z"}}]}"#;
-    let err = IndigoProject::from_json(doc).unwrap_err();
+    let err = strict(doc).unwrap_err();
     assert_eq!(err.path(), "/outcome_pricings/0/outcome_metric_id/value");
     assert_eq!(err.kind(), &IndigoErrorKind::UnknownMetric { id: "z".into() });
     assert!(err.to_string().contains("\"z\""));
@@ -457,8 +475,10 @@ fn import_errors_name_their_json_path() {
         ),
     ];
     for (doc, path) in cases {
-        let err = IndigoProject::from_json(doc).and_then(|p| p.import()).unwrap_err();
+        let err = strict(doc).and_then(|p| p.import()).unwrap_err();
         assert_eq!(err.path(), *path, "{doc}: {err}");
+        let listed = problems(doc);
+        assert!(listed.contains(&err), "{doc}: {err} not in {listed:?}");
     }
 }
 
