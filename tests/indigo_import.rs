@@ -1,6 +1,9 @@
 //! Reading INDIGO 4.1 project documents: every field the crate uses, several
 //! currencies, partial data, and errors that name their JSON path.
 
+// Test helpers outside #[test] functions may unwrap and index JSON: a panic is a failing test.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
 use integration_outcomes::indigo::{
     Gap, ImportPolicy, IndigoDate, IndigoError, IndigoErrorKind, IndigoProject,
 };
@@ -755,20 +758,20 @@ fn two_prices_of_one_metric_in_one_currency_are_both_refused() {
 }
 
 /// Every JSON Pointer of `value`'s members, with the value there.
-fn members(value: &serde_json::Value, path: String, out: &mut Vec<String>) {
+fn members(value: &serde_json::Value, path: &str, out: &mut Vec<String>) {
     match value {
         serde_json::Value::Object(map) => {
             for (k, v) in map {
                 let p = format!("{path}/{}", k.replace('~', "~0").replace('/', "~1"));
                 out.push(p.clone());
-                members(v, p, out);
+                members(v, &p, out);
             }
         }
         serde_json::Value::Array(items) => {
             for (i, v) in items.iter().enumerate() {
                 let p = format!("{path}/{i}");
                 out.push(p.clone());
-                members(v, p, out);
+                members(v, &p, out);
             }
         }
         _ => {}
@@ -869,7 +872,7 @@ proptest::proptest! {
         let mut doc: serde_json::Value = serde_json::from_str(FULL).unwrap();
         for (pick, m) in &steps {
             let mut paths = Vec::new();
-            members(&doc, String::new(), &mut paths);
+            members(&doc, "", &mut paths);
             if paths.is_empty() {
                 break;
             }

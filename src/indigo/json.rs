@@ -563,9 +563,9 @@ mod tests {
     /// The decimal a document's `/price` number is read as, from its text.
     fn number_read(text: &str) -> Result<Option<Decimal>, IndigoError> {
         let doc = format!(r#"{{"price": {{"value": {text}}}}}"#);
-        let value: Value = serde_json::from_str(&doc).unwrap();
+        let value: Value = serde_json::from_str(&doc).map_err(|e| invalid("/", e.to_string()))?;
         let numbers = number_texts(&doc);
-        Node::root(&value, &numbers).unwrap().decimal("price", false)
+        Node::root(&value, &numbers)?.decimal("price", false)
     }
 
     #[test]

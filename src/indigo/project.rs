@@ -649,15 +649,15 @@ impl IndigoProject {
             if let Some(p) = field(&mut faults, node.object("period")) {
                 let start = field(&mut faults, p.date("start_date"));
                 let end = field(&mut faults, p.date("end_date"));
-                if let (Some((_, start)), Some((end_path, end))) = (&start, &end) {
-                    if end.ends_before(*start) {
-                        let found = p.wrapped_value("end_date").unwrap_or(&Value::Null);
-                        faults.push(p.invalid_value(
-                            &end_path,
-                            found,
-                            format!("the period ends before it starts ({start})"),
-                        ));
-                    }
+                if let (Some((_, start)), Some((end_path, end))) = (&start, &end)
+                    && end.ends_before(*start)
+                {
+                    let found = p.wrapped_value("end_date").unwrap_or(&Value::Null);
+                    faults.push(p.invalid_value(
+                        end_path,
+                        found,
+                        format!("the period ends before it starts ({start})"),
+                    ));
                 }
                 period_start = start.map(|(_, d)| d);
                 period_end = end.map(|(_, d)| d);
