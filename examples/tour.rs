@@ -187,7 +187,7 @@ fn peterborough(out: &Path) -> Result<()> {
     let indigo = IndigoExport::new(&statement, ResultType::Final)
         .metric_for_rule("reconviction", "outcomemetric2")
         .to_json()?;
-    fs::write(out.join("peterborough_indigo.json"), serde_json::to_string_pretty(&indigo)?)?;
+    fs::write(out.join("peterborough_indigo.json"), indigo)?;
     Ok(())
 }
 

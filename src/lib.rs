@@ -196,8 +196,10 @@
 //! [`Statement::write_csv`].
 //!
 //! **Exchange INDIGO data.** [`indigo::IndigoProject::import`] turns a project
-//! document into metrics, rate cards and caps; [`indigo::IndigoExport`] writes
-//! a statement's payments and results back.
+//! document into metrics, rate cards and caps, keeping every valid entry of a
+//! faulty document and listing each problem ([`indigo::ImportPolicy`]);
+//! [`indigo::IndigoExport`] writes a statement's payments and results back,
+//! amounts as exact digits.
 //!
 //! # Crate features
 //!

@@ -1,13 +1,28 @@
 //! Reading INDIGO 4.1 project documents: every field the crate uses, several
 //! currencies, partial data, and errors that name their JSON path.
 
-use integration_outcomes::indigo::{Gap, IndigoDate, IndigoErrorKind, IndigoProject};
+// Test helpers outside #[test] functions may unwrap and index JSON: a panic is a failing test.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use integration_outcomes::indigo::{
+    Gap, ImportPolicy, IndigoDate, IndigoError, IndigoErrorKind, IndigoProject,
+};
 use integration_outcomes::outcomes::{MetricUnit, PricingBasis};
 use integration_outcomes::{Currency, Date, Money};
 
 /// A hand-built document in the standard's shape, using every field the crate
 /// reads plus fields it ignores.
 const FULL: &str = include_str!("data/indigo_project.json");
+
+/// Reads `doc` strictly, as before partial imports: the first problem is the error.
+fn strict(doc: &str) -> Result<IndigoProject, IndigoError> {
+    IndigoProject::from_json_with(doc, ImportPolicy::Strict)
+}
+
+/// The problems a partial read and import of `doc` report.
+fn problems(doc: &str) -> Vec<IndigoError> {
+    IndigoProject::from_json(doc).unwrap().import().unwrap().problems().to_vec()
+}
 
 #[test]
 fn reads_every_field_used() {
@@ -92,7 +107,8 @@ fn errors_name_their_json_path() {
     let cases: &[(&str, &str)] = &[
         (r#"{"outcome_metrics": {"id": "a"}}"#, "/outcome_metrics"),
         (r#"{"outcome_metrics": [{"id": 1}]}"#, "/outcome_metrics/0/id"),
-        (r#"{"outcome_metrics": [{"definition": {"value": "x"}}]}"#, "/outcome_metrics/0/id"),
+        // A missing member is reported at the object that lacks it.
+        (r#"{"outcome_metrics": [{"definition": {"value": "x"}}]}"#, "/outcome_metrics/0"),
         (r#"{"outcome_metrics": [{"id": "a"}, {"id": "a"}]}"#, "/outcome_metrics/1/id"),
         (
             r#"{"outcome_metrics": [{"id": "a", "definition": {"value": 3}}]}"#,
@@ -131,8 +147,13 @@ fn errors_name_their_json_path() {
         ("{", "/"),
     ];
     for (doc, path) in cases {
-        let err = IndigoProject::from_json(doc).unwrap_err();
+        let err = strict(doc).unwrap_err();
         assert_eq!(err.path(), *path, "{doc}: {err}");
+        // Read partially, the same problem is listed and the rest is kept.
+        if path.len() > 1 {
+            let listed = problems(doc);
+            assert!(listed.contains(&err), "{doc}: {err} not in {listed:?}");
+        }
     }
 }
 
@@ -182,7 +203,7 @@ fn string_amounts_take_commas_only_as_thousands_separators() {
         "-",
         "1e3",
     ] {
-        let err = IndigoProject::from_json(&with_maximum_price(text)).unwrap_err();
+        let err = strict(&with_maximum_price(text)).unwrap_err();
         assert_eq!(
             err.path(),
             "/outcome_pricings/0/maximum_price_if_all_targets_achieved/amount/value",
@@ -201,7 +222,7 @@ fn metric_ids_are_trimmed_like_their_references() {
     assert_eq!(p.pricings()[0].metric_id(), "m1");
     // ... and two ids that differ only by padding are a duplicate.
     let doc = r#"{"outcome_metrics": [{"id": "a"}, {"id": "a "}]}"#;
-    let err = IndigoProject::from_json(doc).unwrap_err();
+    let err = strict(doc).unwrap_err();
     assert_eq!(err.path(), "/outcome_metrics/1/id");
     assert!(matches!(err.kind(), IndigoErrorKind::Invalid { .. }), "{err}");
 }
@@ -269,7 +290,7 @@ fn commitment_codelists_and_periods_are_checked() {
         ),
     ];
     for (fields, path) in cases {
-        let err = IndigoProject::from_json(&commitment(fields)).unwrap_err();
+        let err = strict(&commitment(fields)).unwrap_err();
         assert_eq!(err.path(), path, "{fields}");
         assert!(matches!(err.kind(), IndigoErrorKind::Invalid { .. }), "{fields}: {err}");
     }
@@ -278,7 +299,7 @@ fn commitment_codelists_and_periods_are_checked() {
 #[test]
 fn a_pricing_naming_an_unknown_metric_is_an_error() {
     let doc = r#"{"outcome_metrics": [{"id": "a"}], "outcome_pricings": [{"outcome_metric_id": {"value": "z"}}]}"#;
-    let err = IndigoProject::from_json(doc).unwrap_err();
+    let err = strict(doc).unwrap_err();
     assert_eq!(err.path(), "/outcome_pricings/0/outcome_metric_id/value");
     assert_eq!(err.kind(), &IndigoErrorKind::UnknownMetric { id: "z".into() });
     assert!(err.to_string().contains("\"z\""));
@@ -457,8 +478,10 @@ fn import_errors_name_their_json_path() {
         ),
     ];
     for (doc, path) in cases {
-        let err = IndigoProject::from_json(doc).and_then(|p| p.import()).unwrap_err();
+        let err = strict(doc).and_then(|p| p.import()).unwrap_err();
         assert_eq!(err.path(), *path, "{doc}: {err}");
+        let listed = problems(doc);
+        assert!(listed.contains(&err), "{doc}: {err} not in {listed:?}");
     }
 }
 
@@ -518,5 +541,375 @@ proptest::proptest! {
         }
         let _ = IndigoProject::from_json(&text);
         let _ = IndigoProject::from_json(&doc.to_string());
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Partial imports: every valid entry kept, every problem listed.
+
+/// A project with every fault seen in the published INDIGO export.
+const EVERY_FAULT: &str = include_str!("data/indigo/every_fault.json");
+
+/// The summary an analyst prints for the every-fault document.
+const EVERY_FAULT_SUMMARY: &str = "INDIGO-POJ-9999: imported 2 of 5 outcome metrics (3 refused), \
+    1 of 9 outcome pricings (7 refused, 1 incomplete), 2 of 4 outcome payment commitments \
+    (2 refused); 13 problems, 1 gap";
+
+#[test]
+fn every_fault_document_imports_the_valid_rest_and_lists_each_problem() {
+    let import = IndigoProject::from_json(EVERY_FAULT).unwrap().import().unwrap();
+    assert_eq!(import.summary().to_string(), EVERY_FAULT_SUMMARY);
+
+    // What is valid on its own is kept.
+    let ids: Vec<&str> = import.metrics().iter().map(|m| m.id().as_str()).collect();
+    assert_eq!(ids, ["employment", "housing"]);
+    let gbp = import.rate_card(Currency::GBP).unwrap();
+    assert_eq!(gbp.outcomes().len(), 1);
+    assert_eq!(gbp.outcomes()[0].maximum_price(), Money::from_major(3_500, Currency::GBP));
+    assert_eq!(import.rate_cards().len(), 1);
+    assert_eq!(
+        import.outcome_maximums(),
+        [("employment".parse().unwrap(), Money::from_major(350_000, Currency::GBP))]
+    );
+    // Read from its digits: an f64 would have made it 250000.
+    let eur = Money::new("250000.000000000000001".parse().unwrap(), Currency::EUR);
+    assert_eq!(import.total_payer_maximum(Currency::EUR).unwrap(), Some(eur));
+    assert_eq!(
+        import.total_payer_maximum(Currency::GBP).unwrap(),
+        Some(Money::from_major(3_300_000, Currency::GBP))
+    );
+    assert_eq!(
+        import.gaps(),
+        [Gap::MissingPrice { path: "/outcome_pricings/8".into(), metric_id: "employment".into() }]
+    );
+
+    // Every problem, in document order: where, what was found, why.
+    let problems: Vec<String> = import.problems().iter().map(ToString::to_string).collect();
+    let expected = [
+        r#"/outcome_metrics/1/id: found "wellbeing": an outcome metric id that /outcome_metrics/2 has too, so no entry with it is used"#,
+        r#"/outcome_metrics/2/id: found "wellbeing": an outcome metric id that /outcome_metrics/1 has too, so neither entry is used"#,
+        r#"/outcome_metrics/3/id: found "": required member "id" is absent or empty"#,
+        r#"/outcome_pricings/1/outcome_metric_id/value: found "wellbeing": names outcome metric "wellbeing", which /outcome_metrics/1, /outcome_metrics/2 all define, so none is used and which one is meant is not guessed"#,
+        r#"/outcome_pricings/2/outcome_metric_id/value: found "education": names outcome metric "education", which the project does not define"#,
+        r#"/outcome_pricings/3/currency/value: found "Russian Ruble": not an ISO 4217 currency code (three upper-case letters, such as GBP); did you mean RUB?"#,
+        r#"/outcome_pricings/4/currency/value: found "South Korean Won": not an ISO 4217 currency code (three upper-case letters, such as GBP); did you mean KRW?"#,
+        r#"/outcome_pricings/5/maximum_price_if_all_targets_achieved/amount/value: found "C$1.16M (estimate)": not a decimal number (such as 3500, 3,500 or 3,500.25; commas may only separate groups of three digits before the point)"#,
+        r#"/outcome_pricings/6/maximum_price_if_all_targets_achieved/amount/value: found "=D41-D36": a spreadsheet formula, not a number (the sheet's value was not exported)"#,
+        r#"/outcome_pricings/7/maximum_price_if_all_targets_achieved/amount/value: found "90,000.005": not a whole number of GBP minor units (2 decimal places)"#,
+        r#"/outcome_payment_commitments/1/maximum_potential_outcome_payment/amount/value: found "$10,000,000": expected a number, not a string; did you mean 10000000?"#,
+        r#"/outcome_payment_commitments/2/maximum_potential_outcome_payment/amount/value: found "68,000,000 rubles": expected a number, not a string; did you mean 68000000?"#,
+        r#"/outcome_payment_commitments/2/maximum_potential_outcome_payment/currency/value: found "Russian Ruble": not an ISO 4217 currency code (three upper-case letters, such as GBP); did you mean RUB?"#,
+    ];
+    assert_eq!(problems, expected);
+    // Suggestions are structured too, and never applied.
+    let suggestions: Vec<Option<&str>> = import.problems().iter().map(|p| p.suggestion()).collect();
+    assert_eq!(suggestions.iter().flatten().count(), 5);
+    assert!(import.rate_card(Currency::from_code("RUB").unwrap()).is_none());
+}
+
+#[test]
+fn a_strict_import_of_the_every_fault_document_stops_at_its_first_problem() {
+    let err = strict(EVERY_FAULT).unwrap_err();
+    // The second entry with the id is where a reader first meets the duplicate.
+    assert_eq!(err.path(), "/outcome_metrics/2/id");
+    assert_eq!(err.found(), Some(r#""wellbeing""#));
+    // A strict read of a document with only import problems, strictly imported.
+    let doc = r#"{"outcome_metrics": [{"id": "a"}], "outcome_pricings": [
+        {"outcome_metric_id": {"value": "a"}, "currency": {"value": "GBP"}, "price_per_unit": {"amount": {"value": 1.005}}},
+        {"outcome_metric_id": {"value": "a"}, "currency": {"value": "EUR"}, "price_per_unit": {"amount": {"value": 0}}}]}"#;
+    let err = strict(doc).unwrap().import().unwrap_err();
+    assert_eq!(err.path(), "/outcome_pricings/0/price_per_unit/amount/value");
+    assert_eq!(problems(doc).len(), 2);
+}
+
+/// A valid two-metric project with `extra` pricings after its valid one.
+fn with_pricings(extra: &str) -> String {
+    format!(
+        r#"{{"outcome_metrics": [
+          {{"id": "a", "definition": {{"value": "Entry into employment"}}}},
+          {{"id": "b", "definition": {{"value": "Sustained employment"}}}}],
+        "outcome_pricings": [
+          {{"outcome_metric_id": {{"value": "a"}}, "currency": {{"value": "GBP"}}, "price_per_unit": {{"amount": {{"value": 500}}}}}}{extra}]}}"#
+    )
+}
+
+#[test]
+fn each_fault_alone_leaves_the_valid_pricing_and_is_listed() {
+    let b = |fields: &str| format!(r#", {{"outcome_metric_id": {{"value": "b"}}, {fields}}}"#);
+    let cases = [
+        // (extra pricing, path of its problem, found)
+        (
+            b(r#""currency": {"value": "Russian Ruble"}"#),
+            "/outcome_pricings/1/currency/value",
+            r#""Russian Ruble""#,
+        ),
+        (b(r#""currency": {"value": "gbp"}"#), "/outcome_pricings/1/currency/value", r#""gbp""#),
+        (b(r#""currency": {"value": 826}"#), "/outcome_pricings/1/currency/value", "826"),
+        (
+            b(r#""price_per_unit": {"amount": {"value": "$10,000,000"}}"#),
+            "/outcome_pricings/1/price_per_unit/amount/value",
+            r#""$10,000,000""#,
+        ),
+        (
+            b(r#""price_per_unit": {"amount": {"value": [1]}}"#),
+            "/outcome_pricings/1/price_per_unit/amount/value",
+            "[1]",
+        ),
+        (b(r#""price_per_unit": "500""#), "/outcome_pricings/1/price_per_unit", r#""500""#),
+        (
+            b(
+                r#""maximum_price_if_all_targets_achieved": {"amount": {"value": "68,000,000 rubles"}}"#,
+            ),
+            "/outcome_pricings/1/maximum_price_if_all_targets_achieved/amount/value",
+            r#""68,000,000 rubles""#,
+        ),
+        (
+            b(
+                r#""currency": {"value": "GBP"}, "maximum_price_if_all_targets_achieved": {"amount": {"value": "0"}}"#,
+            ),
+            "/outcome_pricings/1/maximum_price_if_all_targets_achieved/amount/value",
+            r#""0""#,
+        ),
+        (
+            b(r#""currency": {"value": "JPY"}, "price_per_unit": {"amount": {"value": 10.5}}"#),
+            "/outcome_pricings/1/price_per_unit/amount/value",
+            "10.5",
+        ),
+        (
+            b(r#""price_per_unit": {"amount": {"value": 1.00000000000000000000000000000001}}"#),
+            "/outcome_pricings/1/price_per_unit/amount/value",
+            "1.00000000000000000000000000000001",
+        ),
+        (
+            r#", {"outcome_metric_id": {"value": "z"}}"#.to_owned(),
+            "/outcome_pricings/1/outcome_metric_id/value",
+            r#""z""#,
+        ),
+        (r#", 7"#.to_owned(), "/outcome_pricings/1", "7"),
+    ];
+    for (extra, path, found) in cases {
+        let doc = with_pricings(&extra);
+        let import = IndigoProject::from_json(&doc).unwrap().import().unwrap();
+        let card = import.rate_card(Currency::GBP).unwrap();
+        assert_eq!(card.outcomes().len(), 1, "{extra}");
+        assert_eq!(card.outcomes()[0].id().as_str(), "a", "{extra}");
+        let problems = import.problems();
+        assert_eq!(problems.len(), 1, "{extra}: {problems:?}");
+        assert_eq!(problems[0].path(), path, "{extra}");
+        assert_eq!(problems[0].found(), Some(found), "{extra}");
+        assert_eq!(import.summary().pricings().refused(), 1, "{extra}");
+        assert_eq!(import.summary().pricings().imported(), 1, "{extra}");
+    }
+}
+
+#[test]
+fn a_maximum_price_is_checked_like_the_price_per_unit() {
+    for (maximum, ok) in [
+        ("\"3,500\"", true),
+        ("\"0.01\"", true),
+        ("\"0\"", false),
+        ("\"0.00\"", false),
+        ("\"3,500.001\"", false),
+        ("\"-1\"", false),
+    ] {
+        let doc = with_pricings(&format!(
+            r#", {{"outcome_metric_id": {{"value": "b"}}, "currency": {{"value": "GBP"}}, "price_per_unit": {{"amount": {{"value": 100}}}}, "maximum_price_if_all_targets_achieved": {{"amount": {{"value": {maximum}}}}}}}"#
+        ));
+        let import = IndigoProject::from_json(&doc).unwrap().import().unwrap();
+        let outcomes = import.rate_card(Currency::GBP).unwrap().outcomes().len();
+        assert_eq!(outcomes, if ok { 2 } else { 1 }, "{maximum}");
+        assert_eq!(import.problems().is_empty(), ok, "{maximum}: {:?}", import.problems());
+        if !ok {
+            assert_eq!(
+                import.problems()[0].path(),
+                "/outcome_pricings/1/maximum_price_if_all_targets_achieved/amount/value"
+            );
+            assert!(strict(&doc).and_then(|p| p.import()).is_err(), "{maximum}");
+        }
+    }
+}
+
+#[test]
+fn two_prices_of_one_metric_in_one_currency_are_both_refused() {
+    let doc = with_pricings(
+        r#", {"outcome_metric_id": {"value": "a"}, "currency": {"value": "GBP"}, "price_per_unit": {"amount": {"value": 600}}},
+            {"outcome_metric_id": {"value": "b"}, "currency": {"value": "GBP"}, "price_per_unit": {"amount": {"value": 700}}}"#,
+    );
+    let import = IndigoProject::from_json(&doc).unwrap().import().unwrap();
+    let card = import.rate_card(Currency::GBP).unwrap();
+    let ids: Vec<&str> = card.outcomes().iter().map(|o| o.id().as_str()).collect();
+    assert_eq!(ids, ["b"], "which GBP price of a is right is not guessed");
+    let paths: Vec<&str> = import.problems().iter().map(|p| p.path()).collect();
+    assert_eq!(
+        paths,
+        [
+            "/outcome_pricings/0/outcome_metric_id/value",
+            "/outcome_pricings/1/outcome_metric_id/value"
+        ]
+    );
+    // Neither price is a's, so nothing says a's unit: it is reported, not imported.
+    let ids: Vec<&str> = import.metrics().iter().map(|m| m.id().as_str()).collect();
+    assert_eq!(ids, ["b"]);
+    assert!(
+        import
+            .gaps()
+            .contains(&Gap::MetricNotImported { metric_id: "a".into(), missing: "unit type" })
+    );
+}
+
+/// Every JSON Pointer of `value`'s members, with the value there.
+fn members(value: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                let p = format!("{path}/{}", k.replace('~', "~0").replace('/', "~1"));
+                out.push(p.clone());
+                members(v, &p, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                let p = format!("{path}/{i}");
+                out.push(p.clone());
+                members(v, &p, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A change to one member of a valid document.
+#[derive(Debug, Clone)]
+enum Mutation {
+    /// Remove it.
+    Drop,
+    /// Put a copy of it beside it (an array item twice, an object member
+    /// under a second key).
+    Duplicate,
+    /// Replace it by a value of another type.
+    Retype(serde_json::Value),
+}
+
+fn mutation() -> impl proptest::strategy::Strategy<Value = (usize, Mutation)> {
+    use proptest::prelude::*;
+    let other = prop_oneof![
+        Just(serde_json::Value::Null),
+        Just(serde_json::json!(true)),
+        Just(serde_json::json!(-7)),
+        Just(serde_json::json!(0.5)),
+        Just(serde_json::json!("")),
+        Just(serde_json::json!("Russian Ruble")),
+        Just(serde_json::json!("$10,000,000")),
+        Just(serde_json::json!([])),
+        Just(serde_json::json!({})),
+        Just(serde_json::json!({"value": "x"})),
+    ];
+    (
+        any::<usize>(),
+        prop_oneof![
+            Just(Mutation::Drop),
+            Just(Mutation::Duplicate),
+            other.prop_map(Mutation::Retype)
+        ],
+    )
+}
+
+/// Applies `mutation` to the member at `path` of `doc`.
+fn apply(doc: &mut serde_json::Value, path: &str, mutation: &Mutation) {
+    let (parent, last) = path.rsplit_once('/').unwrap();
+    let key = last.replace("~1", "/").replace("~0", "~");
+    let Some(container) = doc.pointer_mut(parent) else { return };
+    match (container, mutation) {
+        (serde_json::Value::Object(map), Mutation::Drop) => {
+            map.remove(&key);
+        }
+        (serde_json::Value::Object(map), Mutation::Duplicate) => {
+            if let Some(v) = map.get(&key).cloned() {
+                map.insert(format!("{key}_copy"), v);
+            }
+        }
+        (serde_json::Value::Array(items), Mutation::Drop) => {
+            items.remove(key.parse::<usize>().unwrap());
+        }
+        (serde_json::Value::Array(items), Mutation::Duplicate) => {
+            let i = key.parse::<usize>().unwrap();
+            let copy = items[i].clone();
+            items.insert(i, copy);
+        }
+        (container, Mutation::Retype(other)) => {
+            if let Some(v) = container.pointer_mut(&format!("/{last}")) {
+                let same = std::mem::discriminant(v) == std::mem::discriminant(other);
+                *v = if same { serde_json::json!("retyped") } else { other.clone() };
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether `found` quotes the value at the problem's path in `doc`: its
+/// JSON text, the string without surrounding whitespace, or shortened.
+fn quotes(found: &str, value: &serde_json::Value) -> bool {
+    let text = value.to_string();
+    let trimmed = value.as_str().map(|s| serde_json::Value::from(s.trim()).to_string());
+    found == text
+        || trimmed.as_deref() == Some(found)
+        || found.strip_suffix('…').is_some_and(|start| text.starts_with(start))
+        // A number quoted from its digits, which the parsed value shows as an f64.
+        || (value.is_number() && found.parse::<f64>().ok() == value.as_f64())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// A valid document with one to three members dropped, duplicated or
+    /// retyped: no panic; the import keeps what it can; every problem
+    /// names a JSON Pointer that exists in the document and quotes the
+    /// value there.
+    #[test]
+    fn a_mutated_document_is_imported_in_part_and_every_problem_points_into_it(
+        steps in proptest::collection::vec(mutation(), 1..4)
+    ) {
+        let mut doc: serde_json::Value = serde_json::from_str(FULL).unwrap();
+        for (pick, m) in &steps {
+            let mut paths = Vec::new();
+            members(&doc, "", &mut paths);
+            if paths.is_empty() {
+                break;
+            }
+            apply(&mut doc, &paths[pick % paths.len()], m);
+        }
+        let text = doc.to_string();
+        let strict_result = strict(&text).and_then(|p| p.import());
+        let project = IndigoProject::from_json(&text);
+        let import = match project {
+            Ok(project) => project.import(),
+            Err(e) => {
+                // Only a document that is not an object is refused whole.
+                proptest::prop_assert!(!doc.is_object(), "{e}");
+                return Ok(());
+            }
+        };
+        proptest::prop_assert!(import.is_ok(), "a partial import never fails");
+        let import = import.unwrap();
+        for problem in import.problems() {
+            let at = if problem.path() == "/" { Some(&doc) } else { doc.pointer(problem.path()) };
+            proptest::prop_assert!(at.is_some(), "{problem} does not point into {text}");
+            if let (Some(found), Some(value)) = (problem.found(), at) {
+                proptest::prop_assert!(quotes(found, value), "{problem} misquotes {value}");
+            }
+            if matches!(problem.kind(), IndigoErrorKind::WrongType { .. }) {
+                proptest::prop_assert!(problem.found().is_some(), "{problem} quotes nothing");
+            }
+        }
+        // Strict fails exactly when partial found a problem, at the first one read.
+        match strict_result {
+            Ok(_) => proptest::prop_assert!(import.problems().is_empty(), "{:?}", import.problems()),
+            Err(e) => proptest::prop_assert!(import.problems().contains(&e), "{e} not in {:?}", import.problems()),
+        }
+        let s = import.summary();
+        for counts in [s.metrics(), s.pricings(), s.commitments()] {
+            proptest::prop_assert!(counts.imported() + counts.refused() <= counts.total(), "{s}");
+        }
+        proptest::prop_assert_eq!(s.metrics().imported(), import.metrics().len());
     }
 }
