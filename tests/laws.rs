@@ -211,6 +211,8 @@ proptest! {
 
         let Some(Rule::RateCard(rule)) = case.contract().rules().first() else { return Ok(()) };
         let people = case.participants();
+        // The statement's rate card is the rule's own settlement.
+        prop_assert_eq!(&before.rate_card_settlements()[0], &rule.settle(&claims, people, Detail::Audit).unwrap());
         for detail in [Detail::TotalsOnly, Detail::Audit] {
             let single = rule.settle(&claims, people, detail).unwrap();
             let (left, right): (Vec<Claim>, Vec<Claim>) = claims.iter().partition(|c| c.participant() % 7 < cut % 8);

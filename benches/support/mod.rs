@@ -29,10 +29,8 @@ pub(crate) struct Ratio {
     pub(crate) baseline: Duration,
     /// Median time of the crate's exact computation.
     pub(crate) exact: Duration,
-    /// The target ratio (exact / baseline), if the issue sets one.
+    /// The target ratio (exact / baseline), if the benchmark sets one.
     pub(crate) max_ratio: Option<f64>,
-    /// The target throughput in elements per second, if the issue sets one.
-    pub(crate) min_throughput: Option<f64>,
 }
 
 fn median(mut times: Vec<Duration>) -> Duration {
@@ -72,7 +70,6 @@ impl Ratio {
             baseline: median(base_times),
             exact: median(exact_times),
             max_ratio: None,
-            min_throughput: None,
         }
     }
 
@@ -106,12 +103,6 @@ impl Ratio {
         self
     }
 
-    /// Sets the target throughput (elements per second).
-    pub(crate) fn target_throughput(mut self, min: f64) -> Ratio {
-        self.min_throughput = Some(min);
-        self
-    }
-
     /// exact / baseline.
     pub(crate) fn ratio(&self) -> f64 {
         self.exact.as_secs_f64() / self.baseline.as_secs_f64().max(f64::MIN_POSITIVE)
@@ -124,7 +115,6 @@ impl Ratio {
 
     fn meets_targets(&self) -> bool {
         self.max_ratio.is_none_or(|m| self.ratio() <= m)
-            && self.min_throughput.is_none_or(|t| self.throughput() >= t)
     }
 }
 
@@ -140,18 +130,13 @@ pub(crate) fn report(title: &str, rows: &[Ratio]) {
     println!("|---|---:|---:|---:|---:|---:|---|---|");
     let mut all_met = true;
     for r in rows {
-        let target = match (r.max_ratio, r.min_throughput) {
-            (Some(m), Some(t)) => format!("≤ {m}×, ≥ {:.0} M/s", t / 1e6),
-            (Some(m), None) => format!("≤ {m}×"),
-            (None, Some(t)) => format!("≥ {:.0} M/s", t / 1e6),
-            (None, None) => "—".to_owned(),
-        };
+        let target = r.max_ratio.map_or_else(|| "—".to_owned(), |m| format!("≤ {m}×"));
         let met = r.meets_targets();
         all_met &= met;
-        let verdict = match (r.max_ratio, r.min_throughput, met) {
-            (None, None, _) => "—",
-            (_, _, true) => "yes",
-            (_, _, false) => "NO",
+        let verdict = match (r.max_ratio, met) {
+            (None, _) => "—",
+            (_, true) => "yes",
+            (_, false) => "NO",
         };
         println!(
             "| {} | {} | {:.2} ms | {:.2} ms | {:.1} M/s | {:.2} | {} | {} |",
