@@ -1271,7 +1271,7 @@ impl OutcomeSummary {
 /// assert!(s.lines().is_none()); // totals only
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct RateCardSettlement {
     rule: RuleId,
     currency: Currency,
@@ -1525,6 +1525,21 @@ impl RateCardSettlement {
             }
         }
         out.into_iter().map(|(p, v)| (p, Money::from_minor(v, self.currency))).collect()
+    }
+}
+
+/// What the settlement says (not its day-by-outcome buckets, which can run
+/// to thousands of entries).
+impl fmt::Debug for RateCardSettlement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RateCardSettlement")
+            .field("rule", &self.rule)
+            .field("claims", &self.claims)
+            .field("total", &self.total())
+            .field("outcomes", &self.outcomes)
+            .field("rejections", &self.rejections)
+            .field("lines", &self.lines)
+            .finish_non_exhaustive()
     }
 }
 
