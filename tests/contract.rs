@@ -487,3 +487,62 @@ fn payer_splits_use_the_contracts_rounding_unit() {
     let parts: Vec<Money> = s.totals_by_payer().iter().map(|(_, m)| *m).collect();
     assert_eq!(parts, [gbp(4_157), gbp(1_039)]);
 }
+
+/// Large fractions keep their value: an interpolated band amount near the
+/// top of a decimal's range keeps every digit a decimal can hold, and what
+/// it cannot hold (here the last 0.6 of 36,012,801,142,847,426,178,883,613,788.6,
+/// a thirtieth digit) is cut toward zero, never rounded up. It used to be 10%
+/// too high: 39,614,081,257,132,168,796,771,975,167.
+#[test]
+fn large_band_amounts_are_exact() {
+    use integration_outcomes::outcomes::{Band, BandMode, BandedMeasurement, BandedRule};
+    let usd = |d: rust_decimal::Decimal| Money::new(d, Currency::USD);
+    let top = usd(rust_decimal::Decimal::MAX);
+    let rule = BandedRule::new(
+        "bands",
+        vec![
+            Band::new("0%".parse().unwrap(), usd(0.into())),
+            Band::new("11%".parse().unwrap(), top),
+        ],
+        BandMode::Interpolated,
+        top,
+    )
+    .unwrap();
+    let whole_dollars =
+        RoundingPolicy::new(0, RoundingStrategy::MidpointAwayFromZero, RoundingStage::PerLine)
+            .unwrap();
+    let c = Contract::new("c", Currency::USD, whole_dollars, single(), vec![rule.into()]).unwrap();
+    let m = [BandedMeasurement::Reduction {
+        measured_on: d("2016-03-31"),
+        reduction: "5%".parse().unwrap(),
+    }];
+    let s = c.settle(&Evidence::new().with("bands", RuleEvidence::Banded(&m))).unwrap();
+    assert_eq!(s.lines()[0].exact().amount().to_string(), "36012801142847426178883613788");
+    assert_eq!(s.total().amount().to_string(), "36012801142847426178883613788");
+}
+
+/// A cohort against a comparison rate with a long expansion pays the exact
+/// events avoided, rounded once (it used to pay ¥8,000,000,000,000,000,000,000,000,000).
+#[test]
+fn large_cohort_payments_are_exact() {
+    let yen_currency = Currency::from_code("JPY").unwrap();
+    let jpy = |n: i64| Money::from_major(n, yen_currency);
+    let rule = CohortRule::new(
+        "r",
+        "10%".parse().unwrap(),
+        "7.5%".parse().unwrap(),
+        PoolingRule::PooledEvents,
+        jpy(1),
+    )
+    .unwrap();
+    let yen = RoundingPolicy::for_currency(
+        yen_currency,
+        RoundingStrategy::MidpointAwayFromZero,
+        RoundingStage::PerLine,
+    );
+    let c = Contract::new("c", yen_currency, yen, single(), vec![rule.into()]).unwrap();
+    let comparison = Comparison::group(10_000_000_000_000_000_000, 13).unwrap();
+    let cohorts = [Cohort::new("c1", 8_000_000_000, 0, comparison, d("2015-06-30")).unwrap()];
+    let s = c.settle(&Evidence::new().with("r", RuleEvidence::Cohorts(&cohorts))).unwrap();
+    assert_eq!(s.total().amount().to_string(), "6153846153846153846153846154");
+}

@@ -128,27 +128,49 @@ impl Ratio {
         Ratio::new(self.num, self.den).ok_or_else(|| overflow("fraction"))
     }
 
-    /// The value as a decimal: exact when it terminates within 28 places
-    /// and numerator and denominator fit a decimal's 96-bit mantissa;
-    /// otherwise correct to about 28 significant digits (numerator and
-    /// denominator are first scaled down by the same power of ten). Used for
+    /// The value as a decimal, by long division: exact when it terminates
+    /// within the digits a decimal holds (a 96-bit mantissa, at most 28
+    /// places); otherwise cut toward zero after the last digit that fits,
+    /// so it is never further from zero than the exact value (an amount is
+    /// never rounded up before the contract's own rounding). Used for
     /// amounts that the contract's policy then rounds, and for display.
+    ///
+    /// # Errors
+    ///
+    /// [`OutcomeError::Overflow`] if the whole part does not fit a decimal.
     pub(crate) fn to_decimal(self) -> Result<Decimal, OutcomeError> {
         // Decimal::MAX's mantissa, 2^96 − 1.
-        const LIMIT: i128 = 79_228_162_514_264_337_593_543_950_335;
-        let (mut n, mut d) = (self.num, self.den);
-        while n.abs() > LIMIT || d > LIMIT {
-            n /= 10;
-            d /= 10;
-        }
+        const LIMIT: u128 = 79_228_162_514_264_337_593_543_950_335;
+        let negative = self.num < 0;
+        let (n, d) = (self.num.unsigned_abs(), self.den.unsigned_abs());
         if d == 0 {
             return Err(overflow("fraction to decimal"));
         }
-        let n =
-            Decimal::try_from_i128_with_scale(n, 0).map_err(|_| overflow("fraction to decimal"))?;
-        let d =
-            Decimal::try_from_i128_with_scale(d, 0).map_err(|_| overflow("fraction to decimal"))?;
-        n.checked_div(d).ok_or_else(|| overflow("fraction to decimal"))
+        let mut mantissa = n / d;
+        let mut rest = n % d;
+        if mantissa > LIMIT {
+            return Err(overflow("fraction to decimal"));
+        }
+        let mut scale = 0_u32;
+        while rest != 0 && scale < 28 {
+            // One more digit: stop when the remainder or the mantissa would
+            // no longer fit (the digits after it are cut).
+            let (Some(r10), Some(m10)) = (rest.checked_mul(10), mantissa.checked_mul(10)) else {
+                break;
+            };
+            let digit = r10 / d;
+            let next = m10 + digit;
+            if next > LIMIT {
+                break;
+            }
+            mantissa = next;
+            rest = r10 % d;
+            scale += 1;
+        }
+        let signed = i128::try_from(mantissa).map_err(|_| overflow("fraction to decimal"))?;
+        let signed = if negative { -signed } else { signed };
+        Decimal::try_from_i128_with_scale(signed, scale)
+            .map_err(|_| overflow("fraction to decimal"))
     }
 }
 
@@ -246,6 +268,30 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// The decimal is never further from zero than the fraction, and
+        /// within one unit of its last place.
+        #[test]
+        fn to_decimal_is_cut_toward_zero(n in -(1_i128 << 100)..(1_i128 << 100), d in 1_i128..(1_i128 << 90)) {
+            let r = Ratio::new(n, d).unwrap();
+            let Ok(x) = r.to_decimal() else { return Ok(()) };
+            let back = Ratio::from_decimal(x);
+            if n >= 0 {
+                proptest::prop_assert!(back <= r);
+            } else {
+                proptest::prop_assert!(back >= r);
+            }
+            let ulp = Ratio::new(1, 10_i128.pow(x.scale())).unwrap();
+            if n >= 0 {
+                if let Ok(high) = back.checked_add(ulp) {
+                    proptest::prop_assert!(r < high, "{}", x);
+                }
+            } else if let Ok(low) = back.checked_sub(ulp) {
+                proptest::prop_assert!(low < r, "{}", x);
+            }
+        }
+    }
+
     #[test]
     fn arithmetic_and_comparison() {
         let third = Ratio::new(1, 3).unwrap();
@@ -269,9 +315,22 @@ mod tests {
         assert!(Ratio::new(1, 0).is_none());
         assert!(Ratio::from_int(i128::MAX).checked_add(Ratio::from_int(1)).is_err());
         assert_eq!(third.checked_div(third).unwrap(), Ratio::from_int(1));
-        // Huge numerator and denominator, moderate value.
+        // Huge numerator and denominator, moderate value: every digit that
+        // fits is exact, the rest cut toward zero.
         let big = Ratio::new(3 * 10_i128.pow(35) + 7, 10_i128.pow(36)).unwrap();
-        assert_eq!(big.to_decimal().unwrap(), "0.3".parse::<Decimal>().unwrap());
+        assert_eq!(
+            big.to_decimal().unwrap(),
+            "0.3000000000000000000000000000".parse::<Decimal>().unwrap()
+        );
+        // Large exact values are not scaled down: 8e28 / 13 keeps every
+        // whole unit (it used to lose a tenth of its value).
+        let large = Ratio::new(8 * 10_i128.pow(28), 13).unwrap();
+        assert_eq!(large.to_decimal().unwrap().to_string(), "6153846153846153846153846153.8");
+        assert!(Ratio::from_int(1 << 100).to_decimal().is_err());
+        // Never rounded up: 2/3 is cut, not rounded, at the 28th place.
+        let two_thirds = Ratio::new(2, 3).unwrap().to_decimal().unwrap();
+        assert_eq!(two_thirds.to_string(), format!("0.{}", "6".repeat(28)));
+        assert_eq!(Ratio::new(-2, 3).unwrap().to_decimal().unwrap(), -two_thirds);
         assert_eq!(
             Ratio::from_int(5).checked_sub(Ratio::from_int(7)).unwrap(),
             Ratio::from_int(-2)
