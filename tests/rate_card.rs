@@ -378,7 +378,7 @@ mod properties {
             let totals = rule.settle(&sorted, &none, Detail::TotalsOnly).unwrap();
             prop_assert_eq!(audit.total(), totals.total());
             prop_assert_eq!(audit.outcomes(), totals.outcomes());
-            let line_sum: i64 = audit.lines().unwrap().iter().map(|l| l.amount().to_minor_units().unwrap()).sum();
+            let line_sum: i128 = audit.lines().unwrap().iter().map(|l| i128::from(l.amount().to_minor_units().unwrap())).sum();
             prop_assert_eq!(line_sum, audit.total_minor_units());
         }
 
@@ -516,4 +516,42 @@ fn adding_claims_to_a_tally_that_counts_u64_max_claims_is_an_overflow_error() {
         assert_eq!(s.rejections(), [(RejectionReason::OutsideClaimWindow, u64::MAX)]);
         assert_eq!(s.total(), gbp(0));
     }
+}
+
+/// Sums of prices at the top of `i64` are computed in a wider type: five
+/// claims at `i64::MAX` minor units under a participant cap of `i64::MAX`,
+/// or from five participants under a total cap of 0, settle instead of
+/// overflowing (every amount paid fits).
+#[test]
+fn sums_of_the_largest_prices_do_not_overflow() {
+    let top = Money::from_minor(i64::MAX, Currency::GBP);
+    let outcome = RateCardOutcome::new("big", "a big outcome", top)
+        .unwrap()
+        .with_repeat(integration_outcomes::outcomes::Repeat::Repeatable);
+    let card = RateCard::new("card", Currency::GBP, vec![outcome]).unwrap();
+    let window = ClaimWindow::new(d("2020-01-01"), d("2020-12-31")).unwrap();
+    let people = Participants::none();
+    let one_participant =
+        RateCardRule::new("r", card.clone(), RateCardTerms::new(window).with_participant_cap(top))
+            .unwrap();
+    let claims: Vec<Claim> = (1..=5)
+        .map(|k| one_participant.claim(1, "big", d(&format!("2020-0{k}-01"))).unwrap())
+        .collect();
+    let s = one_participant.settle(&claims, &people, Detail::TotalsOnly).unwrap();
+    assert_eq!(s.total(), top);
+    assert_eq!(
+        s.outcomes()[0].withheld_by_participant_cap(),
+        Money::from_minor(i64::MAX, Currency::GBP).checked_mul(4.into()).unwrap()
+    );
+
+    let nothing = RateCardRule::new(
+        "r",
+        card,
+        RateCardTerms::new(window).with_total_cap(Money::from_minor(0, Currency::GBP)),
+    )
+    .unwrap();
+    let claims: Vec<Claim> =
+        (1..=5).map(|p| nothing.claim(p, "big", d("2020-06-01")).unwrap()).collect();
+    let s = nothing.settle(&claims, &people, Detail::Audit).unwrap();
+    assert!(s.total().is_zero());
 }

@@ -432,11 +432,13 @@ impl GroupThresholdRule {
         self.payment.currency()
     }
 
-    /// Whether `placement` qualifies within the term.
+    /// Whether `placement` qualifies within the term. A spell that would
+    /// end after the last representable date (9999-12-31) cannot be complete
+    /// within any term, so it does not qualify.
     ///
     /// # Errors
     ///
-    /// [`OutcomeError::Overflow`] if the spell's end leaves jiff's range.
+    /// None today: the `Result` leaves room for checks that can fail.
     ///
     /// ```
     /// use integration_outcomes::outcomes::{ClaimWindow, GroupThreshold, GroupThresholdRule, Placement, SpellLength};
@@ -446,13 +448,17 @@ impl GroupThresholdRule {
     /// assert!(rule.qualifies(&Placement::new(1, "2015-03-31".parse()?, None)?)?);  // complete on 2015-12-31
     /// assert!(!rule.qualifies(&Placement::new(2, "2015-04-01".parse()?, None)?)?); // placed too late
     /// assert!(!rule.qualifies(&Placement::new(3, "2014-01-06".parse()?, Some("2014-10-05".parse()?))?)?);
+    /// // A spell that would end after 9999-12-31 simply does not qualify.
+    /// let to_the_end = GroupThresholdRule::new("g", Money::from_major(1, Currency::EUR), GroupThreshold::AtLeast(1),
+    ///     SpellLength::Months(9), ClaimWindow::new("9999-01-01".parse()?, "9999-12-31".parse()?)?)?;
+    /// assert!(!to_the_end.qualifies(&Placement::new(4, "9999-06-01".parse()?, None)?)?);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn qualifies(&self, placement: &Placement) -> Result<bool, OutcomeError> {
         if !self.term.contains(placement.start) {
             return Ok(false);
         }
-        let complete = self.spell.end_of_spell(placement.start)?;
+        let Ok(complete) = self.spell.end_of_spell(placement.start) else { return Ok(false) };
         Ok(complete <= self.term.last() && placement.end.is_none_or(|end| end >= complete))
     }
 

@@ -77,7 +77,11 @@ impl PaymentRule for RateCardRule {
                     key: (date, outcome.raw(), 0, 0),
                     label,
                     line: None,
-                    exact: Money::from_minor(minor, self.currency()).amount(),
+                    exact: rust_decimal::Decimal::try_from_i128_with_scale(
+                        minor,
+                        u32::from(self.currency().minor_units()),
+                    )
+                    .map_err(|_| OutcomeError::Overflow { operation: "daily total" })?,
                 });
             }
         }

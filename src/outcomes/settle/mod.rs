@@ -164,8 +164,8 @@ struct Counters {
     rejected: u64,
     reduced_participant: u64,
     reduced_volume: u64,
-    withheld_volume: i64,
-    withheld_rule: i64,
+    withheld_volume: i128,
+    withheld_rule: i128,
 }
 
 #[inline]
@@ -176,13 +176,27 @@ fn add(a: i64, b: i64, operation: &'static str) -> Result<i64, OutcomeError> {
     }
 }
 
+/// Sums across claims are `i128` minor units, so that any sum of `i64`
+/// prices fits (a total is refused only if it does not fit a `Money`).
+#[inline]
+fn add_wide(a: i128, b: i128, operation: &'static str) -> Result<i128, OutcomeError> {
+    a.checked_add(b).ok_or(OutcomeError::Overflow { operation })
+}
+
+/// `minor` minor units of `currency`, if a `Money` can hold them.
+fn money(minor: i128, currency: Currency) -> Result<Money, OutcomeError> {
+    rust_decimal::Decimal::try_from_i128_with_scale(minor, u32::from(currency.minor_units()))
+        .map(|d| Money::new(d, currency))
+        .map_err(|_| OutcomeError::Overflow { operation: "amount in minor units" })
+}
+
 /// Everything a tally accumulates, split from the scratch buffer so the
 /// loop can borrow both.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Accumulator {
     detail: Detail,
     granularity: Granularity,
-    buckets: Vec<i64>,
+    buckets: Vec<i128>,
     outcomes: Vec<Counters>,
     rejections: [u64; CLAIM_REASONS.len()],
     claims: u64,
@@ -223,7 +237,7 @@ enum Flow {
 /// their old lengths.
 #[derive(Debug, Clone, Default)]
 struct Checkpoint {
-    buckets: Vec<i64>,
+    buckets: Vec<i128>,
     outcomes: Vec<Counters>,
     rejections: [u64; CLAIM_REASONS.len()],
     claims: u64,
@@ -301,13 +315,13 @@ impl Accumulator {
         let Some(slot) = self.buckets.get_mut(a.row * t.n + i) else {
             return Err(OutcomeError::Overflow { operation: "day index" });
         };
-        *slot = add(*slot, amount, "daily total")?;
+        *slot = add_wide(*slot, i128::from(amount), "daily total")?;
         if let Some(counters) = self.outcomes.get_mut(i) {
             match by {
                 Some(CapKind::VolumeCap) => {
                     counters.reduced_volume += 1;
                     counters.withheld_volume =
-                        add(counters.withheld_volume, a.price, "outcome total")?;
+                        add_wide(counters.withheld_volume, i128::from(a.price), "outcome total")?;
                 }
                 Some(_) => counters.reduced_participant += 1,
                 None => {}
@@ -782,7 +796,7 @@ impl<'a> RateCardTally<'a> {
             .ok_or(OutcomeError::Overflow { operation: "claim count" })?;
         let acc = &mut self.acc;
         for (a, b) in acc.buckets.iter_mut().zip(&other.acc.buckets) {
-            *a = add(*a, *b, "daily total")?;
+            *a = add_wide(*a, *b, "daily total")?;
         }
         for (a, b) in acc.outcomes.iter_mut().zip(&other.acc.outcomes) {
             a.accepted += b.accepted;
@@ -836,14 +850,14 @@ impl<'a> RateCardTally<'a> {
         }
         if let Some(cap) = t.total_cap {
             // Buckets are laid out day-major, outcome-minor: (date, outcome) order.
-            let mut room = cap;
+            let mut room = i128::from(cap);
             for (k, slot) in acc.buckets.iter_mut().enumerate() {
                 let keep = (*slot).min(room);
                 let cut = *slot - keep;
                 room -= keep;
                 if cut > 0 {
                     if let Some(c) = acc.outcomes.get_mut(k % t.n.max(1)) {
-                        c.withheld_rule = add(c.withheld_rule, cut, "outcome total")?;
+                        c.withheld_rule = add_wide(c.withheld_rule, cut, "outcome total")?;
                     }
                     *slot = keep;
                 }
@@ -874,14 +888,15 @@ impl<'a> RateCardTally<'a> {
         // out date-major, outcome-minor). The amount withheld by the
         // participant cap is what is left of the price of accepted claims:
         // the loops do not sum it claim by claim.
-        let mut total = 0_i64;
-        let mut paid = vec![0_i64; t.n];
+        let mut total = 0_i128;
+        let mut paid = vec![0_i128; t.n];
         for row in acc.buckets.chunks(t.n.max(1)) {
             for (p, b) in paid.iter_mut().zip(row) {
-                *p = add(*p, *b, "outcome total")?;
-                total = add(total, *b, "rule total")?;
+                *p = add_wide(*p, *b, "outcome total")?;
+                total = add_wide(total, *b, "rule total")?;
             }
         }
+        let total_money = money(total, t.currency)?;
         let outcomes = rule
             .card()
             .outcomes()
@@ -889,11 +904,11 @@ impl<'a> RateCardTally<'a> {
             .zip(&acc.outcomes)
             .zip(t.entries.iter().zip(paid))
             .map(|((o, c), (entry, paid))| {
-                let m = |v: i64| Money::from_minor(v, t.currency);
-                let at_price = i64::try_from(c.accepted)
-                    .ok()
-                    .and_then(|n| n.checked_mul(entry.price))
+                let m = |v: i128| money(v, t.currency);
+                let at_price = i128::from(c.accepted)
+                    .checked_mul(i128::from(entry.price))
                     .ok_or(OutcomeError::Overflow { operation: "outcome total" })?;
+                // Each term is at most `at_price`, so the difference fits.
                 let withheld_participant = at_price - paid - c.withheld_volume - c.withheld_rule;
                 Ok(OutcomeSummary {
                     outcome: o.id().clone(),
@@ -902,11 +917,11 @@ impl<'a> RateCardTally<'a> {
                     rejected: c.rejected,
                     reduced_by_participant_cap: c.reduced_participant,
                     reduced_by_volume_cap: c.reduced_volume,
-                    at_contract_price: m(at_price),
-                    withheld_by_participant_cap: m(withheld_participant),
-                    withheld_by_volume_cap: m(c.withheld_volume),
-                    withheld_by_rule_cap: m(c.withheld_rule),
-                    paid: m(paid),
+                    at_contract_price: m(at_price)?,
+                    withheld_by_participant_cap: m(withheld_participant)?,
+                    withheld_by_volume_cap: m(c.withheld_volume)?,
+                    withheld_by_rule_cap: m(c.withheld_rule)?,
+                    paid: m(paid)?,
                 })
             })
             .collect::<Result<Vec<_>, OutcomeError>>()?;
@@ -922,7 +937,8 @@ impl<'a> RateCardTally<'a> {
             outcomes,
             rejections,
             claims: acc.claims,
-            total,
+            total: total_money,
+            total_minor: total,
             lines: if audit { Some(acc.lines) } else { None },
         })
     }
@@ -1278,11 +1294,12 @@ pub struct RateCardSettlement {
     granularity: Granularity,
     rows: RowDates,
     n: usize,
-    buckets: Vec<i64>,
+    buckets: Vec<i128>,
     outcomes: Vec<OutcomeSummary>,
     rejections: Vec<(RejectionReason, u64)>,
     claims: u64,
-    total: i64,
+    total: Money,
+    total_minor: i128,
     lines: Option<Vec<ClaimLine>>,
 }
 
@@ -1333,7 +1350,7 @@ impl RateCardSettlement {
     /// ```
     #[must_use]
     pub fn total(&self) -> Money {
-        Money::from_minor(self.total, self.currency)
+        self.total
     }
     /// The total in minor units (pence).
     ///
@@ -1356,8 +1373,8 @@ impl RateCardSettlement {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub const fn total_minor_units(&self) -> i64 {
-        self.total
+    pub const fn total_minor_units(&self) -> i128 {
+        self.total_minor
     }
     /// Number of claims settled.
     ///
@@ -1488,7 +1505,7 @@ impl RateCardSettlement {
 
     /// Paid amounts by day (or month: then dated the first of the month) and
     /// outcome, in (date, outcome) order, leaving out zeros.
-    pub(crate) fn daily(&self) -> impl Iterator<Item = (Date, OutcomeIndex, i64)> + '_ {
+    pub(crate) fn daily(&self) -> impl Iterator<Item = (Date, OutcomeIndex, i128)> + '_ {
         let n = self.n.max(1);
         self.buckets.iter().enumerate().filter(|(_, v)| **v != 0).filter_map(move |(k, v)| {
             let date = self.rows.row_date(k / n, self.granularity)?;
@@ -1514,17 +1531,19 @@ impl RateCardSettlement {
     /// ```
     #[must_use]
     pub fn totals_by_period(&self, periodicity: Periodicity) -> Vec<(Period, Money)> {
-        let mut out: Vec<(Period, i64)> = Vec::new();
+        let mut out: Vec<(Period, i128)> = Vec::new();
         for (date, _, v) in self.daily() {
             let p = periodicity.period_of(date);
             match out.last_mut() {
                 // Amounts are non-negative and their grand total was checked
-                // to fit `i64` when settling, so no partial sum can saturate.
+                // to fit a `Money` when settling, so no partial sum can
+                // saturate, and each converts (the total is the fallback
+                // that cannot be reached).
                 Some((last, sum)) if *last == p => *sum = sum.saturating_add(v),
                 _ => out.push((p, v)),
             }
         }
-        out.into_iter().map(|(p, v)| (p, Money::from_minor(v, self.currency))).collect()
+        out.into_iter().map(|(p, v)| (p, money(v, self.currency).unwrap_or(self.total))).collect()
     }
 }
 
