@@ -546,3 +546,41 @@ fn large_cohort_payments_are_exact() {
     let s = c.settle(&Evidence::new().with("r", RuleEvidence::Cohorts(&cohorts))).unwrap();
     assert_eq!(s.total().amount().to_string(), "6153846153846153846153846154");
 }
+
+/// Every claim accepted is in every total, however long the claim window:
+/// months of a window from year -9999 are dated by arithmetic (a span of
+/// months stops at 239,976, and later rows used to vanish from the totals
+/// by period).
+#[test]
+fn every_accepted_claim_is_in_every_total_over_the_longest_window() {
+    use integration_outcomes::outcomes::{Claim, Detail, Participants, RateCardOutcome};
+    let card = RateCard::new("card", Currency::GBP, vec![
+        RateCardOutcome::new("o", "an outcome", pence(1)).unwrap()
+            .with_repeat(integration_outcomes::outcomes::Repeat::Repeatable),
+    ])
+    .unwrap();
+    let window = ClaimWindow::new(d("-009999-01-01"), d("9999-12-31")).unwrap();
+    let rule = RateCardRule::new("r", card, RateCardTerms::new(window)).unwrap();
+    let o = rule.card().index_of("o").unwrap();
+    let claims: Vec<Claim> = ["-009999-01-01", "2020-06-01", "9000-01-01", "9999-12-31"]
+        .iter()
+        .map(|s| Claim::new(1, o, d(s)))
+        .collect();
+    let c = Contract::new("c", Currency::GBP, policy(RoundingStage::PerLine), single(), vec![rule.clone().into()])
+        .unwrap();
+    let none = Participants::none();
+    let evidence = Evidence::new().with("r", RuleEvidence::Claims { claims: &claims, participants: &none });
+    for detail in [Detail::Audit, Detail::TotalsOnly] {
+        let s = c.settle_with(&evidence, detail).unwrap();
+        assert_eq!(s.total(), pence(4), "{detail:?}");
+        let by_period: rust_decimal::Decimal = s.totals_by_period().iter().map(|(_, m)| m.amount()).sum();
+        assert_eq!(by_period, pence(4).amount(), "{detail:?}");
+    }
+    let own = rule.settle(&claims, &none, Detail::TotalsOnly).unwrap();
+    let by_period: rust_decimal::Decimal = own
+        .totals_by_period(integration_outcomes::outcomes::Periodicity::Monthly)
+        .iter()
+        .map(|(_, m)| m.amount())
+        .sum();
+    assert_eq!(by_period, pence(4).amount());
+}

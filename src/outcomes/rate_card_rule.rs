@@ -519,9 +519,12 @@ impl RowDates {
                 self.first_date.checked_add(jiff::Span::new().try_days(days).ok()?).ok()
             }
             Granularity::Month => {
+                // By arithmetic, not a span of months: a span holds at most
+                // 239,976 months, and a window can run from -9999 to 9999.
                 let months = i64::try_from(row.checked_add(self.first_month)?).ok()?;
-                let first_of_year = Date::new(i16::try_from(self.first_year).ok()?, 1, 1).ok()?;
-                first_of_year.checked_add(jiff::Span::new().try_months(months).ok()?).ok()
+                let year = i64::from(self.first_year).checked_add(months / 12)?;
+                let month = i8::try_from(months % 12 + 1).ok()?;
+                Date::new(i16::try_from(year).ok()?, month, 1).ok()
             }
         }
     }
