@@ -554,10 +554,15 @@ fn large_cohort_payments_are_exact() {
 #[test]
 fn every_accepted_claim_is_in_every_total_over_the_longest_window() {
     use integration_outcomes::outcomes::{Claim, Detail, Participants, RateCardOutcome};
-    let card = RateCard::new("card", Currency::GBP, vec![
-        RateCardOutcome::new("o", "an outcome", pence(1)).unwrap()
-            .with_repeat(integration_outcomes::outcomes::Repeat::Repeatable),
-    ])
+    let card = RateCard::new(
+        "card",
+        Currency::GBP,
+        vec![
+            RateCardOutcome::new("o", "an outcome", pence(1))
+                .unwrap()
+                .with_repeat(integration_outcomes::outcomes::Repeat::Repeatable),
+        ],
+    )
     .unwrap();
     let window = ClaimWindow::new(d("-009999-01-01"), d("9999-12-31")).unwrap();
     let rule = RateCardRule::new("r", card, RateCardTerms::new(window)).unwrap();
@@ -566,14 +571,22 @@ fn every_accepted_claim_is_in_every_total_over_the_longest_window() {
         .iter()
         .map(|s| Claim::new(1, o, d(s)))
         .collect();
-    let c = Contract::new("c", Currency::GBP, policy(RoundingStage::PerLine), single(), vec![rule.clone().into()])
-        .unwrap();
+    let c = Contract::new(
+        "c",
+        Currency::GBP,
+        policy(RoundingStage::PerLine),
+        single(),
+        vec![rule.clone().into()],
+    )
+    .unwrap();
     let none = Participants::none();
-    let evidence = Evidence::new().with("r", RuleEvidence::Claims { claims: &claims, participants: &none });
+    let evidence =
+        Evidence::new().with("r", RuleEvidence::Claims { claims: &claims, participants: &none });
     for detail in [Detail::Audit, Detail::TotalsOnly] {
         let s = c.settle_with(&evidence, detail).unwrap();
         assert_eq!(s.total(), pence(4), "{detail:?}");
-        let by_period: rust_decimal::Decimal = s.totals_by_period().iter().map(|(_, m)| m.amount()).sum();
+        let by_period: rust_decimal::Decimal =
+            s.totals_by_period().iter().map(|(_, m)| m.amount()).sum();
         assert_eq!(by_period, pence(4).amount(), "{detail:?}");
     }
     let own = rule.settle(&claims, &none, Detail::TotalsOnly).unwrap();

@@ -77,6 +77,17 @@ fn errors_give_row_and_column() {
         ),
         ("participant,outcome,date\n1,astronaut,2015-02-01\n", Some(2), Some("outcome")),
         ("participant,outcome,date\n1,initial_assessment,2015-02-30\n", Some(2), Some("date")),
+        // A date with a time is refused, not read as its date.
+        (
+            "participant,outcome,date\n1,initial_assessment,2020-01-01 12:00\n",
+            Some(2),
+            Some("date"),
+        ),
+        (
+            "participant,outcome,date\n1,initial_assessment,2013-05-01T23:00-05:00\n",
+            Some(2),
+            Some("date"),
+        ),
         ("participant,outcome,date\n1,initial_assessment\n", Some(2), None),
     ];
     for (sheet, row, column) in cases {

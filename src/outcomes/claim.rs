@@ -53,8 +53,38 @@ pub struct Claim {
 #[serde(deny_unknown_fields)]
 struct ClaimRepr {
     participant: ParticipantId,
+    #[serde(with = "civil_date")]
     date: Date,
     outcome: OutcomeIndex,
+}
+
+/// A claim's date is a civil date, written `YYYY-MM-DD` (or `±YYYYYY-MM-DD`
+/// beyond years 0 to 9999): text with a time, an offset or a time zone is
+/// refused rather than read as its date, which would drop the time
+/// silently (`2013-05-01T23:00-05:00` is 2 May in London).
+pub(crate) fn parse_civil_date(text: &str) -> Result<Date, String> {
+    match text.parse::<Date>() {
+        Ok(date) if date.to_string() == text => Ok(date),
+        Ok(_) => Err(format!(
+            "{text:?} is not a date alone: a claim date is a civil date written YYYY-MM-DD, \
+             with no time, offset or time zone"
+        )),
+        Err(_) => Err(format!("{text:?} is not a date (YYYY-MM-DD)")),
+    }
+}
+
+/// Serde for a civil date through [`parse_civil_date`].
+mod civil_date {
+    use crate::Date;
+
+    pub(super) fn serialize<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(d)
+    }
+
+    pub(super) fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+        super::parse_civil_date(&text).map_err(serde::de::Error::custom)
+    }
 }
 
 impl From<ClaimRepr> for Claim {
@@ -449,6 +479,27 @@ mod tests {
         assert!(format!("{claim:?}").contains("date: -000044-03-15"), "{claim:?}");
         let unknown = json.replace("}", r#","paid":true}"#);
         assert!(serde_json::from_str::<Claim>(&unknown).is_err());
+    }
+
+    /// A date with a time, an offset or a zone is refused, not cut to its
+    /// date (it used to be read as 1 May, 1 January and so on).
+    #[test]
+    fn a_claim_date_with_a_time_is_refused() {
+        for text in [
+            "2013-05-01T23:00-05:00",
+            "2020-01-01 12:00",
+            "2020-01-01T00:00Z",
+            "2020-01-01[Europe/London]",
+            "2020-01-01T00:00:00+00:00[Europe/London]",
+        ] {
+            let json = format!(r#"{{"participant":7,"date":"{text}","outcome":3}}"#);
+            let err = serde_json::from_str::<Claim>(&json).unwrap_err();
+            assert!(err.to_string().contains("is not a date"), "{text}: {err}");
+        }
+        assert!(
+            serde_json::from_str::<Claim>(r#"{"participant":7,"date":"2013-5-1","outcome":3}"#)
+                .is_err()
+        );
     }
 
     #[test]

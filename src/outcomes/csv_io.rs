@@ -3,7 +3,6 @@
 use std::io;
 
 use super::{Claim, OutcomeError, RateCardRule, Statement};
-use crate::Date;
 
 fn csv_error(row: Option<u64>, column: Option<&str>, message: impl Into<String>) -> OutcomeError {
     OutcomeError::Csv { row, column: column.map(str::to_owned), message: message.into() }
@@ -79,9 +78,8 @@ impl RateCardRule {
                     format!("{:?} is not an outcome on rate card {}", cell(o), self.card().id()),
                 )
             })?;
-            let date = cell(d).parse::<Date>().map_err(|_| {
-                csv_error(row, Some("date"), format!("{:?} is not a date (YYYY-MM-DD)", cell(d)))
-            })?;
+            let date = super::claim::parse_civil_date(cell(d))
+                .map_err(|reason| csv_error(row, Some("date"), reason))?;
             claims.push(Claim::new(participant, outcome, date));
         }
         Ok(claims)
