@@ -230,6 +230,12 @@ pub use outcomes::{Contract, RateCard, Statement};
 /// Civil dates (assessment dates, claim dates, periods) are [`jiff::civil::Date`].
 pub use jiff::civil::Date;
 
+/// The README's examples, compiled and run as doctests (so no module keeps
+/// a hand copy of them).
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeExamples;
+
 pub mod _documentation {
     //! Long-form documentation.
 

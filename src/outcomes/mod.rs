@@ -19,60 +19,29 @@
 //! generates valid rate cards, claims, cohorts and contracts for property
 //! tests.
 //!
-//! The README's example (keep the two in step):
+//! # How a contract is settled
 //!
-//! ```
-//! use integration_outcomes::outcomes::{
-//!     ClaimWindow, Cohort, CohortRule, CohortStatus, Comparison, Contract, Evidence, Participants,
-//!     PayerShares, PoolingRule, RateCard, RateCardRule, RateCardTerms, RuleEvidence,
-//! };
-//! use integration_outcomes::{Currency, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
+//! In one fixed order: each rule drafts its lines from its own evidence;
+//! amounts are rounded once, where the [`RoundingPolicy`](crate::RoundingPolicy)
+//! says (each line, or each rule's total for each period); cumulative caps
+//! (a rule's, then the contract's) are taken from the rounded amounts in
+//! date order; each set of payers is given its shares of the running total
+//! of the rules it pays. Every statement obeys these laws, which the crate's
+//! property tests check over generated contracts of every rule kind, cap and
+//! rounding policy:
 //!
-//! let gbp = |n| Money::from_major(n, Currency::GBP);
-//! // The Innovation Fund round 1 card, with the per-participant cap a contract
-//! // parameter (sources give £8,200 and £11,700).
-//! let terms = RateCardTerms::new(ClaimWindow::new("2012-04-01".parse()?, "2015-09-30".parse()?)?)
-//!     .with_participant_cap(gbp(8_200));
-//! let if_round_1 = RateCardRule::new("if_round_1", RateCard::innovation_fund_round_1()?, terms)?;
-//! // Peterborough's triggers, with an illustrative price per event avoided.
-//! let reconviction = CohortRule::new(
-//!     "reconviction", "10%".parse()?, "7.5%".parse()?, PoolingRule::PooledEvents, gbp(1_000),
-//! )?;
-//! let contract = Contract::new(
-//!     "example",
-//!     Currency::GBP,
-//!     RoundingPolicy::for_currency(Currency::GBP, RoundingStrategy::TowardZero, RoundingStage::PerLine),
-//!     PayerShares::new(vec![
-//!         ("commissioner".parse()?, "80%".parse()?),
-//!         ("life_chances_fund".parse()?, "20%".parse()?), // a top-up fund
-//!     ])?,
-//!     vec![if_round_1.clone().into(), reconviction.into()],
-//! )?;
+//! - more claims, or a better cohort, baseline or banded result, never lower
+//!   the total or any payer's total (but for two stated terms: a volume cap
+//!   together with a per-participant cap, and a contract cap shared by rules
+//!   with different payers);
+//! - no total exceeds its cap, and a cap that binds is paid exactly;
+//! - a refused claim takes nothing under any cap;
+//! - the order of the evidence, and shards of claims merged, never change a
+//!   statement;
+//! - payments sum exactly to what they split.
 //!
-//! let claims = [
-//!     if_round_1.claim(7, "entry_to_employment", "2013-03-04".parse()?)?,
-//!     if_round_1.claim(7, "sustained_employment", "2013-09-02".parse()?)?,
-//! ];
-//! // Cohort 1: 142 vs 155 reconviction events per 100 is 8.39%, below 10%;
-//! // the 7.5% fallback waits for cohort 2.
-//! let per_100 = Comparison::rate("155".parse()?, 100)?;
-//! let cohorts = [
-//!     Cohort::new("cohort_1", 100, 142, per_100, "2014-08-07".parse()?)?,
-//!     Cohort::new("cohort_2", 100, 0, per_100, "2016-06-30".parse()?)?.with_status(CohortStatus::Pending),
-//! ];
-//! let nobody = Participants::none();
-//! let evidence = Evidence::new()
-//!     .with("if_round_1", RuleEvidence::Claims { claims: &claims, participants: &nobody })
-//!     .with("reconviction", RuleEvidence::Cohorts(&cohorts));
-//! let statement = contract.settle(&evidence)?;
-//!
-//! assert_eq!(statement.total(), gbp(3_600)); // £2,600 entry + £1,000 sustained
-//! assert_eq!(statement.totals_by_payer()[1].1, gbp(720)); // the 20% top-up
-//! let cohort_1 = statement.lines().iter().find(|l| l.rule().as_str() == "reconviction");
-//! assert!(cohort_1.is_some_and(|l| !l.decision().is_accepted()));
-//! assert!(statement.to_string().contains("reduction 8.39% (trigger 10%)"));
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
+//! The README's example settles a rate card and a cohort rule together in
+//! one contract; [`Contract`] and [`Statement`] show each step.
 
 mod banded;
 mod baseline;
