@@ -662,9 +662,11 @@ impl Contract {
     ///
     /// # Errors
     ///
-    /// [`OutcomeError::Evidence`] if a rule has no evidence, evidence of the
-    /// wrong kind, or evidence given twice, or if group-threshold evidence
-    /// gives a cohort size smaller than the number of participants placed;
+    /// [`OutcomeError::Evidence`] if a rule has no evidence or evidence given
+    /// twice, or if group-threshold evidence gives a cohort size smaller
+    /// than the number of participants placed;
+    /// [`OutcomeError::WrongEvidence`] for evidence of another kind than the
+    /// rule settles from;
     /// [`OutcomeError::UnknownRule`] if evidence names a rule the contract
     /// does not have; [`OutcomeError::Duplicate`] for a cohort listed twice
     /// or two measurements of one rule on one date;

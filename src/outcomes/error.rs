@@ -202,9 +202,10 @@ pub enum OutcomeError {
         /// Why they were rejected.
         reason: String,
     },
-    /// A contract's rule has no evidence, evidence of the wrong kind, or
-    /// evidence given twice; or group-threshold evidence gives a cohort
-    /// smaller than the number of participants placed.
+    /// A contract's rule has no evidence, or evidence given twice; or
+    /// group-threshold evidence gives a cohort smaller than the number of
+    /// participants placed. (Evidence of the wrong kind is
+    /// [`OutcomeError::WrongEvidence`].)
     #[error("evidence for rule {rule:?}: {reason}")]
     Evidence {
         /// The rule.
