@@ -32,7 +32,7 @@ use super::rules::{DraftContext, Drafts};
 use super::statement::{OutcomeTotal, Payment};
 use super::{
     CapKind, Contract, Decision, Detail, Evidence, OutcomeError, PayerId, PayerShares, Period,
-    Statement, StatementLine,
+    RateCardSettlement, Statement, StatementLine,
 };
 use crate::{Currency, Date, Money, RoundingPolicy, RoundingStage, RoundingStrategy};
 
@@ -119,6 +119,18 @@ impl Rooms {
     }
 }
 
+/// A statement under construction: the lines, the amounts to round and
+/// cap, and what the caps have left.
+struct Work {
+    lines: Vec<StatementLine>,
+    items: Vec<Item>,
+    rate_cards: Vec<RateCardSettlement>,
+    labels: Vec<Option<Vec<String>>>,
+    rooms: Rooms,
+    /// Each rule's total for each period, once rounded and capped.
+    groups: BTreeMap<(Period, usize), Decimal>,
+}
+
 /// Settles `contract` with `evidence`, keeping `detail`.
 pub(crate) fn settle(
     contract: &Contract,
@@ -130,12 +142,19 @@ pub(crate) fn settle(
             return Err(OutcomeError::UnknownRule { rule: id.to_owned() });
         }
     }
-    let currency = contract.currency();
-    let policy = contract.rounding();
+    let mut work = draft(contract, evidence, detail)?;
+    round_and_cap(contract, &mut work)?;
+    pay(contract, detail, work)
+}
+
+/// Steps 1 and 2: every rule's drafts, in canonical order.
+fn draft(
+    contract: &Contract,
+    evidence: &Evidence<'_>,
+    detail: Detail,
+) -> Result<Work, OutcomeError> {
     let periodicity = contract.periodicity();
     let cx = DraftContext { periodicity, detail, contract_cap: contract.cap().is_some() };
-
-    // 1, 2: every rule's drafts, in canonical order.
     let mut lines: Vec<StatementLine> = Vec::new();
     let mut items: Vec<Item> = Vec::new();
     let mut rate_cards = Vec::new();
@@ -171,11 +190,17 @@ pub(crate) fn settle(
     }
     items.sort_by(|a, b| a.key.cmp(&b.key).then(a.line.cmp(&b.line)));
 
-    // 3, 4: rounding once, then the caps, in canonical order.
-    let mut groups: BTreeMap<(Period, usize), Decimal> = BTreeMap::new();
+    Ok(Work { lines, items, rate_cards, labels, rooms, groups: BTreeMap::new() })
+}
+
+/// Steps 3 and 4: rounding once, then the caps, in canonical order.
+fn round_and_cap(contract: &Contract, work: &mut Work) -> Result<(), OutcomeError> {
+    let currency = contract.currency();
+    let policy = contract.rounding();
+    let Work { lines, items, rooms, groups, .. } = work;
     match policy.stage() {
         RoundingStage::PerLine => {
-            for item in &mut items {
+            for item in items.iter_mut() {
                 let rounded = round_line(policy, item.exact, item.capped);
                 let (value, by) = rooms.take(item.rule, rounded)?;
                 item.amount = value;
@@ -197,7 +222,7 @@ pub(crate) fn settle(
                 *slot = add(*slot, item.exact)?;
                 members.entry((item.period, item.rule)).or_default().push(k);
             }
-            for ((period, rule), total) in &mut groups {
+            for ((period, rule), total) in groups.iter_mut() {
                 let rounded = policy.round(*total);
                 let (value, by) = rooms.take(*rule, rounded)?;
                 *total = value;
@@ -224,6 +249,16 @@ pub(crate) fn settle(
         }
     }
 
+    Ok(())
+}
+
+/// Step 5 and the totals: payments, the running totals' splits, and the
+/// statement.
+fn pay(contract: &Contract, detail: Detail, work: Work) -> Result<Statement, OutcomeError> {
+    let currency = contract.currency();
+    let policy = contract.rounding();
+    let periodicity = contract.periodicity();
+    let Work { lines, items, rate_cards, labels, rooms, groups } = work;
     // 5: payments. The payers of each rule are given their shares of the
     // running total of every rule they pay, in (period, rule) order: a
     // payment is what that running total's split adds, so each payer's
