@@ -1336,8 +1336,14 @@ mod csv_readers {
                 .card()
                 .index_of(cell(columns[1]))
                 .map_err(|_| (line, Some("outcome".to_owned())))?;
-            let date =
-                cell(columns[2]).parse::<Date>().map_err(|_| (line, Some("date".to_owned())))?;
+            // A claim date is a date alone: text that jiff reads as a date
+            // but that is more than one (a time, an offset) is refused.
+            let text = cell(columns[2]);
+            let date = text
+                .parse::<Date>()
+                .ok()
+                .filter(|d| d.to_string() == text)
+                .ok_or_else(|| (line, Some("date".to_owned())))?;
             claims.push(Claim::new(participant, outcome, date));
         }
         Ok(claims)
