@@ -264,10 +264,7 @@ impl<'a> IndigoExport<'a> {
                     (
                         "money",
                         object([
-                            (
-                                "currency",
-                                wrapped(Out::Value(p.amount().currency().to_string().into())),
-                            ),
+                            ("currency", wrapped(Out::Value(p.amount().currency().code().into()))),
                             ("amount", wrapped(number(p.amount())?)),
                         ]),
                     ),

@@ -421,7 +421,8 @@ impl FromStr for Money {
     type Err = MoneyError;
 
     /// Parses `"GBP 1300"`, `"GBP 1,300.00"` or `"EUR -2.5"`: a known ISO
-    /// code, whitespace, then a decimal amount: digits on both sides of a
+    /// code (or a declared currency as `Display` writes it, `"XTS(2)"`),
+    /// whitespace, then a decimal amount: digits on both sides of a
     /// point, if there is one (`"GBP 0.5"`, not `"GBP .5"` or `"GBP 5."`).
     /// Commas are allowed only as thousands separators, between groups of
     /// three digits in the whole part (`"1,300.5"`, not `"1,30.5"`,
@@ -432,7 +433,7 @@ impl FromStr for Money {
             .trim()
             .split_once(char::is_whitespace)
             .ok_or_else(|| invalid("expected \"CODE amount\""))?;
-        let currency = Currency::from_code(code)?;
+        let currency = code.parse::<Currency>()?;
         let amount = super::exact::parse_grouped(number.trim()).map_err(|e| invalid(e.reason()))?;
         Ok(Money { amount, currency })
     }
@@ -474,6 +475,46 @@ impl<'de> serde::Deserialize<'de> for Money {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Text written by `Display` parses back to the same money, for every
+        /// currency the crate can hold (from its table or declared) and any
+        /// amount. (A declared currency used to print as its bare code, which
+        /// did not parse, or parsed as another currency.)
+        #[test]
+        fn display_and_from_str_round_trip(
+            mantissa in proptest::num::i128::ANY,
+            scale in 0_u32..=28,
+            code in "[A-Z]{3}",
+            minor_units in 0_u8..=4,
+            standard in proptest::bool::ANY,
+        ) {
+            let currency = if standard {
+                Currency::from_code(&code).unwrap_or(Currency::GBP)
+            } else {
+                Currency::new(&code, minor_units).unwrap()
+            };
+            let amount = Decimal::try_from_i128_with_scale(mantissa % (1_i128 << 96), scale).unwrap();
+            let money = Money::new(amount, currency);
+            let text = money.to_string();
+            let back: Money = text.parse().unwrap();
+            proptest::prop_assert_eq!(back, money, "{}", text);
+            proptest::prop_assert_eq!(back.currency(), currency);
+            proptest::prop_assert_eq!(currency.to_string().parse::<Currency>().unwrap(), currency);
+        }
+    }
+
+    #[test]
+    fn declared_currencies_print_their_minor_units() {
+        let xts = Currency::new("XTS", 2).unwrap();
+        assert_eq!(Money::from_minor(150, xts).to_string(), "XTS(2) 1.50");
+        let jpy2 = Currency::new("JPY", 2).unwrap();
+        assert_eq!(Money::from_minor(150, jpy2).to_string(), "JPY(2) 1.50");
+        assert_eq!("JPY(2) 1.50".parse::<Money>().unwrap(), Money::from_minor(150, jpy2));
+        assert_eq!("JPY 150".parse::<Money>().unwrap().currency().minor_units(), 0);
+        assert!("XTS(9) 1".parse::<Money>().is_err());
+        assert!("XTS(x) 1".parse::<Money>().is_err());
+    }
 
     #[test]
     fn display_groups_and_pads() {

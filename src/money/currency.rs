@@ -202,26 +202,40 @@ impl Currency {
 
 impl fmt::Debug for Currency {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+/// The code for a currency of the built-in table (`GBP`); the code and its
+/// minor units for a declared one (`XTS(2)`, `JPY(2)`), so that the text
+/// parses back to the same currency.
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.is_standard() {
-            write!(f, "{}", self.code())
+            f.write_str(self.code())
         } else {
             write!(f, "{}({})", self.code(), self.minor_units)
         }
     }
 }
 
-impl fmt::Display for Currency {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
 impl FromStr for Currency {
     type Err = MoneyError;
 
-    /// Parses a code from the built-in table, such as `"GBP"`.
+    /// Parses a code from the built-in table, such as `"GBP"`, or a
+    /// declared currency written as its `Display` writes it, `"XTS(2)"`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Currency::from_code(s.trim())
+        let s = s.trim();
+        match s.strip_suffix(')').and_then(|rest| rest.split_once('(')) {
+            Some((code, units)) => {
+                let minor_units = units.parse::<u8>().map_err(|_| MoneyError::InvalidCurrency {
+                    code: s.to_owned(),
+                    reason: "a declared currency is written CODE(minor units), such as XTS(2)",
+                })?;
+                Currency::new(code, minor_units)
+            }
+            None => Currency::from_code(s),
+        }
     }
 }
 
