@@ -597,3 +597,22 @@ fn every_accepted_claim_is_in_every_total_over_the_longest_window() {
         .sum();
     assert_eq!(by_period, pence(4).amount());
 }
+
+/// Errors say what kind of thing was wrong: a measurement or a schedule of
+/// bands is not called a threshold.
+#[test]
+fn errors_name_measurements_and_bands_for_what_they_are() {
+    use integration_outcomes::outcomes::{Band, BandMode, BandedRule};
+    let err = BaselineMeasurement::new(d("2014-03-31"), 10, 11).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid baseline measurement on 2014-03-31: more units in care than units in total"
+    );
+    let err = Comparison::rate("-1".parse().unwrap(), 100).unwrap_err();
+    assert_eq!(err.to_string(), "invalid comparison rate of -1 events: events are negative");
+    let falling =
+        vec![Band::new("10%".parse().unwrap(), gbp(10)), Band::new("20%".parse().unwrap(), gbp(5))];
+    let err = BandedRule::new("bands", falling, BandMode::Stepped, gbp(10)).unwrap_err();
+    assert!(matches!(err, OutcomeError::InvalidBands { .. }), "{err:?}");
+    assert_eq!(err.to_string(), "invalid bands in rule bands: band amounts must not decrease");
+}

@@ -200,7 +200,7 @@ impl BandedRule {
     /// # Errors
     ///
     /// [`OutcomeError::InvalidId`]; [`OutcomeError::ZeroCount`] for no bands;
-    /// [`OutcomeError::InvalidThreshold`]; [`OutcomeError::NegativeAmount`]
+    /// [`OutcomeError::InvalidBands`]; [`OutcomeError::NegativeAmount`]
     /// or [`OutcomeError::MixedCurrency`] for amounts.
     ///
     /// # Example
@@ -229,8 +229,7 @@ impl BandedRule {
         }
         let currency = maximum.currency();
         check_amount(|| format!("maximum of rule {id}"), maximum, currency)?;
-        let invalid =
-            |reason| OutcomeError::InvalidThreshold { item: format!("rule {id}"), reason };
+        let invalid = |reason| OutcomeError::InvalidBands { item: format!("rule {id}"), reason };
         let mut previous: Option<&Band> = None;
         for b in &bands {
             check_amount(|| format!("band amount of rule {id}"), b.amount, currency)?;

@@ -39,7 +39,7 @@ impl BaselineMeasurement {
     ///
     /// # Errors
     ///
-    /// [`OutcomeError::InvalidThreshold`] if `actual_units > total_units`.
+    /// [`OutcomeError::InvalidMeasurement`] if `actual_units > total_units`.
     ///
     /// # Example
     ///
@@ -56,7 +56,7 @@ impl BaselineMeasurement {
         actual_units: u64,
     ) -> Result<BaselineMeasurement, OutcomeError> {
         if actual_units > total_units {
-            return Err(OutcomeError::InvalidThreshold {
+            return Err(OutcomeError::InvalidMeasurement {
                 item: format!("baseline measurement on {measured_on}"),
                 reason: "more units in care than units in total",
             });

@@ -65,7 +65,7 @@ impl Comparison {
     /// # Errors
     ///
     /// [`OutcomeError::ZeroCount`] if `per` is zero;
-    /// [`OutcomeError::InvalidThreshold`] if `events` is negative.
+    /// [`OutcomeError::InvalidMeasurement`] if `events` is negative.
     ///
     /// # Example
     ///
@@ -125,8 +125,8 @@ impl TryFrom<ComparisonRepr> for Comparison {
             ComparisonRepr::Rate { events, .. }
                 if events.is_sign_negative() && !events.is_zero() =>
             {
-                Err(OutcomeError::InvalidThreshold {
-                    item: "comparison rate".to_owned(),
+                Err(OutcomeError::InvalidMeasurement {
+                    item: format!("comparison rate of {events} events"),
                     reason: "events are negative",
                 })
             }

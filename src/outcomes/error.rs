@@ -179,11 +179,29 @@ pub enum OutcomeError {
         /// What the count is, such as `"size of cohort cohort_1"`.
         what: String,
     },
-    /// A threshold or band is not a valid reduction (negative or above 100%),
-    /// or bands are not strictly increasing.
+    /// A threshold is not a valid reduction or share (negative or above
+    /// 100%), or a count threshold is zero.
     #[error("invalid threshold in {item}: {reason}")]
     InvalidThreshold {
-        /// The rule or schedule.
+        /// The rule.
+        item: String,
+        /// Why it was rejected.
+        reason: &'static str,
+    },
+    /// A banded schedule's bands are out of order: thresholds outside
+    /// 0%..=100% or not strictly increasing, or amounts that decrease.
+    #[error("invalid bands in {item}: {reason}")]
+    InvalidBands {
+        /// The rule.
+        item: String,
+        /// Why it was rejected.
+        reason: &'static str,
+    },
+    /// A measurement cannot be right: more units in care than in total, or
+    /// a comparison rate with negative events.
+    #[error("invalid {item}: {reason}")]
+    InvalidMeasurement {
+        /// The measurement (what and when).
         item: String,
         /// Why it was rejected.
         reason: &'static str,
