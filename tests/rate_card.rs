@@ -555,3 +555,19 @@ fn sums_of_the_largest_prices_do_not_overflow() {
     let s = nothing.settle(&claims, &people, Detail::Audit).unwrap();
     assert!(s.total().is_zero());
 }
+
+/// A price too large to settle names the price and the limit (it used to
+/// say only "arithmetic overflow in convert to minor units").
+#[test]
+fn a_price_too_large_names_the_price_and_the_limit() {
+    let huge = Money::new("100000000000000000".parse().unwrap(), Currency::GBP);
+    let err = RateCardOutcome::new("big", "a big outcome", huge).unwrap_err();
+    assert!(matches!(err, OutcomeError::AmountTooLarge { .. }), "{err:?}");
+    assert_eq!(
+        err.to_string(),
+        "maximum price of outcome big of GBP 100,000,000,000,000,000.00 is above the largest amount a rate card settles, GBP 92,233,720,368,547,758.07"
+    );
+    let json = r#"{"id":"big","description":"a big outcome","maximum_price":{"amount":"100000000000000000","currency":"GBP"}}"#;
+    let err = serde_json::from_str::<RateCardOutcome>(json).unwrap_err();
+    assert!(err.to_string().contains("above the largest amount a rate card settles"), "{err}");
+}

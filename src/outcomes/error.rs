@@ -75,6 +75,18 @@ pub enum OutcomeError {
         /// The amount given.
         amount: Money,
     },
+    /// An amount a rate card settles in `i64` minor units is larger than
+    /// that: `i64::MAX` minor units (92,233,720,368,547,758.07 in a currency
+    /// with two).
+    #[error("{what} of {amount} is above the largest amount a rate card settles, {limit}")]
+    AmountTooLarge {
+        /// What the amount is, such as `"maximum price of outcome entry_to_employment"`.
+        what: String,
+        /// The amount given.
+        amount: Money,
+        /// The largest amount: `i64::MAX` minor units of its currency.
+        limit: Money,
+    },
     /// Two items of a list share an identifier.
     #[error("duplicate {kind} {id:?}")]
     Duplicate {

@@ -293,7 +293,8 @@ impl RateCardOutcome {
     /// [`OutcomeError::InvalidId`]; [`OutcomeError::EmptyField`] for a blank
     /// description; [`OutcomeError::NotPositive`] if the price is not above
     /// zero; [`OutcomeError::Money`] (`NotWholeMinorUnits`) if the price has
-    /// a fraction of a minor unit.
+    /// a fraction of a minor unit; [`OutcomeError::AmountTooLarge`] if it is
+    /// above `i64::MAX` minor units.
     ///
     /// # Example
     ///
@@ -326,7 +327,9 @@ impl RateCardOutcome {
                 amount: maximum_price,
             });
         }
-        maximum_price.to_minor_units()?;
+        super::rate_card_rule::minor_units(maximum_price, || {
+            format!("maximum price of outcome {id}")
+        })?;
         Ok(RateCardOutcome {
             id,
             description,

@@ -602,7 +602,23 @@ fn minor(
     if amount.is_negative() {
         return Err(OutcomeError::NegativeAmount { what: what(), amount });
     }
-    Ok(amount.to_minor_units()?)
+    minor_units(amount, what)
+}
+
+/// `amount` in `i64` minor units, or an error naming it and the limit.
+pub(crate) fn minor_units(
+    amount: Money,
+    what: impl FnOnce() -> String,
+) -> Result<i64, OutcomeError> {
+    match amount.to_minor_units() {
+        Ok(units) => Ok(units),
+        Err(crate::MoneyError::Overflow { .. }) => Err(OutcomeError::AmountTooLarge {
+            what: what(),
+            amount,
+            limit: Money::from_minor(i64::MAX, amount.currency()),
+        }),
+        Err(e) => Err(e.into()),
+    }
 }
 
 impl RateCardRule {
@@ -617,7 +633,9 @@ impl RateCardRule {
     /// capped twice; [`OutcomeError::NotPositive`] for a zero bid;
     /// [`OutcomeError::MixedCurrency`], [`OutcomeError::NegativeAmount`] or
     /// [`OutcomeError::Money`] (`NotWholeMinorUnits`) for prices and caps;
-    /// [`OutcomeError::Overflow`] if the claim window is too long to tabulate.
+    /// [`OutcomeError::AmountTooLarge`] for a price or cap above `i64::MAX`
+    /// minor units; [`OutcomeError::Overflow`] if the claim window is too
+    /// long to tabulate.
     ///
     /// # Example
     ///
@@ -647,7 +665,9 @@ impl RateCardRule {
         match terms.bids() {
             BidPrices::CardMaximum => {
                 for o in card.outcomes() {
-                    prices.push(o.maximum_price().to_minor_units()?);
+                    prices.push(minor_units(o.maximum_price(), || {
+                        format!("maximum price of outcome {}", o.id())
+                    })?);
                 }
             }
             BidPrices::Listed(bids) => {
