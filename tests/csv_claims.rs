@@ -115,3 +115,17 @@ proptest::proptest! {
         let _ = Assessment::from_csv(&aqua, "P", date, "r", body.as_bytes());
     }
 }
+
+/// A row of the wrong length is reported at its line, in words (the `csv`
+/// crate's own message counted records from 0, one less than the row).
+#[test]
+fn a_short_row_is_reported_at_its_row_in_words() {
+    let sheet = "participant,outcome,date\n1,initial_assessment\n";
+    match rule().claims_from_csv(sheet.as_bytes()) {
+        Err(OutcomeError::Csv { row, column, message }) => {
+            assert_eq!((row, column), (Some(2), None));
+            assert_eq!(message, "the row has 2 fields where the header row has 3");
+        }
+        other => panic!("expected a CSV error, got {other:?}"),
+    }
+}

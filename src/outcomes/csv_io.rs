@@ -12,6 +12,21 @@ fn position(error: &csv::Error) -> Option<u64> {
     error.position().map(csv::Position::line)
 }
 
+/// A reading error from the `csv` crate, at its (1-based) line: said in
+/// words, without the crate's own position (a 0-based record number that
+/// disagreed with the row).
+fn read_error(error: &csv::Error) -> OutcomeError {
+    let message = match error.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            format!("the row has {len} fields where the header row has {expected_len}")
+        }
+        csv::ErrorKind::Utf8 { .. } => "the row is not valid UTF-8 text".to_owned(),
+        csv::ErrorKind::Io(e) => format!("reading failed: {e}"),
+        _ => error.to_string(),
+    };
+    csv_error(position(error), None, message)
+}
+
 /// Finds a required column by (case-insensitive) header name; a second
 /// column of the same name is an error, not ignored.
 fn column(headers: &csv::StringRecord, name: &'static str) -> Result<usize, OutcomeError> {
@@ -56,8 +71,7 @@ impl RateCardRule {
     pub fn claims_from_csv(&self, reader: impl io::Read) -> Result<Vec<Claim>, OutcomeError> {
         let mut csv =
             csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(reader);
-        let headers =
-            csv.headers().map_err(|e| csv_error(position(&e), None, e.to_string()))?.clone();
+        let headers = csv.headers().map_err(|e| read_error(&e))?.clone();
         let (p, o, d) = (
             column(&headers, "participant")?,
             column(&headers, "outcome")?,
@@ -65,7 +79,7 @@ impl RateCardRule {
         );
         let mut claims = Vec::new();
         for record in csv.records() {
-            let record = record.map_err(|e| csv_error(position(&e), None, e.to_string()))?;
+            let record = record.map_err(|e| read_error(&e))?;
             let row = record.position().map(csv::Position::line);
             let cell = |i: usize| record.get(i).unwrap_or("").trim();
             let participant = cell(p).parse::<u64>().map_err(|_| {
