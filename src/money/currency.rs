@@ -241,7 +241,7 @@ impl FromStr for Currency {
 
 /// The wire form: a bare code for standard currencies, or
 /// `{"code": "USD", "minor_units": 3}` for a declared one.
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(serde::Serialize)]
 #[serde(untagged)]
 enum CurrencyRepr {
     Code(String),
@@ -259,19 +259,61 @@ impl serde::Serialize for Currency {
     }
 }
 
+/// Reads either wire form, and says what is accepted when neither fits
+/// (serde's untagged enums only say that no variant matched).
 impl<'de> serde::Deserialize<'de> for Currency {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let currency = match CurrencyRepr::deserialize(deserializer)? {
-            CurrencyRepr::Code(code) => Currency::from_code(&code),
-            CurrencyRepr::Declared { code, minor_units } => Currency::new(&code, minor_units),
-        };
-        currency.map_err(serde::de::Error::custom)
+        struct Visitor;
+
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Declared {
+            code: String,
+            minor_units: u8,
+        }
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Currency;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(
+                    "a currency: an ISO 4217 code such as \"GBP\", or a declared one \
+                     such as {\"code\": \"XTS\", \"minor_units\": 2}",
+                )
+            }
+
+            fn visit_str<E: serde::de::Error>(self, code: &str) -> Result<Currency, E> {
+                Currency::from_code(code).map_err(E::custom)
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Currency, A::Error> {
+                let d = <Declared as serde::Deserialize>::deserialize(
+                    serde::de::value::MapAccessDeserializer::new(map),
+                )?;
+                Currency::new(&d.code, d.minor_units).map_err(serde::de::Error::custom)
+            }
+        }
+
+        deserializer.deserialize_any(Visitor)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A currency that is neither form says what is accepted.
+    #[test]
+    fn a_wrong_currency_says_what_is_accepted() {
+        let err = serde_json::from_str::<Currency>("12").unwrap_err().to_string();
+        assert!(err.contains("expected a currency: an ISO 4217 code such as \"GBP\""), "{err}");
+        let err = serde_json::from_str::<Currency>(r#"{"code":"XTS"}"#).unwrap_err().to_string();
+        assert!(err.contains("minor_units"), "{err}");
+        assert_eq!(serde_json::from_str::<Currency>(r#""GBP""#).unwrap(), Currency::GBP);
+        let xts = serde_json::from_str::<Currency>(r#"{"code":"XTS","minor_units":3}"#).unwrap();
+        assert_eq!(xts, Currency::new("XTS", 3).unwrap());
+        assert_eq!(serde_json::to_string(&xts).unwrap(), r#"{"code":"XTS","minor_units":3}"#);
+    }
 
     #[test]
     fn table_lookups() {
