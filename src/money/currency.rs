@@ -239,22 +239,21 @@ impl FromStr for Currency {
     }
 }
 
-/// The wire form: a bare code for standard currencies, or
-/// `{"code": "USD", "minor_units": 3}` for a declared one.
+/// The wire form of a declared currency (a standard one is its bare code).
 #[derive(serde::Serialize)]
-#[serde(untagged)]
-enum CurrencyRepr {
-    Code(String),
-    Declared { code: String, minor_units: u8 },
+struct DeclaredRepr<'a> {
+    code: &'a str,
+    minor_units: u8,
 }
 
+/// A bare code for standard currencies, or
+/// `{"code": "USD", "minor_units": 3}` for a declared one.
 impl serde::Serialize for Currency {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         if self.is_standard() {
             serializer.serialize_str(self.code())
         } else {
-            CurrencyRepr::Declared { code: self.code().to_owned(), minor_units: self.minor_units }
-                .serialize(serializer)
+            DeclaredRepr { code: self.code(), minor_units: self.minor_units }.serialize(serializer)
         }
     }
 }
