@@ -8,7 +8,10 @@
 //! the cap admits a claim depends on other participants' earlier claims,
 //! and a claim it refuses must leave the participant's cap room untouched.
 
+mod buckets;
 mod radix;
+
+use buckets::Buckets;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -196,7 +199,7 @@ fn money(minor: i128, currency: Currency) -> Result<Money, OutcomeError> {
 struct Accumulator {
     detail: Detail,
     granularity: Granularity,
-    buckets: Vec<i128>,
+    buckets: Buckets,
     outcomes: Vec<Counters>,
     rejections: [u64; CLAIM_REASONS.len()],
     claims: u64,
@@ -237,7 +240,7 @@ enum Flow {
 /// their old lengths.
 #[derive(Debug, Clone, Default)]
 struct Checkpoint {
-    buckets: Vec<i128>,
+    buckets: Buckets,
     outcomes: Vec<Counters>,
     rejections: [u64; CLAIM_REASONS.len()],
     claims: u64,
@@ -312,10 +315,7 @@ impl Accumulator {
         by: Option<CapKind>,
     ) -> Result<(), OutcomeError> {
         let i = usize::from(a.claim.outcome().raw());
-        let Some(slot) = self.buckets.get_mut(a.row * t.n + i) else {
-            return Err(OutcomeError::Overflow { operation: "day index" });
-        };
-        *slot = add_wide(*slot, i128::from(amount), "daily total")?;
+        self.buckets.add(a.row, i, i128::from(amount))?;
         if let Some(counters) = self.outcomes.get_mut(i) {
             match by {
                 Some(CapKind::VolumeCap) => {
@@ -554,7 +554,7 @@ impl RateCardRule {
             acc: Accumulator {
                 detail,
                 granularity,
-                buckets: vec![0; t.rows(granularity).saturating_mul(t.n)],
+                buckets: Buckets::new(t.rows(granularity), t.n),
                 outcomes: vec![Counters::default(); t.n],
                 rejections: [0; CLAIM_REASONS.len()],
                 claims: 0,
@@ -795,9 +795,7 @@ impl<'a> RateCardTally<'a> {
             .checked_add(other.acc.claims)
             .ok_or(OutcomeError::Overflow { operation: "claim count" })?;
         let acc = &mut self.acc;
-        for (a, b) in acc.buckets.iter_mut().zip(&other.acc.buckets) {
-            *a = add_wide(*a, *b, "daily total")?;
-        }
+        acc.buckets.merge(&other.acc.buckets)?;
         for (a, b) in acc.outcomes.iter_mut().zip(&other.acc.outcomes) {
             a.accepted += b.accepted;
             a.rejected += b.rejected;
@@ -851,12 +849,12 @@ impl<'a> RateCardTally<'a> {
         if let Some(cap) = t.total_cap {
             // Buckets are laid out day-major, outcome-minor: (date, outcome) order.
             let mut room = i128::from(cap);
-            for (k, slot) in acc.buckets.iter_mut().enumerate() {
+            for (outcome, slot) in acc.buckets.iter_mut() {
                 let keep = (*slot).min(room);
                 let cut = *slot - keep;
                 room -= keep;
                 if cut > 0 {
-                    if let Some(c) = acc.outcomes.get_mut(k % t.n.max(1)) {
+                    if let Some(c) = acc.outcomes.get_mut(outcome) {
                         c.withheld_rule = add_wide(c.withheld_rule, cut, "outcome total")?;
                     }
                     *slot = keep;
@@ -890,11 +888,11 @@ impl<'a> RateCardTally<'a> {
         // the loops do not sum it claim by claim.
         let mut total = 0_i128;
         let mut paid = vec![0_i128; t.n];
-        for row in acc.buckets.chunks(t.n.max(1)) {
-            for (p, b) in paid.iter_mut().zip(row) {
-                *p = add_wide(*p, *b, "outcome total")?;
-                total = add_wide(total, *b, "rule total")?;
+        for (_, outcome, b) in acc.buckets.iter() {
+            if let Some(p) = paid.get_mut(outcome) {
+                *p = add_wide(*p, b, "outcome total")?;
             }
+            total = add_wide(total, b, "rule total")?;
         }
         let total_money = money(total, t.currency)?;
         let outcomes = rule
@@ -1294,7 +1292,7 @@ pub struct RateCardSettlement {
     granularity: Granularity,
     rows: RowDates,
     n: usize,
-    buckets: Vec<i128>,
+    buckets: Buckets,
     outcomes: Vec<OutcomeSummary>,
     rejections: Vec<(RejectionReason, u64)>,
     claims: u64,
@@ -1506,10 +1504,11 @@ impl RateCardSettlement {
     /// Paid amounts by day (or month: then dated the first of the month) and
     /// outcome, in (date, outcome) order, leaving out zeros.
     pub(crate) fn daily(&self) -> impl Iterator<Item = (Date, OutcomeIndex, i128)> + '_ {
-        let n = self.n.max(1);
-        self.buckets.iter().enumerate().filter(|(_, v)| **v != 0).filter_map(move |(k, v)| {
-            let date = self.rows.row_date(k / n, self.granularity)?;
-            Some((date, OutcomeIndex::new(k % n)?, *v))
+        // Every row of the window has a date and every outcome an index, so
+        // nothing is left out.
+        self.buckets.iter().filter(|(_, _, v)| *v != 0).filter_map(move |(row, outcome, v)| {
+            let date = self.rows.row_date(row, self.granularity)?;
+            Some((date, OutcomeIndex::new(outcome)?, v))
         })
     }
 
