@@ -58,8 +58,21 @@ impl Buckets {
     ///
     /// [`OutcomeError::Overflow`] if a sum overflows.
     pub(super) fn merge(&mut self, other: &Buckets) -> Result<(), OutcomeError> {
-        for (row, outcome, amount) in other.iter() {
-            self.add(row, outcome, amount)?;
+        if (self.n, self.rows) != (other.n, other.rows) {
+            return Err(OutcomeError::Overflow { operation: "merge buckets of another shape" });
+        }
+        for (mine, theirs) in self.pages.iter_mut().zip(&other.pages) {
+            let Some(theirs) = theirs else { continue };
+            match mine {
+                None => *mine = Some(theirs.clone()),
+                Some(mine) => {
+                    for (a, b) in mine.iter_mut().zip(theirs.iter()) {
+                        *a = a
+                            .checked_add(*b)
+                            .ok_or(OutcomeError::Overflow { operation: "daily total" })?;
+                    }
+                }
+            }
         }
         Ok(())
     }
@@ -67,12 +80,16 @@ impl Buckets {
     /// Every allocated bucket, in (row, outcome) order, with its row and
     /// outcome (zeros included where a page is allocated).
     pub(super) fn iter(&self) -> impl Iterator<Item = (usize, usize, i128)> + '_ {
-        let n = self.n.max(1);
-        self.pages.iter().enumerate().filter_map(|(p, page)| Some((p, page.as_ref()?))).flat_map(
-            move |(p, page)| {
+        let (n, rows) = (self.n.max(1), self.rows);
+        self.pages
+            .iter()
+            .enumerate()
+            .filter_map(|(p, page)| Some((p, page.as_ref()?)))
+            .flat_map(move |(p, page)| {
                 page.iter().enumerate().map(move |(k, v)| (p * PAGE_ROWS + k / n, k % n, *v))
-            },
-        )
+            })
+            // The last page can reach past the window's last row.
+            .filter(move |(row, _, _)| *row < rows)
     }
 
     /// Every allocated bucket, mutably, in (row, outcome) order, with its
@@ -104,5 +121,8 @@ mod tests {
         let mut c = Buckets::new(7_304_484, 64);
         c.merge(&b).unwrap();
         assert_eq!(c, b);
+        c.merge(&b).unwrap();
+        assert_eq!(c.iter().map(|(_, _, v)| v).sum::<i128>(), 20);
+        assert!(c.merge(&Buckets::new(10, 64)).is_err());
     }
 }
