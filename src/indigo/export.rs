@@ -1,3 +1,4 @@
+use super::json::type_name;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -489,17 +490,6 @@ impl<'a> IndigoExport<'a> {
         }
         let document = Out::Object(members.into_iter().map(|(k, v)| (k, Out::Raw(v))).collect());
         Ok(raw(&document)?.get().to_owned())
-    }
-}
-
-fn type_name(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 

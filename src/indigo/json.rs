@@ -58,7 +58,8 @@ pub(crate) struct Node<'a> {
     numbers: &'a NumberTexts,
 }
 
-fn type_name(value: &Value) -> &'static str {
+/// A JSON value's type, in words, as messages name it.
+pub(crate) fn type_name(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
