@@ -157,9 +157,9 @@ impl BandedMeasurement {
 ///
 /// # Example
 ///
-/// Rikers Island (NYC ABLE, sib-payment-facts §5.1): the band thresholds
-/// are confirmed; of the amounts only 20% → $11.712m is confirmed, so the
-/// lower amounts here are illustrative.
+/// Rikers Island (NYC ABLE): the band thresholds are those of the INDIGO
+/// data (project POJ-0083); of the amounts only 20% → $11.712m is
+/// published, so the lower amounts here are illustrative.
 ///
 /// ```
 /// use integration_outcomes::outcomes::{Band, BandMode, BandedRule};

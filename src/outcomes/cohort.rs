@@ -80,8 +80,8 @@ impl Comparison {
         Comparison::try_from(ComparisonRepr::Rate { events, per })
     }
 
-    /// A comparison group from one event count per person (the
-    /// 10,000,000-record case of issue 5).
+    /// A comparison group from one event count per person (a national
+    /// comparison group of 10,000,000 records, say).
     ///
     /// # Errors
     ///
@@ -174,7 +174,7 @@ pub enum CohortStatus {
 ///
 /// ```
 /// use integration_outcomes::outcomes::{Cohort, CohortStatus, Comparison};
-/// // Peterborough cohort 1 (sib-payment-facts §1.4): 142 vs 155 reconviction events per 100.
+/// // Peterborough cohort 1 (announced 7 August 2014): 142 vs 155 reconviction events per 100.
 /// let c1 = Cohort::new("cohort_1", 100, 142, Comparison::rate("155".parse()?, 100)?, "2014-08-07".parse()?)?;
 /// assert_eq!(c1.reduction()?.map(|r| r.to_string()).as_deref().map(|s| &s[..7]), Some("8.38709"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -14,7 +14,7 @@ use crate::{Money, Rate};
 ///
 /// # Example
 ///
-/// A Life Chances Fund top-up of about 20% (sib-payment-facts §2.5):
+/// A Life Chances Fund top-up of about 20% ("20p of every £1" of outcome payments):
 ///
 /// ```
 /// use integration_outcomes::outcomes::PayerShares;

@@ -42,7 +42,7 @@ impl fmt::Display for PriceBound {
 /// # Example
 ///
 /// Peterborough's payment was reported as "half the saving to the public
-/// purse" (sib-payment-facts §1.3); with an illustrative saving of £3,000
+/// purse" (as Peterborough's payment was described); with an illustrative saving of £3,000
 /// per reconviction event avoided and an illustrative maximum of £1,200:
 ///
 /// ```
