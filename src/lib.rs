@@ -217,6 +217,7 @@ pub mod indigo;
 pub mod maturity;
 pub mod outcomes;
 
+mod civil_date;
 mod error;
 mod money;
 

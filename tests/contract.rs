@@ -616,3 +616,55 @@ fn errors_name_measurements_and_bands_for_what_they_are() {
     assert!(matches!(err, OutcomeError::InvalidBands { .. }), "{err:?}");
     assert_eq!(err.to_string(), "invalid bands in rule bands: band amounts must not decrease");
 }
+
+/// Every date read from JSON is a date alone: a time, an offset or a zone is
+/// refused, not dropped (it used to be read as its date).
+#[test]
+fn every_date_read_from_json_is_a_date_alone() {
+    use integration_outcomes::finance::{CashFlow, InvestmentTerm};
+    use integration_outcomes::outcomes::{Participant, Placement};
+    let with_time = "2015-06-30T23:00-05:00";
+    let refused = |what: &str, r: Result<(), serde_json::Error>| {
+        let err = r.expect_err(what).to_string();
+        assert!(err.contains("not a date alone"), "{what}: {err}");
+    };
+    refused("cohort", serde_json::from_str::<Cohort>(&format!(
+        r#"{{"id":"c","size":10,"events":1,"comparison":{{"group":{{"events":2,"size":10}}}},"measured_on":"{with_time}"}}"#)).map(|_| ()));
+    refused(
+        "baseline",
+        serde_json::from_str::<BaselineMeasurement>(&format!(
+            r#"{{"measured_on":"{with_time}","total_units":10,"actual_units":1}}"#
+        ))
+        .map(|_| ()),
+    );
+    refused(
+        "participant",
+        serde_json::from_str::<Participant>(&format!(
+            r#"{{"id":1,"start":"{with_time}","age_at_start":15}}"#
+        ))
+        .map(|_| ()),
+    );
+    refused(
+        "placement",
+        serde_json::from_str::<Placement>(&format!(
+            r#"{{"participant":1,"start":"2015-01-01","end":"{with_time}"}}"#
+        ))
+        .map(|_| ()),
+    );
+    refused(
+        "window",
+        serde_json::from_str::<ClaimWindow>(&format!(
+            r#"{{"first":"2015-01-01","last":"{with_time}"}}"#
+        ))
+        .map(|_| ()),
+    );
+    refused(
+        "term",
+        serde_json::from_str::<InvestmentTerm>(&format!(
+            r#"{{"start":"2015-01-01","end":"{with_time}"}}"#
+        ))
+        .map(|_| ()),
+    );
+    refused("cash flow", serde_json::from_str::<CashFlow>(&format!(
+        r#"{{"date":"{with_time}","kind":"drawdown","amount":{{"amount":"1","currency":"GBP"}}}}"#)).map(|_| ()));
+}

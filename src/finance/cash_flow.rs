@@ -130,6 +130,7 @@ pub struct CashFlow {
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CashFlowRepr {
+    #[serde(with = "crate::civil_date")]
     date: Date,
     kind: CashFlowKind,
     amount: Money,

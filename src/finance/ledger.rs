@@ -304,7 +304,9 @@ pub struct ReportingPeriod {
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ReportingPeriodRepr {
+    #[serde(with = "crate::civil_date")]
     start: Date,
+    #[serde(with = "crate::civil_date")]
     end: Date,
 }
 

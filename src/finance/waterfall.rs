@@ -215,7 +215,9 @@ pub struct InvestmentTerm {
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct InvestmentTermRepr {
+    #[serde(with = "crate::civil_date")]
     start: Date,
+    #[serde(with = "crate::civil_date")]
     end: Date,
 }
 

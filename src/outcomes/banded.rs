@@ -97,6 +97,7 @@ pub enum BandedMeasurement {
     /// A reduction as published or computed elsewhere.
     Reduction {
         /// Measurement date.
+        #[serde(with = "crate::civil_date")]
         measured_on: Date,
         /// The reduction.
         reduction: Rate,

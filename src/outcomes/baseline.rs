@@ -29,6 +29,7 @@ pub struct BaselineMeasurement {
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct BaselineMeasurementRepr {
+    #[serde(with = "crate::civil_date")]
     measured_on: Date,
     total_units: u64,
     actual_units: u64,

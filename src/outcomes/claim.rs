@@ -53,38 +53,9 @@ pub struct Claim {
 #[serde(deny_unknown_fields)]
 struct ClaimRepr {
     participant: ParticipantId,
-    #[serde(with = "civil_date")]
+    #[serde(with = "crate::civil_date")]
     date: Date,
     outcome: OutcomeIndex,
-}
-
-/// A claim's date is a civil date, written `YYYY-MM-DD` (or `±YYYYYY-MM-DD`
-/// beyond years 0 to 9999): text with a time, an offset or a time zone is
-/// refused rather than read as its date, which would drop the time
-/// silently (`2013-05-01T23:00-05:00` is 2 May in London).
-pub(crate) fn parse_civil_date(text: &str) -> Result<Date, String> {
-    match text.parse::<Date>() {
-        Ok(date) if date.to_string() == text => Ok(date),
-        Ok(_) => Err(format!(
-            "{text:?} is not a date alone: a claim date is a civil date written YYYY-MM-DD, \
-             with no time, offset or time zone"
-        )),
-        Err(_) => Err(format!("{text:?} is not a date (YYYY-MM-DD)")),
-    }
-}
-
-/// Serde for a civil date through [`parse_civil_date`].
-mod civil_date {
-    use crate::Date;
-
-    pub(super) fn serialize<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(d)
-    }
-
-    pub(super) fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
-        let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
-        super::parse_civil_date(&text).map_err(serde::de::Error::custom)
-    }
 }
 
 impl From<ClaimRepr> for Claim {
@@ -199,8 +170,10 @@ pub struct Participant {
 #[serde(deny_unknown_fields)]
 struct ParticipantRepr {
     id: ParticipantId,
+    #[serde(with = "crate::civil_date")]
     start: Date,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "crate::civil_date::option")]
     born: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     age_at_start: Option<u16>,

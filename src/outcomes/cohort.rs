@@ -197,6 +197,7 @@ struct CohortRepr {
     size: u64,
     events: u64,
     comparison: Comparison,
+    #[serde(with = "crate::civil_date")]
     measured_on: Date,
     #[serde(default = "measured")]
     status: CohortStatus,

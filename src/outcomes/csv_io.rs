@@ -92,7 +92,7 @@ impl RateCardRule {
                     format!("{:?} is not an outcome on rate card {}", cell(o), self.card().id()),
                 )
             })?;
-            let date = super::claim::parse_civil_date(cell(d))
+            let date = crate::civil_date::parse(cell(d))
                 .map_err(|reason| csv_error(row, Some("date"), reason))?;
             claims.push(Claim::new(participant, outcome, date));
         }

@@ -122,8 +122,10 @@ pub struct Placement {
 #[serde(deny_unknown_fields)]
 struct PlacementRepr {
     participant: ParticipantId,
+    #[serde(with = "crate::civil_date")]
     start: Date,
     #[serde(default)]
+    #[serde(with = "crate::civil_date::option")]
     end: Option<Date>,
 }
 

@@ -30,7 +30,9 @@ pub struct ClaimWindow {
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ClaimWindowRepr {
+    #[serde(with = "crate::civil_date")]
     first: Date,
+    #[serde(with = "crate::civil_date")]
     last: Date,
 }
 
