@@ -3,7 +3,8 @@
 //! three payers (the crate's own `outcomes::strategies`):
 //!
 //! - *monotone*: more claims, or a better cohort, baseline or banded result,
-//!   never lowers the statement total nor any payer's total;
+//!   never lowers the statement total nor any payer's total (where a shared
+//!   contract cap does not move money between payers);
 //! - *caps are exact*: no total exceeds its cap, and a binding cap is paid
 //!   exactly (the contract cap: `min(cap, what the contract pays without
 //!   it)`);
@@ -18,11 +19,11 @@
 
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-use integration_outcomes::Money;
 use integration_outcomes::outcomes::strategies::{self, ContractCase, Params};
 use integration_outcomes::outcomes::{
-    BaselineMeasurement, Claim, Cohort, Detail, OutcomeIndex, Rule, Statement,
+    BandedMeasurement, BaselineMeasurement, Claim, Cohort, Detail, OutcomeIndex, Rule, Statement,
 };
+use integration_outcomes::{Money, Rate};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -110,13 +111,17 @@ proptest! {
         more_claims_never_pay_less(&case, extra)?;
     }
 
-    /// Fewer events in a cohort, or fewer units used against a baseline,
-    /// never lowers the total.
+    /// Fewer events in a cohort, fewer units used against a baseline, or a
+    /// larger reduction against a banded schedule never lowers the total
+    /// (nor any payer's total).
     #[test]
     fn better_results_never_pay_less(
-        case in strategies::contract_case(),
+        case in strategies::contract_case_with(
+            &Params::default().cohort_rules(1.0).baseline_rules(1.0).banded_rules(1.0),
+        ),
         which in any::<prop::sample::Index>(),
         fewer in 1_u64..500,
+        more in 1_i64..200,
     ) {
         let before = settle(&case);
         let payers = payer_totals_are_monotone(&case);
@@ -135,7 +140,16 @@ proptest! {
             let mut baseline = case.baseline().to_vec();
             let m = &baseline[k];
             baseline[k] = BaselineMeasurement::new(m.measured_on(), m.total_units(), m.actual_units().saturating_sub(fewer)).unwrap();
-            assert_not_lower(&before, &settle(&case.with_baseline(baseline)), payers)?;
+            assert_not_lower(&before, &settle(&case.clone().with_baseline(baseline)), payers)?;
+        }
+        if !case.banded().is_empty() {
+            let k = which.index(case.banded().len());
+            let mut banded = case.banded().to_vec();
+            if let BandedMeasurement::Reduction { measured_on, reduction } = banded[k] {
+                let larger = Rate::from_fraction(reduction.as_fraction() + Decimal::new(more, 3));
+                banded[k] = BandedMeasurement::Reduction { measured_on, reduction: larger };
+                assert_not_lower(&before, &settle(&case.with_banded(banded)), payers)?;
+            }
         }
     }
 

@@ -85,7 +85,9 @@ pub struct Params {
     contract_cap: f64,
     eligibility: f64,
     prerequisites: f64,
-    other_rules: f64,
+    /// How often a contract has a cohort, group-threshold, baseline and
+    /// banded rule, in that order.
+    other_rules: [f64; 4],
 }
 
 impl Default for Params {
@@ -103,7 +105,7 @@ impl Default for Params {
             contract_cap: 0.5,
             eligibility: 0.25,
             prerequisites: 0.5,
-            other_rules: 0.5,
+            other_rules: [0.5; 4],
         }
     }
 }
@@ -193,7 +195,31 @@ impl Params {
     /// threshold, baseline, banded) beside its rate card.
     #[must_use]
     pub fn other_rules(mut self, p: f64) -> Params {
-        self.other_rules = probability(p);
+        self.other_rules = [probability(p); 4];
+        self
+    }
+    /// How often a contract has a cohort-versus-comparison rule.
+    #[must_use]
+    pub fn cohort_rules(mut self, p: f64) -> Params {
+        self.other_rules[0] = probability(p);
+        self
+    }
+    /// How often a contract has a group-threshold rule.
+    #[must_use]
+    pub fn group_threshold_rules(mut self, p: f64) -> Params {
+        self.other_rules[1] = probability(p);
+        self
+    }
+    /// How often a contract has a baseline rule.
+    #[must_use]
+    pub fn baseline_rules(mut self, p: f64) -> Params {
+        self.other_rules[2] = probability(p);
+        self
+    }
+    /// How often a contract has a banded rule.
+    #[must_use]
+    pub fn banded_rules(mut self, p: f64) -> Params {
+        self.other_rules[3] = probability(p);
         self
     }
 }
@@ -1014,6 +1040,19 @@ impl ContractCase {
         self
     }
 
+    /// The banded rule's measurements (empty without one).
+    #[must_use]
+    pub fn banded(&self) -> &[BandedMeasurement] {
+        &self.banded
+    }
+
+    /// The case with other banded measurements.
+    #[must_use]
+    pub fn with_banded(mut self, banded: Vec<BandedMeasurement>) -> ContractCase {
+        self.banded = banded;
+        self
+    }
+
     /// The case with the same contract but no contract cap.
     #[must_use]
     pub fn without_contract_cap(mut self) -> ContractCase {
@@ -1156,7 +1195,7 @@ pub fn participants(n: u64) -> impl Strategy<Value = Participants> {
 
 /// A contract case as [`contract_case`], steered by `params`.
 pub fn contract_case_with(params: &Params) -> impl Strategy<Value = ContractCase> + use<> {
-    let p = params.other_rules;
+    let [cohort, group, baseline, banded] = params.other_rules;
     let people = if params.eligibility > 0.0 {
         participants(params.participants).boxed()
     } else {
@@ -1164,10 +1203,10 @@ pub fn contract_case_with(params: &Params) -> impl Strategy<Value = ContractCase
     };
     (
         (rule_with_claims_with(params), people),
-        sometimes(p, (cohort_rule(), cohorts())),
-        sometimes(p, (group_threshold_rule(), placements(), 60_u64..=200)),
-        sometimes(p, (baseline_rule(), baseline_measurements())),
-        sometimes(p, (banded_rule(), banded_measurements())),
+        sometimes(cohort, (cohort_rule(), cohorts())),
+        sometimes(group, (group_threshold_rule(), placements(), 60_u64..=200)),
+        sometimes(baseline, (baseline_rule(), baseline_measurements())),
+        sometimes(banded, (banded_rule(), banded_measurements())),
         (
             payer_shares(),
             rounding(),
