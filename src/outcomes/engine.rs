@@ -52,7 +52,10 @@ struct Item {
 }
 
 fn add(a: Decimal, b: Decimal) -> Result<Decimal, OutcomeError> {
-    a.checked_add(b).ok_or(OutcomeError::Overflow { operation: "statement total" })
+    match a.checked_add(b) {
+        Some(sum) => Ok(sum),
+        None => Err(OutcomeError::Overflow { operation: "statement total" }),
+    }
 }
 
 /// What is left under the caps that apply to one rule's amounts: its own

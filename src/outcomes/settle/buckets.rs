@@ -47,8 +47,10 @@ impl Buckets {
         let Some(slot) = page.get_mut((row % PAGE_ROWS) * n + outcome) else {
             return Err(OutcomeError::Overflow { operation: "day index" });
         };
-        *slot =
-            slot.checked_add(amount).ok_or(OutcomeError::Overflow { operation: "daily total" })?;
+        match slot.checked_add(amount) {
+            Some(sum) => *slot = sum,
+            None => return Err(OutcomeError::Overflow { operation: "daily total" }),
+        }
         Ok(())
     }
 
@@ -67,9 +69,12 @@ impl Buckets {
                 None => *mine = Some(theirs.clone()),
                 Some(mine) => {
                     for (a, b) in mine.iter_mut().zip(theirs.iter()) {
-                        *a = a
-                            .checked_add(*b)
-                            .ok_or(OutcomeError::Overflow { operation: "daily total" })?;
+                        match a.checked_add(*b) {
+                            Some(sum) => *a = sum,
+                            None => {
+                                return Err(OutcomeError::Overflow { operation: "daily total" });
+                            }
+                        }
                     }
                 }
             }

@@ -183,7 +183,10 @@ fn add(a: i64, b: i64, operation: &'static str) -> Result<i64, OutcomeError> {
 /// prices fits (a total is refused only if it does not fit a `Money`).
 #[inline]
 fn add_wide(a: i128, b: i128, operation: &'static str) -> Result<i128, OutcomeError> {
-    a.checked_add(b).ok_or(OutcomeError::Overflow { operation })
+    match a.checked_add(b) {
+        Some(sum) => Ok(sum),
+        None => Err(OutcomeError::Overflow { operation }),
+    }
 }
 
 /// `minor` minor units of `currency`, if a `Money` can hold them.
