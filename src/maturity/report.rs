@@ -154,13 +154,15 @@ impl Profile {
     /// # Errors
     ///
     /// [`ComparisonError::InvalidAgreementPolicy`] if the agreement policy's
-    /// threshold is out of range ([`AgreementPolicy::validate`]).
+    /// threshold is out of range ([`AgreementPolicy::validate`]),
+    /// or [`ComparisonError::PolicyNotForScale`] if the policy is not defined
+    /// on the profile's scale ([`AgreementPolicy::validate_for`]).
     pub fn report<'a>(
         &'a self,
         agreement: &'a AgreementPolicy,
         priority: PriorityPolicy,
     ) -> Result<ProfileReport<'a>, ComparisonError> {
-        agreement.validate()?;
+        agreement.validate_for(self.scale())?;
         Ok(ProfileReport { profile: self, agreement, priority })
     }
 }
