@@ -89,7 +89,11 @@ fn maturity(out: &Path) -> Result<()> {
     println!("{}\n", after.report(&agreement, priorities)?);
     println!("{}", Progress::between(&before, &after, ReassessmentOptions::new(agreement))?);
 
+    // Medians with their interquartile bands; split domains ringed. The same
+    // chart as a PNG: `cargo test --all-features --test radar_render
+    // tour_chart_png` writes out/tour/chorley_radar.png.
     let chart = RadarChart::new(format!("{partnership}: AQuA self-assessment"), &after)?
+        .with_splits_marked(&agreement)?
         .with_profile("Baseline, October 2015", &before)?
         .with_profile("Six-month review, April 2016", &after)?;
     fs::write(out.join("chorley_radar.svg"), chart.to_svg())?;

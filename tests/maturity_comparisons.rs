@@ -398,10 +398,15 @@ fn radar_is_deterministic_and_well_formed() {
     assert!(svg.contains("Round 1 &amp; 2 &quot;compared&quot;"));
     assert!(svg.contains("Target &lt;2027&gt; &amp; beyond"));
     assert!(svg.contains("Information &amp; IT"));
-    // 4 rings + 3 series polygons; markers only where a value exists (2 + 2 + 1).
+    // 5 rings (the lowest level too) + the third series' diamond markers
+    // (one value, one legend key); circles for the first series (two values,
+    // one legend key). Leadership and culture are not neighbouring axes, so
+    // no series has a line: gaps, not zeros. The dashed series show their
+    // dash in the legend.
     assert_eq!(svg.matches("<polygon").count(), 7);
-    assert_eq!(svg.matches("<circle").count(), 5);
-    assert_eq!(svg.matches("stroke-dasharray").count(), 2); // target polygon and legend key
+    assert_eq!(svg.matches("<circle").count(), 3);
+    assert_eq!(svg.matches("class=\"median\"").count(), 0);
+    assert_eq!(svg.matches("stroke-dasharray").count(), 2);
     assert!(!svg.contains("-0.00") && !svg.contains("NaN"));
 
     let s = Framework::builtin("scirocco-b3").unwrap();
