@@ -78,6 +78,8 @@ pub use agreement::{Agreement, AgreementPolicy, Ipras, RegionRule, Verdict};
 pub use assessment::{Assessment, Respondent, Response, ResponseBuilder, Score};
 pub use builtin::BUILTIN_FRAMEWORKS;
 pub use classify::{Band, BandEnd, ClassChange, Classification, MaturityBands, MaturityClass};
+#[cfg(feature = "csv")]
+pub use csv_io::CSV_DECIMAL_PLACES;
 pub use compare::{Benchmark, BenchmarkRow, DomainChange, Progress, ReassessmentOptions, Trend};
 pub use derive::{Adjustment, Derivation, FrameworkDerivation};
 pub use error::{AssessmentError, ComparisonError, FrameworkError};
