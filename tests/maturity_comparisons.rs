@@ -445,7 +445,9 @@ fn reports_show_splits_and_priorities() {
     );
     assert!(text.contains("Agreement not assessable: Leadership"));
     let table = p.to_string();
-    assert!(table.lines().count() == 2 + 8 + 1, "{table}");
+    // Heading and column names, 8 domains, the 3-line key, the overall line.
+    assert!(table.lines().count() == 2 + 8 + 3 + 1, "{table}");
+    assert_eq!(table.matches("n/s = not scored").count(), 1, "{table}");
 }
 
 #[test]
