@@ -216,12 +216,54 @@ fn scirocco_delphi_classification_reproduces_table_4() {
     let band = |label: &str| Some(MaturityClass::Band(label.to_owned()));
     // (row, counts at levels 0..=5, median, % in agreement, distribution, level)
     let rows: [(&str, [u64; 6], Decimal, &str, Agreement, Option<MaturityClass>); 6] = [
-        ("readiness, round 1", [1, 0, 2, 8, 1, 0], dec!(3), "91.7", Agreement::Agreed, band("Progressing")),
-        ("structure, round 1", [1, 0, 5, 4, 0, 2], dec!(2.5), "75.0", Agreement::Agreed, band("Progressing")),
-        ("digital, round 1", [3, 0, 3, 2, 0, 4], dec!(2.5), "41.7", Agreement::Split, Some(MaturityClass::Uncertain)),
-        ("process, round 1", [2, 0, 4, 4, 0, 2], dec!(2.5), "66.7", Agreement::Split, Some(MaturityClass::Uncertain)),
-        ("structure, round 2", [0, 2, 7, 2, 0, 1], dec!(2), "91.7", Agreement::Agreed, band("Initial")),
-        ("digital, round 2", [1, 0, 3, 6, 1, 1], dec!(3), "83.3", Agreement::Agreed, band("Progressing")),
+        (
+            "readiness, round 1",
+            [1, 0, 2, 8, 1, 0],
+            dec!(3),
+            "91.7",
+            Agreement::Agreed,
+            band("Progressing"),
+        ),
+        (
+            "structure, round 1",
+            [1, 0, 5, 4, 0, 2],
+            dec!(2.5),
+            "75.0",
+            Agreement::Agreed,
+            band("Progressing"),
+        ),
+        (
+            "digital, round 1",
+            [3, 0, 3, 2, 0, 4],
+            dec!(2.5),
+            "41.7",
+            Agreement::Split,
+            Some(MaturityClass::Uncertain),
+        ),
+        (
+            "process, round 1",
+            [2, 0, 4, 4, 0, 2],
+            dec!(2.5),
+            "66.7",
+            Agreement::Split,
+            Some(MaturityClass::Uncertain),
+        ),
+        (
+            "structure, round 2",
+            [0, 2, 7, 2, 0, 1],
+            dec!(2),
+            "91.7",
+            Agreement::Agreed,
+            band("Initial"),
+        ),
+        (
+            "digital, round 2",
+            [1, 0, 3, 6, 1, 1],
+            dec!(3),
+            "83.3",
+            Agreement::Agreed,
+            band("Progressing"),
+        ),
     ];
     for (row, counts, median, in_agreement, distribution, level) in rows {
         let s = stats(0, 5, &counts);
@@ -232,7 +274,11 @@ fn scirocco_delphi_classification_reproduces_table_4() {
         let share = Decimal::from(12 - outside) * dec!(100) / dec!(12);
         assert_eq!(format!("{:.1}", share.round_dp(1)), in_agreement, "{row}");
         assert_eq!(verdict.agreement(), distribution, "{row}");
-        assert_eq!(scirocco.classify(row, Some(median), verdict.agreement()).unwrap(), level, "{row}");
+        assert_eq!(
+            scirocco.classify(row, Some(median), verdict.agreement()).unwrap(),
+            level,
+            "{row}"
+        );
     }
     // Table 2's bands at whole medians; "level reached" is another policy.
     let class = |m: Decimal| scirocco.classify("d", Some(m), Agreement::Agreed).unwrap();
@@ -261,7 +307,10 @@ fn ipras_reproduces_bmj_open_2012_table_1() {
     let verdict = AgreementPolicy::Ipras.verdict(Some(&s)).unwrap();
     let ipras = verdict.ipras().unwrap();
     assert_eq!((ipras.p30(), ipras.p70(), ipras.ipr()), (dec!(7), dec!(8), dec!(1)));
-    assert_eq!((ipras.iprcp(), ipras.asymmetry_index(), ipras.ipras()), (dec!(7.5), dec!(2.5), dec!(6.1)));
+    assert_eq!(
+        (ipras.iprcp(), ipras.asymmetry_index(), ipras.ipras()),
+        (dec!(7.5), dec!(2.5), dec!(6.1))
+    );
     assert!(!ipras.disagreement());
     assert_eq!(verdict.agreement(), Agreement::Agreed);
     let median_method = AgreementPolicy::RandThirds { fewer_than: 5 };
@@ -327,7 +376,8 @@ fn percentiles_match_r_type_7() {
 fn newecosmart_sum_score_over_eight_scirocco_dimensions_is_0_to_40() {
     let scirocco = Framework::builtin("scirocco-b3").unwrap();
     let eight: Vec<&str> = scirocco.domains().iter().take(8).map(|d| d.id()).collect();
-    let scores: Vec<(&str, u8)> = eight.iter().zip([5, 4, 3, 2, 1, 0, 5, 5]).map(|(d, l)| (*d, l)).collect();
+    let scores: Vec<(&str, u8)> =
+        eight.iter().zip([5, 4, 3, 2, 1, 0, 5, 5]).map(|(d, l)| (*d, l)).collect();
     let sum = SumScore::of_levels(&scirocco, SumDomains::Only(&eight), &scores).unwrap();
     assert_eq!((sum.min(), sum.max(), sum.total()), (0, 40, dec!(25)));
     let all: Vec<(&str, u8)> = scirocco.domains().iter().map(|d| (d.id(), 5)).collect();
@@ -338,7 +388,12 @@ fn newecosmart_sum_score_over_eight_scirocco_dimensions_is_0_to_40() {
     bad[0].1 = 6;
     assert_eq!(
         SumScore::of_levels(&scirocco, SumDomains::Only(&eight), &bad),
-        Err(ComparisonError::SumScoreOffScale { domain: eight[0].to_owned(), level: 6, min: 0, max: 5 })
+        Err(ComparisonError::SumScoreOffScale {
+            domain: eight[0].to_owned(),
+            level: 6,
+            min: 0,
+            max: 5
+        })
     );
     let mut outside = scores.clone();
     outside.push(("capacity_building", 3));
@@ -359,7 +414,10 @@ fn rwg_uniform_null_variance_is_exposed() {
     let s = stats(1, 5, &[0, 0, 2, 2, 1]);
     assert_eq!(s.uniform_null_variance_fraction(), (24, 12));
     assert_eq!(s.uniform_null_variance(), 2.0);
-    assert!((s.rwg().unwrap() - (1.0 - s.sample_variance().unwrap() / s.uniform_null_variance())).abs() < 1e-15);
+    assert!(
+        (s.rwg().unwrap() - (1.0 - s.sample_variance().unwrap() / s.uniform_null_variance())).abs()
+            < 1e-15
+    );
     assert_eq!(stats(0, 5, &[1, 0, 0, 0, 0, 0]).uniform_null_variance_fraction(), (35, 12));
     assert_eq!(s.counts_by_level(), [(1, 0), (2, 0), (3, 2), (4, 2), (5, 1)]);
 }

@@ -15,10 +15,10 @@
     reason = "pixel coordinates"
 )]
 
+use integration_outcomes::Date;
 use integration_outcomes::maturity::{
     AgreementPolicy, Assessment, Framework, Profile, RadarChart, Respondent, Response, Score,
 };
-use integration_outcomes::Date;
 use resvg::{tiny_skia, usvg};
 
 /// The chart's geometry (`src/maturity/radar.rs`): centre, lowest ring,
@@ -56,7 +56,9 @@ fn rgb(pixmap: &tiny_skia::Pixmap, x: f64, y: f64) -> (u8, u8, u8) {
 }
 
 fn close(a: (u8, u8, u8), b: (u8, u8, u8), tolerance: u8) -> bool {
-    a.0.abs_diff(b.0) <= tolerance && a.1.abs_diff(b.1) <= tolerance && a.2.abs_diff(b.2) <= tolerance
+    a.0.abs_diff(b.0) <= tolerance
+        && a.1.abs_diff(b.1) <= tolerance
+        && a.2.abs_diff(b.2) <= tolerance
 }
 
 /// The point at `r` on axis `i` of 8 (the first pointing up, clockwise).
@@ -118,7 +120,11 @@ fn tinted_near_centre(chart: &tiny_skia::Pixmap, empty: &tiny_skia::Pixmap, r: f
 fn a_round_at_the_lowest_level_everywhere_encloses_an_area() {
     let profile = round(&[1, 1, 1], &[]);
     let chart = render(
-        &RadarChart::new("P", &profile).unwrap().with_profile("Baseline", &profile).unwrap().to_svg(),
+        &RadarChart::new("P", &profile)
+            .unwrap()
+            .with_profile("Baseline", &profile)
+            .unwrap()
+            .to_svg(),
     );
     let empty = blank(&profile);
     // The disc of radius 30 lies inside the lowest ring (an octagon of
@@ -136,8 +142,11 @@ fn a_round_at_the_lowest_level_everywhere_encloses_an_area() {
 fn an_unscored_domain_leaves_a_gap_with_no_vertex() {
     // Culture, the third axis (pointing right), is unscored; the rest are at 3.
     let profile = round(&[3, 3, 3], &["culture"]);
-    let svg =
-        RadarChart::new("P", &profile).unwrap().with_profile("Baseline", &profile).unwrap().to_svg();
+    let svg = RadarChart::new("P", &profile)
+        .unwrap()
+        .with_profile("Baseline", &profile)
+        .unwrap()
+        .to_svg();
     let chart = render(&svg);
     let empty = blank(&profile);
     // Nothing of the series anywhere along the culture axis, from just
@@ -191,7 +200,11 @@ fn the_interquartile_band_shows_behind_the_median() {
     // Ratings 2, 3, 4 everywhere: median 3, quartiles 2.5 and 3.5.
     let profile = round(&[2, 3, 4], &[]);
     let chart = render(
-        &RadarChart::new("P", &profile).unwrap().with_profile("Baseline", &profile).unwrap().to_svg(),
+        &RadarChart::new("P", &profile)
+            .unwrap()
+            .with_profile("Baseline", &profile)
+            .unwrap()
+            .to_svg(),
     );
     let empty = blank(&profile);
     // Halfway between the median and the third quartile on an axis, and

@@ -221,7 +221,10 @@ impl AgreementPolicy {
     /// assert_eq!(verdict.region(), Some((2..=4, 3)));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn verdict(&self, statistics: Option<&ScoreStatistics>) -> Result<Verdict, ComparisonError> {
+    pub fn verdict(
+        &self,
+        statistics: Option<&ScoreStatistics>,
+    ) -> Result<Verdict, ComparisonError> {
         self.validate()?;
         if let Some(stats) = statistics {
             let (min, max) = stats.scale_bounds();
@@ -286,7 +289,8 @@ impl AgreementPolicy {
     /// As [`AgreementPolicy::verdict`], for a policy already validated on
     /// the statistics' scale.
     pub(crate) fn verdict_valid(&self, statistics: Option<&ScoreStatistics>) -> Verdict {
-        let mut verdict = Verdict { agreement: Agreement::NotAssessable, region: None, ipras: None };
+        let mut verdict =
+            Verdict { agreement: Agreement::NotAssessable, region: None, ipras: None };
         let Some(stats) = statistics else {
             return verdict;
         };
@@ -297,14 +301,16 @@ impl AgreementPolicy {
                 verdict.region = Some(region);
                 agreed
             }
-            AgreementPolicy::RandThirds { fewer_than } => match stats.region(RegionRule::FixedThirds) {
-                Some(region) => {
-                    let agreed = region.1 < fewer_than;
-                    verdict.region = Some(region);
-                    agreed
+            AgreementPolicy::RandThirds { fewer_than } => {
+                match stats.region(RegionRule::FixedThirds) {
+                    Some(region) => {
+                        let agreed = region.1 < fewer_than;
+                        verdict.region = Some(region);
+                        agreed
+                    }
+                    None => return verdict,
                 }
-                None => return verdict,
-            },
+            }
             AgreementPolicy::Ipras => match Ipras::of(stats) {
                 Some(ipras) => {
                     verdict.ipras = Some(ipras);
@@ -425,8 +431,8 @@ impl Verdict {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub const fn ipras(&self) -> Option<&Ipras> {
-        self.ipras.as_ref()
+    pub const fn ipras(&self) -> Option<Ipras> {
+        self.ipras
     }
 }
 

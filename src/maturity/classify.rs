@@ -108,9 +108,14 @@ impl Band {
     /// assert!(Band::new(" ", BandEnd::Inclusive(Decimal::ZERO), BandEnd::Inclusive(Decimal::ONE)).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn new(label: impl Into<String>, from: BandEnd, to: BandEnd) -> Result<Band, ComparisonError> {
+    pub fn new(
+        label: impl Into<String>,
+        from: BandEnd,
+        to: BandEnd,
+    ) -> Result<Band, ComparisonError> {
         let label = label.into();
-        let invalid = |reason: String| ComparisonError::InvalidBand { label: label.clone(), reason };
+        let invalid =
+            |reason: String| ComparisonError::InvalidBand { label: label.clone(), reason };
         if is_blank(&label) {
             return Err(invalid("the label is empty".to_owned()));
         }
@@ -565,7 +570,8 @@ impl ClassChange {
 impl fmt::Display for ClassChange {
     /// Writes `before -> after`, with `-` for a round without a median.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let word = |c: Option<&MaturityClass>| c.map_or_else(|| "-".to_owned(), ToString::to_string);
+        let word =
+            |c: Option<&MaturityClass>| c.map_or_else(|| "-".to_owned(), ToString::to_string);
         write!(f, "{} -> {}", word(self.before()), word(self.after()))
     }
 }
@@ -603,8 +609,11 @@ impl DomainChange {
         &self,
         classification: &Classification,
     ) -> Result<ClassChange, ComparisonError> {
-        let before =
-            classification.classify(self.domain(), self.median_before(), self.agreement_before())?;
+        let before = classification.classify(
+            self.domain(),
+            self.median_before(),
+            self.agreement_before(),
+        )?;
         let after =
             classification.classify(self.domain(), self.median_after(), self.agreement_after())?;
         Ok(ClassChange { before, after })
@@ -642,7 +651,9 @@ impl Profile {
     ) -> Result<Vec<(&DomainProfile, Option<MaturityClass>)>, ComparisonError> {
         self.agreement(agreement)?
             .into_iter()
-            .map(|(domain, a)| Ok((domain, classification.classify(domain.id(), domain.median(), a)?)))
+            .map(|(domain, a)| {
+                Ok((domain, classification.classify(domain.id(), domain.median(), a)?))
+            })
             .collect()
     }
 }
@@ -682,7 +693,10 @@ mod tests {
         };
         assert_eq!(MaturityBands::new(bands.bands.clone()), Ok(bands.clone()));
         let json = serde_json::to_string(&Classification::scirocco_delphi()).unwrap();
-        assert!(json.starts_with(r#"{"bands":[{"label":"Initial","from":{"inclusive":"0"}"#), "{json}");
+        assert!(
+            json.starts_with(r#"{"bands":[{"label":"Initial","from":{"inclusive":"0"}"#),
+            "{json}"
+        );
         let back: Classification = serde_json::from_str(&json).unwrap();
         assert_eq!(back, Classification::scirocco_delphi());
         assert_eq!(serde_json::to_string(&back).unwrap(), json);

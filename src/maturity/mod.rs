@@ -78,9 +78,9 @@ pub use agreement::{Agreement, AgreementPolicy, Ipras, RegionRule, Verdict};
 pub use assessment::{Assessment, Respondent, Response, ResponseBuilder, Score};
 pub use builtin::BUILTIN_FRAMEWORKS;
 pub use classify::{Band, BandEnd, ClassChange, Classification, MaturityBands, MaturityClass};
+pub use compare::{Benchmark, BenchmarkRow, DomainChange, Progress, ReassessmentOptions, Trend};
 #[cfg(feature = "csv")]
 pub use csv_io::CSV_DECIMAL_PLACES;
-pub use compare::{Benchmark, BenchmarkRow, DomainChange, Progress, ReassessmentOptions, Trend};
 pub use derive::{Adjustment, Derivation, FrameworkDerivation};
 pub use error::{AssessmentError, ComparisonError, FrameworkError};
 pub use framework::{Descriptor, DescriptorStatus, Domain, Framework, Source};

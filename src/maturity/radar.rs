@@ -385,7 +385,9 @@ impl RadarChart {
             let colour = colour(s);
             let mut band = String::new();
             for (i, j) in self.edges(series) {
-                if let (Some((a1, a3)), Some((b1, b3))) = (self.quartiles(series, i), self.quartiles(series, j)) {
+                if let (Some((a1, a3)), Some((b1, b3))) =
+                    (self.quartiles(series, i), self.quartiles(series, j))
+                {
                     let _ = write!(
                         band,
                         "M{} L{} L{} L{} Z ",
@@ -423,7 +425,9 @@ impl RadarChart {
             let mut fill = String::new();
             let mut line = String::new();
             for (i, j) in self.edges(series) {
-                let (Some(a), Some(b)) = (self.value_radius(series, i), self.value_radius(series, j)) else {
+                let (Some(a), Some(b)) =
+                    (self.value_radius(series, i), self.value_radius(series, j))
+                else {
                     continue;
                 };
                 let _ = write!(
@@ -502,7 +506,9 @@ impl RadarChart {
         let rings: Vec<String> = self.scale.levels().iter().map(ToString::to_string).collect();
         let mut notes = vec![format!("Rings, from the innermost: {}", rings.join(", "))];
         if let Some(policy) = &self.splits {
-            notes.push(format!("A ring around a point: the panel is split (agreement needs {policy})"));
+            notes.push(format!(
+                "A ring around a point: the panel is split (agreement needs {policy})"
+            ));
         }
         notes
     }

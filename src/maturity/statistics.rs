@@ -365,7 +365,8 @@ impl ScoreStatistics {
             return Ok(low);
         }
         let high = Decimal::from(order.value(j + 1));
-        let value = g.checked_mul(high - low).and_then(|d| d.checked_add(low)).ok_or_else(invalid)?;
+        let value =
+            g.checked_mul(high - low).and_then(|d| d.checked_add(low)).ok_or_else(invalid)?;
         Ok(value.normalize())
     }
 

@@ -131,8 +131,12 @@ impl SumScore {
     /// assert!(SumScore::of_medians(&profile, SumDomains::All).is_err()); // leadership not scored
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn of_medians(profile: &Profile, domains: SumDomains<'_>) -> Result<SumScore, ComparisonError> {
-        let chosen = choose(profile.framework(), profile.domains().iter().map(|d| d.id()), domains)?;
+    pub fn of_medians(
+        profile: &Profile,
+        domains: SumDomains<'_>,
+    ) -> Result<SumScore, ComparisonError> {
+        let chosen =
+            choose(profile.framework(), profile.domains().iter().map(|d| d.id()), domains)?;
         let mut total = Decimal::ZERO;
         for id in &chosen {
             let median = profile
