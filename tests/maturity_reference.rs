@@ -215,7 +215,8 @@ fn scirocco_delphi_classification_reproduces_table_4() {
     let scirocco = Classification::scirocco_delphi();
     let band = |label: &str| Some(MaturityClass::Band(label.to_owned()));
     // (row, counts at levels 0..=5, median, % in agreement, distribution, level)
-    let rows: [(&str, [u64; 6], Decimal, &str, Agreement, Option<MaturityClass>); 6] = [
+    type Row<'a> = (&'a str, [u64; 6], Decimal, &'a str, Agreement, Option<MaturityClass>);
+    let rows: [Row<'_>; 6] = [
         (
             "readiness, round 1",
             [1, 0, 2, 8, 1, 0],

@@ -678,7 +678,7 @@ mod tests {
         let open = band("o", BandEnd::Exclusive(d(3)), BandEnd::Inclusive(d(5)));
         assert!(!b.overlaps(&open));
         assert_eq!(
-            MaturityBands::new(vec![a.clone(), a.clone()]),
+            MaturityBands::new(vec![a.clone(), a]),
             Err(ComparisonError::InvalidBand {
                 label: "a".into(),
                 reason: "band \"a\" has the same label".into()
@@ -691,7 +691,7 @@ mod tests {
         let Classification::Bands(bands) = Classification::scirocco_delphi() else {
             panic!("bands expected")
         };
-        assert_eq!(MaturityBands::new(bands.bands.clone()), Ok(bands.clone()));
+        assert_eq!(MaturityBands::new(bands.bands.clone()), Ok(bands));
         let json = serde_json::to_string(&Classification::scirocco_delphi()).unwrap();
         assert!(
             json.starts_with(r#"{"bands":[{"label":"Initial","from":{"inclusive":"0"}"#),
