@@ -264,10 +264,12 @@ impl AgreementPolicy {
         let reason = match self {
             AgreementPolicy::RandThirds { .. } => {
                 let levels = usize::from(max - min) + 1;
-                (levels % 3 != 0).then(|| thirds_reason(levels))
+                (levels % 3 != 0)
+                    .then(|| format!("{levels} levels do not divide into three equal thirds"))
             }
-            AgreementPolicy::Ipras => ((min, max) != (1, 9))
-                .then_some("the IPRAS constants 2.35 and 1.5 are calibrated for the 1-9 scale"),
+            AgreementPolicy::Ipras => ((min, max) != (1, 9)).then(|| {
+                "the IPRAS constants 2.35 and 1.5 are calibrated for the 1-9 scale".to_owned()
+            }),
             _ => None,
         };
         match reason {
@@ -327,19 +329,6 @@ impl AgreementPolicy {
         };
         verdict.agreement = if agreed { Agreement::Agreed } else { Agreement::Split };
         verdict
-    }
-}
-
-fn thirds_reason(levels: usize) -> &'static str {
-    // A scale has 2 to 100 levels; the message names the common cases.
-    match levels {
-        2 => "2 levels do not divide into three equal thirds",
-        4 => "4 levels do not divide into three equal thirds",
-        5 => "5 levels do not divide into three equal thirds",
-        7 => "7 levels do not divide into three equal thirds",
-        8 => "8 levels do not divide into three equal thirds",
-        10 => "10 levels do not divide into three equal thirds",
-        _ => "the number of levels does not divide into three equal thirds",
     }
 }
 

@@ -620,6 +620,42 @@ impl DomainChange {
     }
 }
 
+impl super::Progress {
+    /// Every domain's class in both rounds under `classification`
+    /// ([`DomainChange::class_change`]), in framework order.
+    ///
+    /// # Errors
+    ///
+    /// [`ComparisonError::MedianOutsideBands`] if a median is in none of the
+    /// bands.
+    ///
+    /// ```
+    /// use integration_outcomes::maturity::{AgreementPolicy, Assessment, Classification, Framework, Progress, ReassessmentOptions, Respondent, Response, Score};
+    /// use integration_outcomes::Date;
+    /// let aqua = Framework::builtin("aqua-sif-2014")?;
+    /// let round = |label: &str, date: Date, level: u8| -> Result<_, Box<dyn std::error::Error>> {
+    ///     let r = Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(level))?.build();
+    ///     Ok(Assessment::new(&aqua, "P", date, label, [r])?.profile())
+    /// };
+    /// let progress = Progress::between(&round("baseline", Date::new(2026, 1, 15)?, 2)?,
+    ///     &round("review", Date::new(2026, 7, 15)?, 3)?,
+    ///     ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 4 }))?;
+    /// let changed: Vec<String> = progress.class_changes(&Classification::LevelReached)?
+    ///     .into_iter()
+    ///     .filter(|(_, c)| c.changed())
+    ///     .map(|(d, c)| format!("{}: {c}", d.name()))
+    ///     .collect();
+    /// assert_eq!(changed, ["Culture: level 2 -> level 3"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn class_changes(
+        &self,
+        classification: &Classification,
+    ) -> Result<Vec<(&DomainChange, ClassChange)>, ComparisonError> {
+        self.changes().iter().map(|c| Ok((c, c.class_change(classification)?))).collect()
+    }
+}
+
 impl Profile {
     /// Every domain's class under `classification`, with agreement judged
     /// by `agreement` (`None` for a domain nobody scored).

@@ -412,7 +412,7 @@ pub enum ComparisonError {
         /// The highest level of the scale.
         max: u8,
         /// Why the policy does not apply.
-        reason: &'static str,
+        reason: String,
     },
     /// A maturity band is malformed: an empty label, an end above the
     /// other, an empty range, or two bands that overlap.
