@@ -422,3 +422,75 @@ fn rwg_uniform_null_variance_is_exposed() {
     assert_eq!(stats(0, 5, &[1, 0, 0, 0, 0, 0]).uniform_null_variance_fraction(), (35, 12));
     assert_eq!(s.counts_by_level(), [(1, 0), (2, 0), (3, 2), (4, 2), (5, 1)]);
 }
+
+/// The SCIROCCO Delphi rounds 1 and 2 (doi:10.5334/ijic.7747, Table 4) as a
+/// re-assessment: digital infrastructure moves from Uncertain (median 2.5,
+/// split) to Progressing (3, agreement), structure & governance from
+/// Progressing (2.5) to Initialising (2), readiness stays Progressing.
+#[test]
+fn scirocco_delphi_class_changes_between_rounds_follow_table_4() {
+    use integration_outcomes::Date;
+    use integration_outcomes::maturity::{
+        Assessment, Progress, ReassessmentOptions, Respondent, Response, Score,
+    };
+    let scirocco = Framework::builtin("scirocco-b3").unwrap();
+    // Counts at levels 0..=5 per dimension, as in the classification test.
+    let round = |label: &str, date: Date, rows: &[(&str, [u64; 6])]| {
+        let responses: Vec<Response> = (0..12)
+            .map(|k| {
+                let mut builder = Response::builder(
+                    &scirocco,
+                    Respondent::new(format!("Panellist {k}"), "Region").unwrap(),
+                );
+                for (domain, counts) in rows {
+                    // The k-th rating in ascending order.
+                    let mut seen = 0;
+                    let level = (0u8..=5)
+                        .find(|&l| {
+                            seen += counts[usize::from(l)];
+                            seen > k
+                        })
+                        .unwrap();
+                    builder = builder.score(domain, Score::Level(level)).unwrap();
+                }
+                builder.build()
+            })
+            .collect();
+        Assessment::new(&scirocco, "Delphi panel", date, label, responses).unwrap().profile()
+    };
+    let first = round(
+        "round 1",
+        Date::new(2021, 1, 1).unwrap(),
+        &[
+            ("readiness_to_change", [1, 0, 2, 8, 1, 0]),
+            ("structure_and_governance", [1, 0, 5, 4, 0, 2]),
+            ("digital_infrastructure", [3, 0, 3, 2, 0, 4]),
+        ],
+    );
+    let second = round(
+        "round 2",
+        Date::new(2021, 3, 1).unwrap(),
+        &[
+            ("readiness_to_change", [1, 0, 2, 8, 1, 0]),
+            ("structure_and_governance", [0, 2, 7, 2, 0, 1]),
+            ("digital_infrastructure", [1, 0, 3, 6, 1, 1]),
+        ],
+    );
+    let options = ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 4 });
+    let progress = Progress::between(&first, &second, options).unwrap();
+    let changes = progress.class_changes(&Classification::scirocco_delphi()).unwrap();
+    let words: Vec<(&str, String)> = changes
+        .iter()
+        .filter(|(_, c)| c.before().is_some() || c.after().is_some())
+        .map(|(d, c)| (d.domain(), c.to_string()))
+        .collect();
+    assert_eq!(
+        words,
+        [
+            ("readiness_to_change", "Progressing -> Progressing".to_owned()),
+            ("structure_and_governance", "Progressing -> Initial".to_owned()),
+            ("digital_infrastructure", "Uncertain -> Progressing".to_owned()),
+        ]
+    );
+    assert!(!changes[0].1.changed() && changes[1].1.changed() && changes[2].1.changed());
+}
