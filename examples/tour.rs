@@ -29,7 +29,7 @@ use integration_outcomes::finance::{
 };
 use integration_outcomes::indigo::{IndigoExport, ResultType};
 use integration_outcomes::maturity::{
-    Adjustment, AgreementPolicy, Framework, PriorityPolicy, Progress, RadarChart,
+    Adjustment, AgreementPolicy, Classification, Framework, PriorityPolicy, Progress, RadarChart,
     ReassessmentOptions,
 };
 use integration_outcomes::outcomes::{
@@ -87,9 +87,21 @@ fn maturity(out: &Path) -> Result<()> {
     let priorities = PriorityPolicy::BelowLevel(2);
     println!("{}\n", before.report(&agreement, priorities)?);
     println!("{}\n", after.report(&agreement, priorities)?);
-    println!("{}", Progress::between(&before, &after, ReassessmentOptions::new(agreement))?);
+    let progress = Progress::between(&before, &after, ReassessmentOptions::new(agreement))?;
+    println!("{progress}");
+    // The change of class between rounds (here the level reached; a
+    // SCIROCCO round would use Classification::scirocco_delphi()).
+    for (domain, change) in progress.class_changes(&Classification::LevelReached)? {
+        if change.changed() {
+            println!("  {}: {change}", domain.name());
+        }
+    }
 
+    // Medians with their interquartile bands; split domains ringed. The same
+    // chart as a PNG: `cargo test --all-features --test radar_render
+    // tour_chart_png` writes out/tour/chorley_radar.png.
     let chart = RadarChart::new(format!("{partnership}: AQuA self-assessment"), &after)?
+        .with_splits_marked(&agreement)?
         .with_profile("Baseline, October 2015", &before)?
         .with_profile("Six-month review, April 2016", &after)?;
     fs::write(out.join("chorley_radar.svg"), chart.to_svg())?;

@@ -398,10 +398,15 @@ fn radar_is_deterministic_and_well_formed() {
     assert!(svg.contains("Round 1 &amp; 2 &quot;compared&quot;"));
     assert!(svg.contains("Target &lt;2027&gt; &amp; beyond"));
     assert!(svg.contains("Information &amp; IT"));
-    // 4 rings + 3 series polygons; markers only where a value exists (2 + 2 + 1).
+    // 5 rings (the lowest level too) + the third series' diamond markers
+    // (one value, one legend key); circles for the first series (two values,
+    // one legend key). Leadership and culture are not neighbouring axes, so
+    // no series has a line: gaps, not zeros. The dashed series show their
+    // dash in the legend.
     assert_eq!(svg.matches("<polygon").count(), 7);
-    assert_eq!(svg.matches("<circle").count(), 5);
-    assert_eq!(svg.matches("stroke-dasharray").count(), 2); // target polygon and legend key
+    assert_eq!(svg.matches("<circle").count(), 3);
+    assert_eq!(svg.matches("class=\"median\"").count(), 0);
+    assert_eq!(svg.matches("stroke-dasharray").count(), 2);
     assert!(!svg.contains("-0.00") && !svg.contains("NaN"));
 
     let s = Framework::builtin("scirocco-b3").unwrap();
@@ -440,7 +445,9 @@ fn reports_show_splits_and_priorities() {
     );
     assert!(text.contains("Agreement not assessable: Leadership"));
     let table = p.to_string();
-    assert!(table.lines().count() == 2 + 8 + 1, "{table}");
+    // Heading and column names, 8 domains, the 3-line key, the overall line.
+    assert!(table.lines().count() == 2 + 8 + 3 + 1, "{table}");
+    assert_eq!(table.matches("n/s = not scored").count(), 1, "{table}");
 }
 
 #[test]

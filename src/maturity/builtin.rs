@@ -19,10 +19,66 @@ const SCIROCCO: &str = include_str!("../../data/scirocco-b3.json");
 /// - `scirocco-b3`: the SCIROCCO / B3 maturity model (12 dimensions, 0–5);
 ///   descriptors that were not published or retrieved are marked unavailable.
 ///
+/// The domain ids to type (in [`Response::builder`](super::Response::builder) scores,
+/// CSV headers, targets and sum scores), in framework order:
+///
+/// `aqua-sif-2014` (levels 1 Commitment, 2 Enabling, 3 Implementation,
+/// 4 Embedding, 5 Sustainable Delivery):
+///
+/// | Domain id | Name |
+/// |---|---|
+/// | `leadership` | Leadership |
+/// | `governance` | Governance |
+/// | `culture` | Culture |
+/// | `service_user_and_carer_engagement` | Service User and Carer Engagement |
+/// | `financial_and_contractual_mechanisms` | Financial and Contractual Mechanisms |
+/// | `information_and_it` | Information and IT |
+/// | `workforce` | Workforce |
+/// | `service_and_care_model_design` | Service and Care Model Design |
+///
+/// `aqua-sif-chorley` (the same ids and levels, Chorley's names):
+///
+/// | Domain id | Name |
+/// |---|---|
+/// | `leadership` | Leadership |
+/// | `governance` | Governance |
+/// | `culture` | Culture |
+/// | `service_user_and_carer_engagement` | Resident engagement |
+/// | `financial_and_contractual_mechanisms` | Financial and contractual mechanisms |
+/// | `information_and_it` | Information & IT |
+/// | `workforce` | Workforce |
+/// | `service_and_care_model_design` | Service Model Design |
+///
+/// `scirocco-b3` (levels 0 to 5):
+///
+/// | Domain id | Name |
+/// |---|---|
+/// | `readiness_to_change` | Readiness to change |
+/// | `structure_and_governance` | Structure & governance |
+/// | `digital_infrastructure` | Digital infrastructure |
+/// | `process_coordination` | Process coordination |
+/// | `finance_and_funding` | Finance & funding |
+/// | `removal_of_inhibitors` | Removal of inhibitors |
+/// | `population_approach` | Population approach |
+/// | `citizen_empowerment` | Citizen empowerment |
+/// | `evaluation_methods` | Evaluation methods |
+/// | `breadth_of_ambition` | Breadth of ambition |
+/// | `innovation_management` | Innovation management |
+/// | `capacity_building` | Capacity building |
+///
 /// # Example
 ///
 /// ```
 /// use integration_outcomes::maturity::{BUILTIN_FRAMEWORKS, Framework};
+///
+/// // The tables above are the built-ins' own ids and names.
+/// let ids = |id: &str| -> Result<Vec<String>, Box<dyn std::error::Error>> {
+///     Ok(Framework::builtin(id)?.domains().iter().map(|d| d.id().to_owned()).collect())
+/// };
+/// assert_eq!(ids("scirocco-b3")?[11], "capacity_building");
+/// assert_eq!(ids("aqua-sif-chorley")?, ids("aqua-sif-2014")?);
+/// let chorley = Framework::builtin("aqua-sif-chorley")?;
+/// assert_eq!(chorley.domain("service_user_and_carer_engagement").map(|d| d.name()), Some("Resident engagement"));
 ///
 /// for id in BUILTIN_FRAMEWORKS {
 ///     assert_eq!(Framework::builtin(id)?.id(), *id);

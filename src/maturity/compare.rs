@@ -523,7 +523,9 @@ impl Progress {
     /// - [`ComparisonError::RoundsOutOfOrder`] if `later` is dated before `earlier`;
     /// - [`ComparisonError::DueDateOutOfRange`] if the next round's date overflows;
     /// - [`ComparisonError::InvalidAgreementPolicy`] if the agreement policy's
-    ///   threshold is out of range ([`AgreementPolicy::validate`]).
+    ///   threshold is out of range ([`AgreementPolicy::validate`]),
+    ///   or [`ComparisonError::PolicyNotForScale`] if the policy is not defined
+    ///   on the profile's scale ([`AgreementPolicy::validate_for`]).
     ///
     /// ```
     /// use integration_outcomes::maturity::{AgreementPolicy, Assessment, ComparisonError, Framework, Progress, ReassessmentOptions, Respondent, Response};

@@ -147,11 +147,21 @@ impl Assessment {
     }
 }
 
+/// The decimal places at which [`Profile::write_csv`] writes the real-valued
+/// measures (mean, consensus, Leik's D, r_wg).
+///
+/// ```
+/// assert_eq!(integration_outcomes::maturity::CSV_DECIMAL_PLACES, 4);
+/// ```
+pub const CSV_DECIMAL_PLACES: usize = 4;
+
 impl Profile {
     /// Writes one CSV row per domain: id, name, counts (scored, not scored,
     /// not applicable, then one per level), min, max, q1, median, q3, IQR,
-    /// mean, consensus, Leik's D, r_wg and the level reached. Exact values are
-    /// written exactly; real-valued measures with their full `f64` precision.
+    /// mean, consensus, Leik's D, r_wg and the level reached. Counts and order
+    /// statistics (R type 7) are written exactly; the real-valued measures
+    /// (mean, consensus, Leik's D, r_wg) to [`CSV_DECIMAL_PLACES`] (4)
+    /// decimal places, so that `2.5555555555555554` is written `2.5556`.
     /// Empty cells mark values that do not exist (no ratings, or r_wg with
     /// one rating).
     ///
@@ -170,7 +180,7 @@ impl Profile {
     /// profile.write_csv(&mut out)?;
     /// let text = String::from_utf8(out)?;
     /// assert!(text.starts_with("domain,name,scored,not_scored,not_applicable,level_1,"));
-    /// assert!(text.contains("\nleadership,Leadership,1,0,0,0,0,1,0,0,3,3,3,3,3,0,3,1,0,,3\n"));
+    /// assert!(text.contains("\nleadership,Leadership,1,0,0,0,0,1,0,0,3,3,3,3,3,0,3.0000,1.0000,0.0000,,3\n"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn write_csv(&self, writer: impl io::Write) -> Result<(), AssessmentError> {
@@ -198,6 +208,7 @@ impl Profile {
         );
         out.write_record(&header).map_err(fail)?;
         let exact = |d: Decimal| d.normalize().to_string();
+        let real = |x: f64| format!("{x:.prec$}", prec = CSV_DECIMAL_PLACES);
         for domain in self.domains() {
             let s = domain.statistics();
             let mut row = vec![
@@ -217,10 +228,10 @@ impl Profile {
                 s.map(|s| exact(s.median())),
                 s.map(|s| exact(s.q3())),
                 s.map(|s| exact(s.iqr())),
-                s.map(|s| s.mean().to_string()),
-                s.map(|s| s.consensus().to_string()),
-                s.map(|s| s.leik_dispersion().to_string()),
-                s.and_then(|s| s.rwg()).map(|r| r.to_string()),
+                s.map(|s| real(s.mean())),
+                s.map(|s| real(s.consensus())),
+                s.map(|s| real(s.leik_dispersion())),
+                s.and_then(|s| s.rwg()).map(real),
                 domain.level_reached().map(|l| l.to_string()),
             ];
             row.extend(values.into_iter().map(Option::unwrap_or_default));
@@ -283,6 +294,25 @@ mod tests {
             read("name,organisation\nAnn,NHS\nAnn,NHS\n"),
             Err(AssessmentError::DuplicateRespondent { .. })
         ));
+    }
+
+    #[test]
+    fn real_measures_are_written_at_the_stated_precision() {
+        // Nine ratings summing to 23: the mean is 2.5555555555555554 in f64.
+        let mut sheet = "name,organisation,leadership\n".to_owned();
+        for (k, level) in [1, 2, 2, 3, 3, 3, 3, 3, 3].iter().enumerate() {
+            sheet.push_str(&format!("R{k},NHS,{level}\n"));
+        }
+        let profile = read(&sheet).unwrap().profile();
+        let mut out = Vec::new();
+        profile.write_csv(&mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let row = text.lines().find(|l| l.starts_with("leadership,")).unwrap();
+        assert!(row.contains(",2.5556,"), "{row}");
+        assert!(!text.contains("2.5555555555555554"));
+        for cell in row.split(',').skip(16).take(4) {
+            assert_eq!(cell.split('.').nth(1).map(str::len), Some(CSV_DECIMAL_PLACES), "{row}");
+        }
     }
 
     #[test]

@@ -246,6 +246,13 @@ pub enum AssessmentError {
     /// More ratings than exact sums of squares support (2⁴⁸ per domain).
     #[error("too many ratings for exact statistics (at most 2^48 per domain)")]
     TooManyRatings,
+    /// A percentile was asked for outside 0 to 100, or so finely that the
+    /// exact interpolation would overflow.
+    #[error("percentile {percent} is not a number from 0 to 100 that can be computed exactly")]
+    InvalidPercentile {
+        /// The percentile asked for.
+        percent: rust_decimal::Decimal,
+    },
     /// A CSV file of responses could not be read, or a profile could not be
     /// written as CSV.
     #[error(
@@ -392,6 +399,73 @@ pub enum ComparisonError {
         later: String,
         /// Its date.
         later_date: crate::Date,
+    },
+    /// An agreement policy was used on a scale it is not defined for, such as
+    /// fixed thirds on a scale whose number of levels is not a multiple of
+    /// three, or the IPRAS rule off its 1–9 scale.
+    #[error("agreement policy \"{policy}\" cannot be used on the scale {min}..={max}: {reason}")]
+    PolicyNotForScale {
+        /// The policy, in words.
+        policy: String,
+        /// The lowest level of the scale.
+        min: u8,
+        /// The highest level of the scale.
+        max: u8,
+        /// Why the policy does not apply.
+        reason: String,
+    },
+    /// A maturity band is malformed: an empty label, an end above the
+    /// other, an empty range, or two bands that overlap.
+    #[error("maturity band {label:?} cannot be used: {reason}")]
+    InvalidBand {
+        /// The band's label.
+        label: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A classification has no bands.
+    #[error("a classification needs at least one band")]
+    NoBands,
+    /// A median falls in none of a classification's bands.
+    #[error("median {median} of domain {domain:?} falls in none of the bands {bands}")]
+    MedianOutsideBands {
+        /// The domain.
+        domain: String,
+        /// Its median.
+        median: rust_decimal::Decimal,
+        /// The bands, in words.
+        bands: String,
+    },
+    /// A sum score lists a domain twice, or scores it twice.
+    #[error("domain {domain:?} appears more than once in the sum score")]
+    DuplicateSumDomain {
+        /// The repeated domain.
+        domain: String,
+    },
+    /// A domain of a sum score has no score (or, for a sum of medians, no
+    /// ratings).
+    #[error("domain {domain:?} of the sum score has no score")]
+    MissingSumScore {
+        /// The domain.
+        domain: String,
+    },
+    /// A score is given for a domain outside the sum score's domains.
+    #[error("domain {domain:?} is scored but is not one of the sum score's domains")]
+    NotInSum {
+        /// The domain.
+        domain: String,
+    },
+    /// A sum score's input is outside the scale.
+    #[error("domain {domain:?} scored {level}, outside the scale {min}..={max}")]
+    SumScoreOffScale {
+        /// The domain.
+        domain: String,
+        /// The score given.
+        level: u8,
+        /// The lowest level of the scale.
+        min: u8,
+        /// The highest level of the scale.
+        max: u8,
     },
 }
 

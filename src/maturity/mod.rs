@@ -53,6 +53,7 @@
 mod agreement;
 mod assessment;
 mod builtin;
+mod classify;
 mod compare;
 mod counting;
 #[cfg(feature = "csv")]
@@ -69,13 +70,17 @@ mod radar;
 mod report;
 mod scale;
 mod statistics;
+mod sum;
 mod target;
 mod text;
 
-pub use agreement::{Agreement, AgreementPolicy};
+pub use agreement::{Agreement, AgreementPolicy, Ipras, RegionRule, Verdict};
 pub use assessment::{Assessment, Respondent, Response, ResponseBuilder, Score};
 pub use builtin::BUILTIN_FRAMEWORKS;
+pub use classify::{Band, BandEnd, ClassChange, Classification, MaturityBands, MaturityClass};
 pub use compare::{Benchmark, BenchmarkRow, DomainChange, Progress, ReassessmentOptions, Trend};
+#[cfg(feature = "csv")]
+pub use csv_io::CSV_DECIMAL_PLACES;
 pub use derive::{Adjustment, Derivation, FrameworkDerivation};
 pub use error::{AssessmentError, ComparisonError, FrameworkError};
 pub use framework::{Descriptor, DescriptorStatus, Domain, Framework, Source};
@@ -87,4 +92,5 @@ pub use radar::RadarChart;
 pub use report::ProfileReport;
 pub use scale::{Scale, ScaleLevel};
 pub use statistics::ScoreStatistics;
+pub use sum::{SumDomains, SumScore};
 pub use target::{Gap, Readiness, Target};

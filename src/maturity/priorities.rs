@@ -354,13 +354,15 @@ impl Profile {
     /// # Errors
     ///
     /// [`ComparisonError::InvalidAgreementPolicy`] if the agreement policy's
-    /// threshold is out of range ([`AgreementPolicy::validate`]).
+    /// threshold is out of range ([`AgreementPolicy::validate`]),
+    /// or [`ComparisonError::PolicyNotForScale`] if the policy is not defined
+    /// on the profile's scale ([`AgreementPolicy::validate_for`]).
     pub fn review(
         &self,
         agreement: &AgreementPolicy,
         priority: PriorityPolicy,
     ) -> Result<Vec<DomainReview>, ComparisonError> {
-        agreement.validate()?;
+        agreement.validate_for(self.scale())?;
         Ok(self.review_valid(agreement, priority))
     }
 

@@ -717,7 +717,9 @@ impl Profile {
     /// # Errors
     ///
     /// [`ComparisonError::InvalidAgreementPolicy`] if the policy's threshold
-    /// is out of range ([`AgreementPolicy::validate`]).
+    /// is out of range ([`AgreementPolicy::validate`]),
+    /// or [`ComparisonError::PolicyNotForScale`] if the policy is not defined
+    /// on the profile's scale ([`AgreementPolicy::validate_for`]).
     ///
     /// ```
     /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Respondent, Response, Score};
@@ -738,7 +740,7 @@ impl Profile {
         &self,
         policy: &AgreementPolicy,
     ) -> Result<Vec<(&DomainProfile, Agreement)>, ComparisonError> {
-        policy.validate()?;
+        policy.validate_for(self.scale())?;
         Ok(self.agreement_valid(policy))
     }
 
@@ -756,7 +758,9 @@ impl Profile {
     /// # Errors
     ///
     /// [`ComparisonError::InvalidAgreementPolicy`] if the policy's threshold
-    /// is out of range ([`AgreementPolicy::validate`]).
+    /// is out of range ([`AgreementPolicy::validate`]),
+    /// or [`ComparisonError::PolicyNotForScale`] if the policy is not defined
+    /// on the profile's scale ([`AgreementPolicy::validate_for`]).
     ///
     /// ```
     /// # use integration_outcomes::maturity::{Agreement, AgreementPolicy, Assessment, Framework, Respondent, Response, Score};

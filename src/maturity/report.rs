@@ -8,6 +8,14 @@ use super::{
     Agreement, AgreementPolicy, ComparisonError, PriorityPolicy, Profile, Progress, Trend,
 };
 
+/// What the columns of a profile table mean, written once under it.
+const COLUMNS: &str = "Columns: n = ratings given; n/s = not scored; n/a = not applicable; \
+median, IQR (q3 - q1) and range of the ratings (quartiles by R's type 7);
+Cns = Tastle-Wierman consensus (1 = all at one level, 0 = split between the ends of the scale); \
+Leik = Leik's ordinal dispersion D (0 = all at one level, 1 = split between the ends);
+r_wg = agreement against uniform random responding (1 = full agreement, 0 = none; \
+- with fewer than two ratings); - = no ratings.";
+
 fn decimal(value: Option<Decimal>) -> String {
     value.map_or_else(|| "-".to_owned(), |d| d.normalize().to_string())
 }
@@ -23,8 +31,8 @@ fn name_width<'a>(names: impl Iterator<Item = &'a str>) -> usize {
 impl fmt::Display for Profile {
     /// A table of every domain: responses scored, not scored and not
     /// applicable, median, IQR, mean, min–max, Tastle–Wierman consensus,
-    /// Leik's D, r_wg and the level reached, then the overall position.
-    /// Real-valued measures are shown to two decimal places.
+    /// Leik's D, r_wg and the level reached, a key to the columns, then the
+    /// overall position. Real-valued measures are shown to two decimal places.
     ///
     /// ```
     /// use integration_outcomes::maturity::{Assessment, Framework, Respondent, Response, Score};
@@ -36,6 +44,8 @@ impl fmt::Display for Profile {
     /// let text = profile.to_string();
     /// assert!(text.starts_with("Chorley PSR: baseline, 2026-01-15 (aqua-sif-2014), 1 respondent"));
     /// assert!(text.contains("3 Implementation"));
+    /// assert!(text.contains("n/s = not scored; n/a = not applicable"));
+    /// assert!(text.contains("r_wg = agreement against uniform random responding"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -83,6 +93,7 @@ impl fmt::Display for Profile {
                 level
             )?;
         }
+        writeln!(f, "{COLUMNS}")?;
         match self.overall() {
             Some(o) => {
                 let lowest: Vec<&str> = o
@@ -154,13 +165,15 @@ impl Profile {
     /// # Errors
     ///
     /// [`ComparisonError::InvalidAgreementPolicy`] if the agreement policy's
-    /// threshold is out of range ([`AgreementPolicy::validate`]).
+    /// threshold is out of range ([`AgreementPolicy::validate`]),
+    /// or [`ComparisonError::PolicyNotForScale`] if the policy is not defined
+    /// on the profile's scale ([`AgreementPolicy::validate_for`]).
     pub fn report<'a>(
         &'a self,
         agreement: &'a AgreementPolicy,
         priority: PriorityPolicy,
     ) -> Result<ProfileReport<'a>, ComparisonError> {
-        agreement.validate()?;
+        agreement.validate_for(self.scale())?;
         Ok(ProfileReport { profile: self, agreement, priority })
     }
 }
@@ -218,11 +231,17 @@ impl fmt::Display for Progress {
     ///     &round("review", Date::new(2026, 7, 15)?, 3)?,
     ///     ReassessmentOptions::new(AgreementPolicy::RandRegion { fewer_than: 4 }))?;
     /// assert!(progress.to_string().contains("improved"));
+    /// assert!(progress.to_string().contains("trends are judged on the medians"));
     /// assert!(progress.to_string().ends_with("Next round due 2027-01-15"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "Progress from {} to {}", self.earlier(), self.later())?;
+        writeln!(
+            f,
+            "Progress from {} to {} (trends are judged on the medians; means are shown beside them)",
+            self.earlier(),
+            self.later()
+        )?;
         let w = name_width(self.changes().iter().map(|c| c.name()));
         writeln!(
             f,

@@ -1,6 +1,7 @@
 //! Statistics of one domain's ratings, computed from counts per level.
 
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
 use super::{AssessmentError, Scale};
@@ -251,7 +252,9 @@ impl ScoreStatistics {
         self.max
     }
 
-    /// The median (type 7), a whole or half level.
+    /// The median: the 50th percentile by R's default quantile definition,
+    /// Hyndman–Fan type 7 ([`ScoreStatistics::percentile`]); a whole or half
+    /// level.
     ///
     /// ```
     /// # use integration_outcomes::maturity::{Scale, ScoreStatistics};
@@ -269,7 +272,8 @@ impl ScoreStatistics {
         self.median
     }
 
-    /// The first quartile (type 7).
+    /// The first quartile: the 25th percentile by R's default quantile
+    /// definition, Hyndman–Fan type 7 ([`ScoreStatistics::percentile`]).
     ///
     /// ```
     /// # use integration_outcomes::maturity::{Scale, ScoreStatistics};
@@ -285,7 +289,8 @@ impl ScoreStatistics {
         self.q1
     }
 
-    /// The third quartile (type 7).
+    /// The third quartile: the 75th percentile by R's default quantile
+    /// definition, Hyndman–Fan type 7 ([`ScoreStatistics::percentile`]).
     ///
     /// ```
     /// # use integration_outcomes::maturity::{Scale, ScoreStatistics};
@@ -301,7 +306,7 @@ impl ScoreStatistics {
         self.q3
     }
 
-    /// The interquartile range `q3 − q1`, exact.
+    /// The interquartile range `q3 − q1` (both R type 7), exact.
     ///
     /// ```
     /// # use integration_outcomes::maturity::{Scale, ScoreStatistics};
@@ -315,6 +320,104 @@ impl ScoreStatistics {
     #[must_use]
     pub fn iqr(&self) -> Decimal {
         self.q3 - self.q1
+    }
+
+    /// Any percentile, exactly: `percent` from 0 to 100, by R's default
+    /// quantile definition (Hyndman–Fan type 7, `quantile(x, p, type = 7)`).
+    /// With the ratings sorted as x₀ ≤ … ≤ xₙ₋₁ and p = `percent` / 100, the
+    /// result is `x_j + g·(x_{j+1} − x_j)` where `j + g = (n − 1)·p`, `j`
+    /// whole and `0 ≤ g < 1`. The median, q1 and q3 are the 50th, 25th and
+    /// 75th percentiles by the same definition. Other definitions (SPSS and
+    /// Minitab use type 6, for example) give other values on small panels.
+    ///
+    /// # Errors
+    ///
+    /// [`AssessmentError::InvalidPercentile`] for a `percent` below 0 or
+    /// above 100 (or so finely given that the exact product would overflow).
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Scale, ScoreStatistics};
+    /// use rust_decimal::Decimal;
+    /// let scale = Scale::numbered(1, 9)?;
+    /// // 15 panellists: one each at 4, 5 and 6, five at 7 and 8, two at 9.
+    /// let stats = ScoreStatistics::from_counts(&scale, &[0, 0, 0, 1, 1, 1, 5, 5, 2])?.unwrap();
+    /// assert_eq!(stats.percentile(Decimal::from(30))?, Decimal::from(7)); // (n − 1)·0.3 = 4.2
+    /// assert_eq!(stats.percentile(Decimal::from(70))?, Decimal::from(8)); // 9.8
+    /// assert_eq!(stats.percentile(Decimal::from(50))?, stats.median());
+    /// assert!(stats.percentile(Decimal::from(101)).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn percentile(&self, percent: Decimal) -> Result<Decimal, AssessmentError> {
+        let invalid = || AssessmentError::InvalidPercentile { percent };
+        if percent < Decimal::ZERO || percent > Decimal::ONE_HUNDRED {
+            return Err(invalid());
+        }
+        let h = Decimal::from(self.n - 1)
+            .checked_mul(percent)
+            .and_then(|h| h.checked_div(Decimal::ONE_HUNDRED))
+            .ok_or_else(invalid)?;
+        let j = h.floor();
+        let g = h - j;
+        let order = Order { counts: &self.counts, scale_min: self.scale_min, n: self.n };
+        let j = j.to_u64().ok_or_else(invalid)?;
+        let low = Decimal::from(order.value(j));
+        if g.is_zero() {
+            return Ok(low);
+        }
+        let high = Decimal::from(order.value(j + 1));
+        let value =
+            g.checked_mul(high - low).and_then(|d| d.checked_add(low)).ok_or_else(invalid)?;
+        Ok(value.normalize())
+    }
+
+    /// The number of ratings at each level, as `(level, count)` pairs from
+    /// the lowest level of the scale, zeros included.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Scale, ScoreStatistics};
+    /// let scale = Scale::numbered(1, 5)?;
+    /// let stats = ScoreStatistics::from_counts(&scale, &[0, 0, 2, 2, 1])?.unwrap(); // 3, 3, 4, 4, 5
+    /// assert_eq!(stats.counts_by_level(), [(1, 0), (2, 0), (3, 2), (4, 2), (5, 1)]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn counts_by_level(&self) -> Vec<(u8, u64)> {
+        (self.scale_min..=u8::MAX).zip(self.counts.iter().copied()).collect()
+    }
+
+    /// The variance of the uniform "random responding" null behind r_wg,
+    /// `σ²_EU = (A² − 1) / 12` for the A levels of the scale (James, Demaree
+    /// & Wolf 1984): 2 on a 5-level scale, 35/12 on 0–5. The exact fraction
+    /// is [`ScoreStatistics::uniform_null_variance_fraction`].
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Scale, ScoreStatistics};
+    /// let five = ScoreStatistics::from_counts(&Scale::numbered(1, 5)?, &[0, 0, 2, 2, 1])?.unwrap();
+    /// assert_eq!(five.uniform_null_variance(), 2.0);
+    /// // r_wg = 1 − s² / σ²_EU = 1 − 0.7 / 2
+    /// assert!((five.rwg().unwrap() - (1.0 - five.sample_variance().unwrap() / 2.0)).abs() < 1e-15);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn uniform_null_variance(&self) -> f64 {
+        let (num, den) = self.uniform_null_variance_fraction();
+        #[allow(clippy::cast_precision_loss, reason = "small exact integers, divided once")]
+        let v = num as f64 / den as f64;
+        v
+    }
+
+    /// The uniform-null variance as the exact fraction `(A² − 1, 12)`.
+    ///
+    /// ```
+    /// # use integration_outcomes::maturity::{Scale, ScoreStatistics};
+    /// let six = ScoreStatistics::from_counts(&Scale::numbered(0, 5)?, &[0, 1, 0, 0, 0, 0])?.unwrap();
+    /// assert_eq!(six.uniform_null_variance_fraction(), (35, 12));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn uniform_null_variance_fraction(&self) -> (u64, u64) {
+        let a = self.counts.len() as u64;
+        (a * a - 1, 12)
     }
 
     /// The arithmetic mean.
