@@ -571,3 +571,33 @@ fn a_price_too_large_names_the_price_and_the_limit() {
     let err = serde_json::from_str::<RateCardOutcome>(json).unwrap_err();
     assert!(err.to_string().contains("above the largest amount a rate card settles"), "{err}");
 }
+
+/// A participant given in two calls, or in a tally merged with its own copy,
+/// is refused at `finish` (it used to be settled twice: £2,000 for a
+/// once-only outcome under a £1,000 participant cap). Disjoint calls in any
+/// order are fine.
+#[test]
+fn a_participant_given_twice_is_refused() {
+    let rule = if_rule(1_000);
+    let people = Participants::none();
+    let entry = |p: u64| rule.claim(p, "entry_to_employment", d("2013-03-04")).unwrap();
+    let mut twice = rule.tally(&people, Detail::TotalsOnly);
+    twice.add(&[entry(1)]).unwrap();
+    twice.add(&[entry(1)]).unwrap();
+    match twice.finish() {
+        Err(OutcomeError::ParticipantSplit { participant, .. }) => assert_eq!(participant, 1),
+        other => panic!("expected ParticipantSplit, got {other:?}"),
+    }
+    let mut once = rule.tally(&people, Detail::Audit);
+    once.add(&[entry(1), entry(2)]).unwrap();
+    let copy = once.clone();
+    assert!(matches!(
+        once.merge(copy).unwrap().finish(),
+        Err(OutcomeError::ParticipantSplit { .. })
+    ));
+    // Disjoint participants, in calls out of order: one settlement.
+    let mut apart = rule.tally(&people, Detail::TotalsOnly);
+    apart.add(&[entry(5), entry(6)]).unwrap();
+    apart.add(&[entry(1), entry(2)]).unwrap();
+    assert_eq!(apart.finish().unwrap().total(), gbp(4_000));
+}

@@ -298,6 +298,21 @@ pub enum OutcomeError {
         /// The rule of the right partial settlement.
         right: String,
     },
+    /// A participant's claims reached a rate-card settlement in two calls
+    /// to `add`, or in two tallies that were merged (a tally merged with
+    /// itself, say): settled apart, a once-only outcome or the participant
+    /// cap would apply twice. Give each participant's claims to one tally in
+    /// one call; shard by participant.
+    #[error(
+        "participant {participant} of rule {rule:?} was given in two calls or two merged tallies; \
+         each participant's claims must be added in one call to one tally"
+    )]
+    ParticipantSplit {
+        /// The rule.
+        rule: String,
+        /// The participant.
+        participant: u64,
+    },
     /// A spreadsheet row could not be read (feature `csv`).
     #[error(
         "csv{}{}: {message}",

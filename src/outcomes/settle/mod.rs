@@ -209,6 +209,12 @@ struct Accumulator {
     /// Accepted claims of participants settled at finalisation.
     deferred: Vec<Accepted>,
     lines: Vec<ClaimLine>,
+    /// Every participant settled, in the order settled, to find one given
+    /// twice (in two calls, or in two merged tallies) at `finish`.
+    participants: Vec<u64>,
+    /// Whether `participants` is strictly increasing (then no participant
+    /// is in it twice, and `finish` need not sort it).
+    increasing: bool,
 }
 
 /// `claims` sorted by `key`: themselves if they already are, else a sorted
@@ -249,6 +255,8 @@ struct Checkpoint {
     claims: u64,
     deferred: usize,
     lines: usize,
+    participants: usize,
+    increasing: bool,
 }
 
 /// An accepted claim, before the caps: everything they need. Kept until
@@ -275,6 +283,8 @@ impl Accumulator {
         c.claims = self.claims;
         c.deferred = self.deferred.len();
         c.lines = self.lines.len();
+        c.participants = self.participants.len();
+        c.increasing = self.increasing;
     }
 
     fn restore(&mut self, c: &Checkpoint) {
@@ -284,6 +294,8 @@ impl Accumulator {
         self.claims = c.claims;
         self.deferred.truncate(c.deferred);
         self.lines.truncate(c.lines);
+        self.participants.truncate(c.participants);
+        self.increasing = c.increasing;
     }
 
     fn reject(&mut self, t: &Tables, claim: &Claim, seq: u32, price: i64, reason_index: usize) {
@@ -361,6 +373,11 @@ impl Accumulator {
         let len = u32::try_from(group.len())
             .map_err(|_| OutcomeError::Overflow { operation: "claims per participant" })?;
         self.claims += u64::from(len);
+        if let Some(first) = group.first() {
+            let p = first.participant();
+            self.increasing &= self.participants.last().is_none_or(|last| *last < p);
+            self.participants.push(p);
+        }
         accepted_claims.clear();
         let mut accepted = 0_u64;
         let mut earned = 0_i64;
@@ -563,6 +580,8 @@ impl RateCardRule {
                 claims: 0,
                 deferred: Vec::new(),
                 lines: Vec::new(),
+                participants: Vec::new(),
+                increasing: true,
             },
             scratch: Vec::new(),
             accepted: Vec::new(),
@@ -718,6 +737,11 @@ impl<'a> RateCardTally<'a> {
         if room.is_none() {
             return Err(OutcomeError::Overflow { operation: "claim count" });
         }
+        // Room for this call's participants: one allocation a call, not one
+        // a participant (counted as runs of claims, at least as many as
+        // there are participants).
+        let runs = claims.chunk_by(|a, b| a.participant() == b.participant()).count();
+        self.acc.participants.reserve(runs);
         let mut checkpoint = std::mem::take(&mut self.saved);
         self.acc.save(&mut checkpoint);
         let flow = self.add_grouped(t, claims);
@@ -810,6 +834,13 @@ impl<'a> RateCardTally<'a> {
         }
         acc.claims = claims;
         acc.deferred.extend(other.acc.deferred);
+        acc.increasing = acc.increasing
+            && other.acc.increasing
+            && match (acc.participants.last(), other.acc.participants.first()) {
+                (Some(last), Some(first)) => last < first,
+                _ => true,
+            };
+        acc.participants.extend(other.acc.participants);
         acc.lines.extend(other.acc.lines);
         Ok(self)
     }
@@ -843,6 +874,15 @@ impl<'a> RateCardTally<'a> {
         let rule = self.rule;
         let t = rule.tables();
         let mut acc = self.acc;
+        if !acc.increasing {
+            acc.participants.sort_unstable();
+            if let Some(pair) = acc.participants.windows(2).find(|w| w.first() == w.get(1)) {
+                return Err(OutcomeError::ParticipantSplit {
+                    rule: rule.id().to_string(),
+                    participant: pair.first().copied().unwrap_or_default(),
+                });
+            }
+        }
         let audit = acc.detail == Detail::Audit;
         acc.settle_deferred(t)?;
         if audit {
