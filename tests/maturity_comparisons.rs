@@ -477,3 +477,33 @@ fn targets_read_from_json_are_validated() {
         Err(ComparisonError::RequirementOffScale { level: 6, .. })
     ));
 }
+
+/// A domain's id and name share one namespace with every other domain's,
+/// ignoring case and runs of spaces, so no column heading can name two
+/// domains (renaming culture `workforce` used to be accepted, and a sheet
+/// headed `workforce,Workforce` then gave each domain the other's score).
+#[test]
+fn domain_names_and_ids_are_unique_ignoring_case_and_spaces() {
+    use integration_outcomes::maturity::FrameworkError;
+    let aqua = Framework::builtin("aqua-sif-2014").unwrap();
+    let renamed =
+        aqua.derive("x", "X").unwrap().rename_domain("culture", "workforce").unwrap().finish();
+    match renamed {
+        Err(FrameworkError::AmbiguousDomainName { first, second, .. }) => {
+            assert_eq!((first.as_str(), second.as_str()), ("culture", "workforce"));
+        }
+        other => panic!("expected AmbiguousDomainName, got {other:?}"),
+    }
+    let spaced =
+        aqua.derive("x", "X").unwrap().rename_domain("culture", "  GOVERNANCE ").unwrap().finish();
+    assert!(matches!(spaced, Err(FrameworkError::AmbiguousDomainName { .. })), "{spaced:?}");
+    // Headings match ids and names ignoring case and runs of spaces; two
+    // headings for one domain are refused.
+    let date = Date::constant(2026, 1, 15);
+    let sheet = "name,organisation,Service  user and carer   ENGAGEMENT\nAnn,NHS,3\n";
+    let round = Assessment::from_csv(&aqua, "p", date, "r", sheet.as_bytes()).unwrap();
+    let profile = round.profile();
+    assert!(profile.domain("service_user_and_carer_engagement").and_then(|d| d.median()).is_some());
+    let twice = "name,organisation,workforce,Workforce\nAnn,NHS,1,5\n";
+    assert!(Assessment::from_csv(&aqua, "p", date, "r", twice.as_bytes()).is_err());
+}

@@ -96,16 +96,14 @@ impl Assessment {
             }
             let domain = framework
                 .domain(header)
-                .or_else(|| {
-                    framework.domains().iter().find(|d| d.name().eq_ignore_ascii_case(header))
-                })
+                .or_else(|| framework.domain_by_heading(header))
                 .ok_or_else(|| {
-                    csv_error(
-                        Some(1),
-                        Some(header),
-                        format!("not a domain id or name of framework {}", framework.id()),
-                    )
-                })?;
+                csv_error(
+                    Some(1),
+                    Some(header),
+                    format!("not a domain id or name of framework {}", framework.id()),
+                )
+            })?;
             if domains.iter().any(|(_, id, _)| id == domain.id()) {
                 return Err(csv_error(
                     Some(1),

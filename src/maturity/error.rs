@@ -45,6 +45,19 @@ pub enum FrameworkError {
         /// The level after the break.
         next: u8,
     },
+    /// Two domains would be read from the same column heading: one's name
+    /// or id is another's name or id, ignoring case and runs of spaces
+    /// (a domain renamed `workforce` beside a domain with the id
+    /// `workforce`, or "Ways of working" beside "ways of working").
+    #[error("domains {first:?} and {second:?} are both called {name:?} (ignoring case and spaces)")]
+    AmbiguousDomainName {
+        /// The name or id, as the second domain gives it.
+        name: String,
+        /// The id of the first domain.
+        first: String,
+        /// The id of the second domain.
+        second: String,
+    },
     /// Two domains share an id, or a derivation's subset lists one domain
     /// twice (among those it keeps and removes).
     #[error("duplicate domain id {domain:?}")]

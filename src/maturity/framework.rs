@@ -738,6 +738,12 @@ impl Framework {
     }
 }
 
+/// A domain's id or name as a column heading matches it: trimmed, runs of
+/// white space made one space, lower case.
+fn heading_key(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
 impl Framework {
     /// A validated framework.
     ///
@@ -746,6 +752,8 @@ impl Framework {
     /// - [`FrameworkError::EmptyText`] for an empty id, name or guiding question;
     /// - [`FrameworkError::NoDomains`] with no domains;
     /// - [`FrameworkError::DuplicateDomain`] if two domains share an id;
+    /// - [`FrameworkError::AmbiguousDomainName`] if one domain's id or name
+    ///   is another's, ignoring case and spaces;
     /// - [`FrameworkError::DescriptorOffScale`], [`FrameworkError::DuplicateDescriptor`],
     ///   [`FrameworkError::MissingDescriptor`] unless every domain describes
     ///   each level of the scale exactly once;
@@ -777,6 +785,25 @@ impl Framework {
                 return Err(FrameworkError::DuplicateDomain { domain: domain.id.clone() });
             }
             domain.validate(&scale)?;
+        }
+        // Ids and names share one namespace, as column headings read them.
+        let mut called: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+        for domain in &domains {
+            for label in [domain.id.as_str(), domain.name()] {
+                let key = heading_key(label);
+                match called.get(key.as_str()) {
+                    Some(first) if *first != domain.id => {
+                        return Err(FrameworkError::AmbiguousDomainName {
+                            name: label.to_owned(),
+                            first: (*first).to_owned(),
+                            second: domain.id.clone(),
+                        });
+                    }
+                    _ => {
+                        called.insert(key, &domain.id);
+                    }
+                }
+            }
         }
         Ok(Framework { id, name, source, scale, domains, derivation: None })
     }
@@ -934,6 +961,13 @@ impl Framework {
     #[must_use]
     pub fn domain(&self, id: &str) -> Option<&Domain> {
         self.domains.iter().find(|d| d.id == id)
+    }
+
+    /// The domain a column heading names: its id or its name, ignoring case
+    /// and runs of spaces (unambiguous: no two domains share either).
+    pub(crate) fn domain_by_heading(&self, heading: &str) -> Option<&Domain> {
+        let key = heading_key(heading);
+        self.domains.iter().find(|d| heading_key(&d.id) == key || heading_key(d.name()) == key)
     }
 
     /// For an adjusted framework, its parent and the changes made.
