@@ -507,3 +507,26 @@ fn domain_names_and_ids_are_unique_ignoring_case_and_spaces() {
     let twice = "name,organisation,workforce,Workforce\nAnn,NHS,1,5\n";
     assert!(Assessment::from_csv(&aqua, "p", date, "r", twice.as_bytes()).is_err());
 }
+
+/// Duplicate respondents are found ignoring case and runs of spaces
+/// ("Ann/NHS" and "ANN/nhs", "Ann  Lee" and "Ann Lee" are one person).
+#[test]
+fn duplicate_respondents_are_found_ignoring_case_and_spaces() {
+    let aqua = Framework::builtin("aqua-sif-2014").unwrap();
+    let response = |name: &str, org: &str| {
+        Response::builder(&aqua, Respondent::new(name, org).unwrap())
+            .score("culture", Score::Level(2))
+            .unwrap()
+            .build()
+    };
+    for (a, b) in [(("Ann", "NHS"), ("ANN", "nhs")), (("Ann  Lee", "NHS"), ("Ann Lee", "NHS"))] {
+        let round = Assessment::new(
+            &aqua,
+            "P",
+            Date::constant(2026, 1, 15),
+            "r",
+            [response(a.0, a.1), response(b.0, b.1)],
+        );
+        assert!(round.is_err(), "{a:?} and {b:?}");
+    }
+}

@@ -131,6 +131,14 @@ impl TryFrom<RespondentRepr> for Respondent {
 }
 
 impl Respondent {
+    /// Who the respondent is, as duplicates are found: name and
+    /// organisation, ignoring case and runs of spaces ("Ann  Lee / NHS" and
+    /// "ann lee / nhs" are one person).
+    pub(crate) fn key(&self) -> (String, String) {
+        let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        (fold(&self.name), fold(&self.organisation))
+    }
+
     /// A respondent by name and organisation.
     ///
     /// # Errors
@@ -641,8 +649,7 @@ impl Assessment {
                 });
             }
             let codes = response.codes(framework)?;
-            let key = (response.respondent.name.clone(), response.respondent.organisation.clone());
-            if !seen.insert(key) {
+            if !seen.insert(response.respondent.key()) {
                 return Err(AssessmentError::DuplicateRespondent {
                     respondent: response.respondent.to_string(),
                     round: round.label,

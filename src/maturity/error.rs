@@ -319,6 +319,15 @@ pub enum ComparisonError {
         /// The other side's partnership.
         found: String,
     },
+    /// Counts of two different rounds (another partnership, date or label)
+    /// were merged, or the same respondent was counted twice.
+    #[error("cannot merge counts of {found} into counts of {expected}")]
+    DifferentRound {
+        /// The round counted into, as `partnership, label (date)`.
+        expected: String,
+        /// The other round, or the respondent counted twice.
+        found: String,
+    },
     /// The two sides cover different respondents: one organisation's profile
     /// and the whole partnership's, or two different organisations'.
     #[error("cannot compare {} with {}", scope(expected.as_deref()), scope(found.as_deref()))]

@@ -53,6 +53,9 @@ pub struct ProfileCounts {
     counts: Vec<Vec<u64>>,
     organisation: Option<String>,
     not_scored_code: u8,
+    /// The respondents counted (name and organisation, folded), so that one
+    /// counted twice is refused.
+    seen: std::collections::BTreeSet<(String, String)>,
 }
 
 impl ProfileCounts {
@@ -120,7 +123,18 @@ impl ProfileCounts {
             organisation: None,
             // Scales have at most 100 levels, so the code fits.
             not_scored_code: u8::try_from(scale.len()).unwrap_or(u8::MAX),
+            seen: std::collections::BTreeSet::new(),
         }
+    }
+
+    /// Notes `respondents` as counted (for counts made from a whole round).
+    pub(crate) fn note_respondents(&mut self, respondents: &[super::Respondent]) {
+        self.seen.extend(respondents.iter().map(super::Respondent::key));
+    }
+
+    /// The round, in words, for errors.
+    fn round(&self) -> String {
+        format!("{}, {} ({})", self.partnership, self.label, self.date)
     }
 
     /// Counts columns of codes, over the rows `mask` selects.
@@ -203,7 +217,15 @@ impl ProfileCounts {
             .checked_add(1)
             .filter(|n| *n <= MAX_RATINGS)
             .ok_or(AssessmentError::TooManyRatings)?;
+        let key = response.respondent().key();
+        if self.seen.contains(&key) {
+            return Err(AssessmentError::DuplicateRespondent {
+                respondent: response.respondent().to_string(),
+                round: self.label.clone(),
+            });
+        }
         let codes = response.codes_for(&self.scale, &self.domains, self.not_scored_code)?;
+        self.seen.insert(key);
         for (total, code) in self.counts.iter_mut().zip(codes) {
             if let Some(count) = total.get_mut(usize::from(code)) {
                 // A count is at most the respondents, now checked to be at
@@ -246,30 +268,37 @@ impl ProfileCounts {
         Ok(())
     }
 
-    /// Adds another shard's counts. The partnership, date and label of
-    /// `self` are kept.
+    /// Adds another shard's counts of the same round (partnership, date,
+    /// label and organisation) and other respondents.
     ///
     /// # Errors
     ///
     /// [`ComparisonError::DifferentFramework`] unless both count the same
-    /// framework (id, scale and domains), and [`ComparisonError::TooManyRatings`]
-    /// if together they hold more than 2⁴⁸ responses; the counts are unchanged
-    /// on error.
+    /// framework (id, scale and domains); [`ComparisonError::DifferentRound`]
+    /// for counts of another round, or a respondent both count (so that a
+    /// shard merged twice, or counts merged with themselves, are refused);
+    /// [`ComparisonError::TooManyRatings`] if together they hold more than
+    /// 2⁴⁸ responses. The counts are unchanged on error.
     ///
     /// ```
     /// use integration_outcomes::maturity::{ComparisonError, Framework, ProfileCounts, Respondent, Response, Score};
     /// use integration_outcomes::Date;
     ///
     /// let aqua = Framework::builtin("aqua-sif-2014")?;
-    /// let mut counts = ProfileCounts::new(&aqua, "P", Date::new(2026, 1, 15)?, "2026")?;
-    /// counts.add(&Response::builder(&aqua, Respondent::new("Ann", "NHS")?).score("culture", Score::Level(2))?.build())?;
-    /// // Doubling 48 times reaches 2^48 responses, the most exact statistics support.
-    /// for _ in 0..48 {
-    ///     counts.merge(&counts.clone())?;
-    /// }
-    /// assert_eq!(counts.respondents(), 1 << 48);
-    /// assert_eq!(counts.merge(&counts.clone()), Err(ComparisonError::TooManyRatings));
-    /// assert_eq!(counts.respondents(), 1 << 48);
+    /// let date = Date::new(2026, 1, 15)?;
+    /// let response = |name: &str| -> Result<Response, Box<dyn std::error::Error>> {
+    ///     Ok(Response::builder(&aqua, Respondent::new(name, "NHS")?).score("culture", Score::Level(2))?.build())
+    /// };
+    /// let mut counts = ProfileCounts::new(&aqua, "P", date, "2026")?;
+    /// counts.add(&response("Ann")?)?;
+    /// let mut shard = ProfileCounts::new(&aqua, "P", date, "2026")?;
+    /// shard.add(&response("Bob")?)?;
+    /// counts.merge(&shard)?;
+    /// assert_eq!(counts.respondents(), 2);
+    /// // The same shard again counts Bob twice; another round does not merge.
+    /// assert!(matches!(counts.merge(&shard), Err(ComparisonError::DifferentRound { .. })));
+    /// let review = ProfileCounts::new(&aqua, "P", date, "review")?;
+    /// assert!(matches!(counts.merge(&review), Err(ComparisonError::DifferentRound { .. })));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn merge(&mut self, other: &ProfileCounts) -> Result<(), ComparisonError> {
@@ -280,6 +309,20 @@ impl ProfileCounts {
             return Err(ComparisonError::DifferentFramework {
                 expected: self.framework.clone(),
                 found: other.framework.clone(),
+            });
+        }
+        if (&other.partnership, other.date, &other.label, &other.organisation)
+            != (&self.partnership, self.date, &self.label, &self.organisation)
+        {
+            return Err(ComparisonError::DifferentRound {
+                expected: self.round(),
+                found: other.round(),
+            });
+        }
+        if let Some((name, organisation)) = self.seen.intersection(&other.seen).next() {
+            return Err(ComparisonError::DifferentRound {
+                expected: self.round(),
+                found: format!("a second count of {name} ({organisation})"),
             });
         }
         let respondents = self
@@ -293,6 +336,7 @@ impl ProfileCounts {
             add_in_memory(total, counts);
         }
         self.respondents = respondents;
+        self.seen.extend(other.seen.iter().cloned());
         Ok(())
     }
 
@@ -392,7 +436,7 @@ fn add_in_memory(total: &mut [u64], counts: &[u64]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::maturity::{Respondent, Score};
+    use crate::maturity::{Assessment, Respondent, Score};
 
     #[test]
     fn shards_of_other_frameworks_and_bad_responses_are_rejected() {
@@ -422,20 +466,68 @@ mod tests {
         ));
     }
 
+    /// The same respondent, however their name is spaced or cased, is
+    /// counted once; counts of another round do not merge.
+    #[test]
+    fn counts_refuse_a_respondent_twice_and_another_round() {
+        let aqua = Framework::builtin("aqua-sif-2014").unwrap();
+        let date = Date::new(2026, 1, 15).unwrap();
+        let response = |name: &str, org: &str| {
+            Response::builder(&aqua, Respondent::new(name, org).unwrap())
+                .score("culture", Score::Level(2))
+                .unwrap()
+                .build()
+        };
+        let mut counts = ProfileCounts::new(&aqua, "P", date, "r").unwrap();
+        counts.add(&response("Ann  Lee", "NHS")).unwrap();
+        for (name, org) in [("ann lee", "nhs"), ("ANN LEE ", " NHS")] {
+            assert!(
+                matches!(
+                    counts.add(&response(name, org)),
+                    Err(AssessmentError::DuplicateRespondent { .. })
+                ),
+                "{name}/{org}"
+            );
+        }
+        assert_eq!(counts.respondents(), 1);
+        for other in [
+            ProfileCounts::new(&aqua, "Q", date, "r").unwrap(),
+            ProfileCounts::new(&aqua, "P", Date::new(2026, 7, 15).unwrap(), "r").unwrap(),
+            ProfileCounts::new(&aqua, "P", date, "review").unwrap(),
+        ] {
+            let err = counts.clone().merge(&other).unwrap_err();
+            assert!(matches!(err, ComparisonError::DifferentRound { .. }), "{err:?}");
+        }
+        let mut more = ProfileCounts::new(&aqua, "P", date, "r").unwrap();
+        more.add(&response("Bob", "Council")).unwrap();
+        counts.merge(&more).unwrap();
+        assert_eq!(counts.respondents(), 2);
+    }
+
     #[test]
     fn merging_beyond_two_to_the_48_is_an_error_not_an_overflow() {
         let aqua = Framework::builtin("aqua-sif-2014").unwrap();
         let date = Date::new(2026, 1, 15).unwrap();
         let mut counts = ProfileCounts::new(&aqua, "P", date, "r").unwrap();
+        let mut responses = Vec::new();
         for (name, level) in [("A", 2), ("B", 3)] {
             let response = Response::builder(&aqua, Respondent::new(name, "NHS").unwrap())
                 .score("culture", Score::Level(level))
                 .unwrap()
                 .build();
             counts.add(&response).unwrap();
+            responses.push(response);
         }
-        // Doubling by merging with itself: 2^48 is the limit, and an error
-        // (never a panic or a wrap) comes before any count could overflow.
+        // Counted twice, the same respondents are refused.
+        assert!(matches!(
+            counts.merge(&counts.clone()),
+            Err(ComparisonError::DifferentRound { .. })
+        ));
+        // Doubling by merging with itself, as counts without respondents:
+        // 2^48 is the limit, and an error (never a panic or a wrap) comes
+        // before any count could overflow.
+        let _ = Assessment::new(&aqua, "P", date, "r", responses).unwrap();
+        counts.seen.clear();
         let mut doublings = 0;
         while counts.merge(&counts.clone()).is_ok() {
             doublings += 1;

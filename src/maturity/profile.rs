@@ -434,6 +434,7 @@ impl Assessment {
     pub fn counts(&self) -> ProfileCounts {
         let mut counts = self.empty_counts();
         counts.count_columns(self.columns(), None);
+        counts.note_respondents(self.respondents());
         counts
     }
 

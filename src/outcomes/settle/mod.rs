@@ -179,6 +179,26 @@ fn add(a: i64, b: i64, operation: &'static str) -> Result<i64, OutcomeError> {
     }
 }
 
+/// Sorts `participants` and returns the first participant in it twice, if
+/// any.
+fn sort_and_find_twice(participants: &mut [u64]) -> Option<u64> {
+    participants.sort_unstable();
+    participants.windows(2).find(|w| w.first() == w.get(1)).and_then(|w| w.first().copied())
+}
+
+/// The first participant in both sorted lists, if any.
+fn in_both(a: &[u64], b: &[u64]) -> Option<u64> {
+    let (mut i, mut j) = (0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return Some(*x),
+        }
+    }
+    None
+}
+
 /// Sums across claims are `i128` minor units, so that any sum of `i64`
 /// prices fits (a total is refused only if it does not fit a `Money`).
 #[inline]
@@ -814,6 +834,30 @@ impl<'a> RateCardTally<'a> {
                 right: other.rule.id().to_string(),
             });
         }
+        // A participant in both tallies would be settled twice: refused
+        // before anything is combined (in participant order, one comparison).
+        let mut other = other;
+        for acc in [&mut self.acc, &mut other.acc] {
+            if !acc.increasing {
+                if let Some(participant) = sort_and_find_twice(&mut acc.participants) {
+                    return Err(OutcomeError::ParticipantSplit {
+                        rule: self.rule.id().to_string(),
+                        participant,
+                    });
+                }
+                acc.increasing = true;
+            }
+        }
+        let (mine, theirs) = (&self.acc.participants, &other.acc.participants);
+        let apart = matches!((mine.last(), theirs.first()), (Some(l), Some(f)) if l < f)
+            || mine.is_empty()
+            || theirs.is_empty();
+        if !apart && let Some(participant) = in_both(mine, theirs) {
+            return Err(OutcomeError::ParticipantSplit {
+                rule: self.rule.id().to_string(),
+                participant,
+            });
+        }
         // Each counter below counts some of its tally's claims, so once the
         // claims add up without overflow, so do the counters.
         let claims = self
@@ -834,13 +878,11 @@ impl<'a> RateCardTally<'a> {
         }
         acc.claims = claims;
         acc.deferred.extend(other.acc.deferred);
-        acc.increasing = acc.increasing
-            && other.acc.increasing
-            && match (acc.participants.last(), other.acc.participants.first()) {
-                (Some(last), Some(first)) => last < first,
-                _ => true,
-            };
+        // Both lists are sorted and share no participant: so is the two.
         acc.participants.extend(other.acc.participants);
+        if !apart {
+            acc.participants.sort_unstable();
+        }
         acc.lines.extend(other.acc.lines);
         Ok(self)
     }
@@ -874,14 +916,13 @@ impl<'a> RateCardTally<'a> {
         let rule = self.rule;
         let t = rule.tables();
         let mut acc = self.acc;
-        if !acc.increasing {
-            acc.participants.sort_unstable();
-            if let Some(pair) = acc.participants.windows(2).find(|w| w.first() == w.get(1)) {
-                return Err(OutcomeError::ParticipantSplit {
-                    rule: rule.id().to_string(),
-                    participant: pair.first().copied().unwrap_or_default(),
-                });
-            }
+        if !acc.increasing
+            && let Some(participant) = sort_and_find_twice(&mut acc.participants)
+        {
+            return Err(OutcomeError::ParticipantSplit {
+                rule: rule.id().to_string(),
+                participant,
+            });
         }
         let audit = acc.detail == Detail::Audit;
         acc.settle_deferred(t)?;
