@@ -499,13 +499,18 @@ fn domain_names_and_ids_are_unique_ignoring_case_and_spaces() {
     assert!(matches!(spaced, Err(FrameworkError::AmbiguousDomainName { .. })), "{spaced:?}");
     // Headings match ids and names ignoring case and runs of spaces; two
     // headings for one domain are refused.
-    let date = Date::constant(2026, 1, 15);
-    let sheet = "name,organisation,Service  user and carer   ENGAGEMENT\nAnn,NHS,3\n";
-    let round = Assessment::from_csv(&aqua, "p", date, "r", sheet.as_bytes()).unwrap();
-    let profile = round.profile();
-    assert!(profile.domain("service_user_and_carer_engagement").and_then(|d| d.median()).is_some());
-    let twice = "name,organisation,workforce,Workforce\nAnn,NHS,1,5\n";
-    assert!(Assessment::from_csv(&aqua, "p", date, "r", twice.as_bytes()).is_err());
+    #[cfg(feature = "csv")]
+    {
+        let date = Date::constant(2026, 1, 15);
+        let sheet = "name,organisation,Service  user and carer   ENGAGEMENT\nAnn,NHS,3\n";
+        let round = Assessment::from_csv(&aqua, "p", date, "r", sheet.as_bytes()).unwrap();
+        let profile = round.profile();
+        assert!(
+            profile.domain("service_user_and_carer_engagement").and_then(|d| d.median()).is_some()
+        );
+        let twice = "name,organisation,workforce,Workforce\nAnn,NHS,1,5\n";
+        assert!(Assessment::from_csv(&aqua, "p", date, "r", twice.as_bytes()).is_err());
+    }
 }
 
 /// Duplicate respondents are found ignoring case and runs of spaces

@@ -965,6 +965,7 @@ impl Framework {
 
     /// The domain a column heading names: its id or its name, ignoring case
     /// and runs of spaces (unambiguous: no two domains share either).
+    #[cfg(feature = "csv")]
     pub(crate) fn domain_by_heading(&self, heading: &str) -> Option<&Domain> {
         let key = heading_key(heading);
         self.domains.iter().find(|d| heading_key(&d.id) == key || heading_key(d.name()) == key)
