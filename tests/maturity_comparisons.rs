@@ -535,3 +535,12 @@ fn duplicate_respondents_are_found_ignoring_case_and_spaces() {
         assert!(round.is_err(), "{a:?} and {b:?}");
     }
 }
+
+/// A round's date read from JSON is a date alone: a time is refused.
+#[test]
+fn a_round_dated_with_a_time_is_refused() {
+    let aqua = Framework::builtin("aqua-sif-2014").unwrap();
+    let json = r#"{"framework":"aqua-sif-2014","partnership":"P","date":"2026-01-15T09:00","label":"r","responses":[]}"#;
+    let err = Assessment::from_json(&aqua, json).unwrap_err();
+    assert!(err.to_string().contains("not a date alone"), "{err}");
+}

@@ -583,6 +583,7 @@ pub struct Assessment {
 struct AssessmentRecord {
     framework: String,
     partnership: String,
+    #[serde(with = "crate::civil_date")]
     date: Date,
     label: String,
     responses: Vec<Response>,
