@@ -319,14 +319,24 @@ pub enum ComparisonError {
         /// The other side's partnership.
         found: String,
     },
-    /// Counts of two different rounds (another partnership, date or label)
-    /// were merged, or the same respondent was counted twice.
+    /// Counts of two different rounds (another partnership, date, label or
+    /// organisation) were merged.
     #[error("cannot merge counts of {found} into counts of {expected}")]
     DifferentRound {
         /// The round counted into, as `partnership, label (date)`.
         expected: String,
-        /// The other round, or the respondent counted twice.
+        /// The other round, likewise.
         found: String,
+    },
+    /// Merged counts both count one respondent (a shard merged twice, or
+    /// counts merged with themselves).
+    #[error("{respondent} is counted on both sides of a merge of round {round}")]
+    RespondentCountedTwice {
+        /// The respondent, as `name (organisation)`, folded as duplicates
+        /// are matched (lower case, single spaces).
+        respondent: String,
+        /// The round, as `partnership, label (date)`.
+        round: String,
     },
     /// The two sides cover different respondents: one organisation's profile
     /// and the whole partnership's, or two different organisations'.

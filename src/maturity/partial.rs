@@ -275,8 +275,9 @@ impl ProfileCounts {
     ///
     /// [`ComparisonError::DifferentFramework`] unless both count the same
     /// framework (id, scale and domains); [`ComparisonError::DifferentRound`]
-    /// for counts of another round, or a respondent both count (so that a
-    /// shard merged twice, or counts merged with themselves, are refused);
+    /// for counts of another round; [`ComparisonError::RespondentCountedTwice`]
+    /// for a respondent both count (a shard merged twice, or counts merged
+    /// with themselves);
     /// [`ComparisonError::TooManyRatings`] if together they hold more than
     /// 2⁴⁸ responses. The counts are unchanged on error.
     ///
@@ -296,7 +297,7 @@ impl ProfileCounts {
     /// counts.merge(&shard)?;
     /// assert_eq!(counts.respondents(), 2);
     /// // The same shard again counts Bob twice; another round does not merge.
-    /// assert!(matches!(counts.merge(&shard), Err(ComparisonError::DifferentRound { .. })));
+    /// assert!(matches!(counts.merge(&shard), Err(ComparisonError::RespondentCountedTwice { .. })));
     /// let review = ProfileCounts::new(&aqua, "P", date, "review")?;
     /// assert!(matches!(counts.merge(&review), Err(ComparisonError::DifferentRound { .. })));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -320,9 +321,9 @@ impl ProfileCounts {
             });
         }
         if let Some((name, organisation)) = self.seen.intersection(&other.seen).next() {
-            return Err(ComparisonError::DifferentRound {
-                expected: self.round(),
-                found: format!("a second count of {name} ({organisation})"),
+            return Err(ComparisonError::RespondentCountedTwice {
+                respondent: format!("{name} ({organisation})"),
+                round: self.round(),
             });
         }
         let respondents = self
@@ -436,7 +437,7 @@ fn add_in_memory(total: &mut [u64], counts: &[u64]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::maturity::{Assessment, Respondent, Score};
+    use crate::maturity::{Respondent, Score};
 
     #[test]
     fn shards_of_other_frameworks_and_bad_responses_are_rejected() {
@@ -509,24 +510,21 @@ mod tests {
         let aqua = Framework::builtin("aqua-sif-2014").unwrap();
         let date = Date::new(2026, 1, 15).unwrap();
         let mut counts = ProfileCounts::new(&aqua, "P", date, "r").unwrap();
-        let mut responses = Vec::new();
         for (name, level) in [("A", 2), ("B", 3)] {
             let response = Response::builder(&aqua, Respondent::new(name, "NHS").unwrap())
                 .score("culture", Score::Level(level))
                 .unwrap()
                 .build();
             counts.add(&response).unwrap();
-            responses.push(response);
         }
         // Counted twice, the same respondents are refused.
         assert!(matches!(
             counts.merge(&counts.clone()),
-            Err(ComparisonError::DifferentRound { .. })
+            Err(ComparisonError::RespondentCountedTwice { .. })
         ));
         // Doubling by merging with itself, as counts without respondents:
         // 2^48 is the limit, and an error (never a panic or a wrap) comes
         // before any count could overflow.
-        let _ = Assessment::new(&aqua, "P", date, "r", responses).unwrap();
         counts.seen.clear();
         let mut doublings = 0;
         while counts.merge(&counts.clone()).is_ok() {

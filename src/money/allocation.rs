@@ -163,7 +163,8 @@ pub(crate) fn sainte_lague(total: i128, weights: &[Decimal]) -> Result<Vec<i128>
     let mut given: i128 = 0;
     for wi in &w {
         let top = total.checked_mul(2).and_then(|t| t.checked_mul(*wi)).ok_or_else(overflow)? - sum;
-        let units = if top <= 0 { 0 } else { (top - 1) / (2 * sum) + 1 };
+        let twice_sum = sum.checked_mul(2).ok_or_else(overflow)?;
+        let units = if top <= 0 { 0 } else { (top - 1) / twice_sum + 1 };
         given = given.checked_add(units).ok_or_else(overflow)?;
         parts.push(units);
     }
@@ -171,8 +172,9 @@ pub(crate) fn sainte_lague(total: i128, weights: &[Decimal]) -> Result<Vec<i128>
     // unit: w_i / (a_i − 1/2). `higher(i, a, j, b)`: w_i/(2a+1) vs w_j/(2b+1).
     let cmp = |i: usize, ai: i128, j: usize, aj: i128| -> Result<std::cmp::Ordering, MoneyError> {
         let (wi, wj) = (w.get(i).copied().unwrap_or(0), w.get(j).copied().unwrap_or(0));
-        let left = wi.checked_mul(2 * aj + 1).ok_or_else(overflow)?;
-        let right = wj.checked_mul(2 * ai + 1).ok_or_else(overflow)?;
+        let odd = |a: i128| a.checked_mul(2).and_then(|d| d.checked_add(1)).ok_or_else(overflow);
+        let left = wi.checked_mul(odd(aj)?).ok_or_else(overflow)?;
+        let right = wj.checked_mul(odd(ai)?).ok_or_else(overflow)?;
         Ok(left.cmp(&right))
     };
     while given < total {

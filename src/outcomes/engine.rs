@@ -58,6 +58,17 @@ fn add(a: Decimal, b: Decimal) -> Result<Decimal, OutcomeError> {
     }
 }
 
+/// Adds `amount` to what `kind` withheld.
+fn withhold(
+    withheld: &mut BTreeMap<CapKind, Decimal>,
+    kind: CapKind,
+    amount: Decimal,
+) -> Result<(), OutcomeError> {
+    let slot = withheld.entry(kind).or_default();
+    *slot = add(*slot, amount)?;
+    Ok(())
+}
+
 /// What is left under the caps that apply to one rule's amounts: its own
 /// cumulative cap and the contract cap, in rounding units.
 struct Rooms {
@@ -93,10 +104,7 @@ impl Rooms {
         let mut by = None;
         if let Some(Some((room, kind))) = self.rule.get_mut(rule) {
             if value > *room {
-                self.withheld.insert(
-                    *kind,
-                    add(self.withheld.get(kind).copied().unwrap_or_default(), value - *room)?,
-                );
+                withhold(&mut self.withheld, *kind, value - *room)?;
                 value = *room;
                 by = Some(*kind);
             }
@@ -105,10 +113,7 @@ impl Rooms {
         if let Some(room) = self.contract.as_mut() {
             if value > *room {
                 let kind = CapKind::ContractCap;
-                self.withheld.insert(
-                    kind,
-                    add(self.withheld.get(&kind).copied().unwrap_or_default(), value - *room)?,
-                );
+                withhold(&mut self.withheld, kind, value - *room)?;
                 // What the contract cap refuses stays in the rule's room.
                 if let Some(Some((r, _))) = self.rule.get_mut(rule) {
                     *r += value - *room;
@@ -167,8 +172,7 @@ fn draft(
         let Drafts { lines: drafts, labels: fixed, withheld, rate_card } =
             rule.payment_rule().draft(evidence.for_rule(rule)?, cx)?;
         for (kind, amount) in withheld {
-            let slot = rooms.withheld.entry(kind).or_default();
-            *slot = add(*slot, amount)?;
+            withhold(&mut rooms.withheld, kind, amount)?;
         }
         rate_cards.extend(rate_card);
         labels.push(fixed);

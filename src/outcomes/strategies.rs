@@ -135,22 +135,28 @@ where
 }
 
 impl Params {
+    /// The most participants a case draws (each may be a generated
+    /// participant record, when age conditions are drawn).
+    pub const MAX_PARTICIPANTS: u64 = 100_000;
+    /// The most claims a case draws.
+    pub const MAX_CLAIMS: usize = 1_000_000;
+
     /// Rate cards of 1 to `n` outcomes (at most [`MAX_OUTCOMES`](super::MAX_OUTCOMES)).
     #[must_use]
     pub fn outcomes(mut self, n: usize) -> Params {
         self.outcomes = n.clamp(1, super::MAX_OUTCOMES);
         self
     }
-    /// Claims by participants `0..n`.
+    /// Claims by participants `0..n` (1 to [`Params::MAX_PARTICIPANTS`]).
     #[must_use]
     pub fn participants(mut self, n: u64) -> Params {
-        self.participants = n.max(1);
+        self.participants = n.clamp(1, Params::MAX_PARTICIPANTS);
         self
     }
-    /// Up to `n` claims.
+    /// Up to `n` claims (at most [`Params::MAX_CLAIMS`]).
     #[must_use]
     pub fn claims(mut self, n: usize) -> Params {
-        self.claims = n;
+        self.claims = n.min(Params::MAX_CLAIMS);
         self
     }
     /// How often a rate card has a per-participant cap.
@@ -1174,10 +1180,11 @@ pub fn contract_case() -> impl Strategy<Value = ContractCase> {
     contract_case_with(&Params::default())
 }
 
-/// Participants `0..n`, about one in five unregistered, aged 10 to 30 at
-/// the start of the claim window.
+/// Participants `0..n` (at most [`Params::MAX_PARTICIPANTS`]), about one in
+/// five unregistered, aged 10 to 30 at the start of the claim window.
 pub fn participants(n: u64) -> impl Strategy<Value = Participants> {
-    vec(sometimes(0.8, 10_i16..=30), usize::try_from(n).unwrap_or(0)).prop_filter_map(
+    let n = usize::try_from(n.min(Params::MAX_PARTICIPANTS)).unwrap_or(0);
+    vec(sometimes(0.8, 10_i16..=30), n).prop_filter_map(
         "participants construction failed",
         |ages| {
             let start = window().first();
